@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0-only WITH Linux-syscall-note */
+/*
+ * pigpio_regs: the user-space contract of /dev/pigpio_regs.
+ *
+ * The device exposes the Raspberry Pi SoC's GPIO register block (BCM2835,
+ * BCM2836, BCM2837, BCM2711) to user space in two ways:
+ *
+ *  - mmap(): one shared, uncached mapping of the page that holds the block.
+ *  - pread()/pwrite(): one 32-bit register per 4 bytes, through the driver's
+ *    own ioremap() mapping (one system call per access).
+ *
+ * Discovery, without privileges, is through read-only sysfs attributes in
+ * PIGPIO_REGS_SYSFS_DIR (see the names below).
+ */
+#ifndef _UAPI_LINUX_PIGPIO_REGS_H
+#define _UAPI_LINUX_PIGPIO_REGS_H
+
+#define PIGPIO_REGS_NAME	"pigpio_regs"
+#define PIGPIO_REGS_DEVICE	"/dev/pigpio_regs"
+#define PIGPIO_REGS_SYSFS_DIR	"/sys/class/misc/pigpio_regs"
+
+/*
+ * The mmap window: the one 4 KiB page that starts at the GPIO block's CPU
+ * physical address. The driver refuses to load on kernels whose page is
+ * larger, because such a page would also hold other peripherals.
+ */
+#define PIGPIO_REGS_WINDOW_SIZE	4096
+
+/*
+ * Read-only sysfs attributes, one value per file, newline-terminated:
+ *   soc          SoC family: "bcm2835", "bcm2836", "bcm2837" or "bcm2711"
+ *   phys_base    CPU physical address of the block, "0x%llx"
+ *   bus_base     VideoCore bus address from the device tree, "0x%llx"
+ *   block_size   bytes of registers in the block (device tree), decimal
+ *   window_size  bytes user space may mmap, decimal
+ *   ngpio        number of GPIO lines, decimal (54, or 58 on BCM2711)
+ *   source       where the base came from: "devicetree" or "parameter"
+ */
+#define PIGPIO_REGS_ATTR_SOC		"soc"
+#define PIGPIO_REGS_ATTR_PHYS_BASE	"phys_base"
+#define PIGPIO_REGS_ATTR_BUS_BASE	"bus_base"
+#define PIGPIO_REGS_ATTR_BLOCK_SIZE	"block_size"
+#define PIGPIO_REGS_ATTR_WINDOW_SIZE	"window_size"
+#define PIGPIO_REGS_ATTR_NGPIO		"ngpio"
+#define PIGPIO_REGS_ATTR_SOURCE		"source"
+
+/*
+ * Errors, and why.
+ *
+ * mmap(addr, len, prot, flags, fd, off):
+ *   EINVAL  off != 0: the window is the only thing the device maps.
+ *   EINVAL  len > PIGPIO_REGS_WINDOW_SIZE (after rounding to pages).
+ *   EINVAL  len == 0 (refused by mmap itself).
+ *   EINVAL  MAP_PRIVATE: a copy-on-write copy of registers means nothing.
+ *   EPERM   PROT_EXEC: registers are never code. VM_MAYEXEC is cleared, so
+ *           a later mprotect(PROT_EXEC) fails with EACCES.
+ *   EACCES  PROT_WRITE with MAP_SHARED on a descriptor opened O_RDONLY
+ *           (the VFS refuses it); mprotect(PROT_WRITE) later: EACCES.
+ *   mremap() cannot grow or move the mapping (VM_DONTEXPAND, VM_PFNMAP).
+ *
+ * pread()/pwrite(fd, buf, count, pos):
+ *   EINVAL  pos not a multiple of 4, count not a non-zero multiple of 4,
+ *           or pos + count beyond block_size (including pos == block_size).
+ *   EFAULT  buf not a valid user buffer.
+ *   EBADF   pwrite on a descriptor opened O_RDONLY (VFS).
+ *
+ * lseek(): SEEK_SET/SEEK_CUR/SEEK_END inside [0, block_size]; beyond: EINVAL.
+ *
+ * open():
+ *   EACCES  the caller is not allowed by the node's mode (root:gpio 0660
+ *           with the project's udev rule; root-only 0600 without it).
+ */
+
+#endif /* _UAPI_LINUX_PIGPIO_REGS_H */

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pigpio_regs: find the GPIO register block and decide whether it is safe
+ * to hand out.
+ *
+ * The device tree describes the GPIO controller with a VideoCore bus address
+ * (0x7e200000) in its "reg"; the "ranges" of the SoC bus translate it to the
+ * CPU physical address: 0x20200000 on BCM2835, 0x3f200000 on BCM2836/7 and
+ * 0xfe200000 on BCM2711. A module parameter may override the result for
+ * boards with an unusual device tree. Either way, the address must start a
+ * page and must not be System RAM.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/ioport.h>
+#include <linux/mm.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/pigpio_regs.h>
+
+#include "pigpio_regs.h"
+
+/**
+ * struct pigpio_regs_soc - one row of the SoC table
+ * @machine:    compatible string of the device tree's root node
+ * @name:       SoC family name reported to user space
+ * @ngpio:      number of GPIO lines
+ * @block_size: bytes of GPIO registers, for when the device tree is bypassed
+ */
+struct pigpio_regs_soc {
+	const char *machine;
+	const char *name;
+	u32 ngpio;
+	u32 block_size;
+};
+
+/* The SoC table: everything that differs between the supported SoCs. */
+static const struct pigpio_regs_soc pigpio_regs_socs[] = {
+	{ "brcm,bcm2711", "bcm2711", 58, 0xf4 },
+	{ "brcm,bcm2837", "bcm2837", 54, 0xb4 },
+	{ "brcm,bcm2836", "bcm2836", 54, 0xb4 },
+	{ "brcm,bcm2835", "bcm2835", 54, 0xb4 },
+};
+
+#define PIGPIO_REGS_SOC_BCM2711	(&pigpio_regs_socs[0])
+#define PIGPIO_REGS_SOC_BCM2835	(&pigpio_regs_socs[3])
+
+/* The GPIO controller's compatible fixes the register layout. */
+static const struct of_device_id pigpio_regs_gpio_ids[] = {
+	{ .compatible = "brcm,bcm2711-gpio", .data = PIGPIO_REGS_SOC_BCM2711 },
+	{ .compatible = "brcm,bcm2835-gpio", .data = PIGPIO_REGS_SOC_BCM2835 },
+	{ }
+};
+
+/* The machine's own name, if it is a SoC with the given register layout. */
+static const struct pigpio_regs_soc *
+pigpio_regs_machine_soc(const struct pigpio_regs_soc *layout)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(pigpio_regs_socs); i++) {
+		const struct pigpio_regs_soc *soc = &pigpio_regs_socs[i];
+
+		if (!of_machine_is_compatible(soc->machine))
+			continue;
+		if (!layout || soc->ngpio == layout->ngpio)
+			return soc;
+	}
+	return layout;
+}
+
+static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
+{
+	const struct of_device_id *match;
+	struct device_node *np;
+	struct resource res;
+	const __be32 *reg;
+	int err;
+
+	/*
+	 * Only read the node. The kernel's pinctrl-bcm2835 driver is bound to
+	 * it and has requested its memory region: binding or requesting again
+	 * would fail or take the pins away from the kernel. Sharing the same
+	 * registers with that driver is the point of this one.
+	 */
+	np = of_find_matching_node_and_match(NULL, pigpio_regs_gpio_ids,
+					     &match);
+	if (!np) {
+		pr_err("no brcm,bcm2835-gpio or brcm,bcm2711-gpio node in the device tree; give phys_base= to override\n");
+		return -ENODEV;
+	}
+
+	/* of_address_to_resource() applies the "ranges" of every parent. */
+	err = of_address_to_resource(np, 0, &res);
+	if (err) {
+		pr_err("%pOF: no usable reg: %d\n", np, err);
+		goto out_put;
+	}
+
+	/* The window is one page; a larger block would not fit it. */
+	if (resource_size(&res) > PIGPIO_REGS_WINDOW_SIZE) {
+		pr_err("%pOF: %pR is larger than one page\n", np, &res);
+		err = -EINVAL;
+		goto out_put;
+	}
+
+	reg = of_get_address(np, 0, NULL, NULL);
+	loc->bus_base = reg ? of_read_number(reg, of_n_addr_cells(np)) : 0;
+	loc->phys_base = res.start;
+	loc->block_size = resource_size(&res);
+	loc->source = "devicetree";
+
+	loc->ngpio = ((const struct pigpio_regs_soc *)match->data)->ngpio;
+	loc->soc = pigpio_regs_machine_soc(match->data)->name;
+out_put:
+	of_node_put(np);
+	return err;
+}
+
+static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
+				       unsigned long phys_base)
+{
+	const struct pigpio_regs_soc *soc = pigpio_regs_machine_soc(NULL);
+
+	/* Without a GPIO node, the machine must say which layout it has. */
+	if (!soc) {
+		pr_err("phys_base=%#lx given, but the machine is none of the supported SoCs\n",
+		       phys_base);
+		return -ENODEV;
+	}
+
+	loc->phys_base = phys_base;
+	loc->bus_base = 0;
+	loc->block_size = soc->block_size;
+	loc->ngpio = soc->ngpio;
+	loc->soc = soc->name;
+	loc->source = "parameter";
+	return 0;
+}
+
+/**
+ * pigpio_regs_locate() - find the GPIO block and check it may be mapped
+ * @loc:                filled in on success
+ * @phys_base_override: CPU physical address to use instead of the device
+ *                      tree, or 0
+ *
+ * Return: 0, -ENODEV when there is nothing to drive, or -EINVAL when the
+ * address must not be handed to user space.
+ */
+int pigpio_regs_locate(struct pigpio_regs_location *loc,
+		       unsigned long phys_base_override)
+{
+	int err;
+
+	/* A larger page would also expose the neighbouring peripherals. */
+	if (PAGE_SIZE != PIGPIO_REGS_WINDOW_SIZE) {
+		pr_err("needs 4 KiB pages, this kernel uses %lu\n", PAGE_SIZE);
+		return -EINVAL;
+	}
+
+	if (phys_base_override)
+		err = pigpio_regs_locate_override(loc, phys_base_override);
+	else
+		err = pigpio_regs_locate_dt(loc);
+	if (err)
+		return err;
+
+	/* mmap() hands out whole pages; the block must start one. */
+	if (!PAGE_ALIGNED(loc->phys_base)) {
+		pr_err("phys_base %pa is not page-aligned\n", &loc->phys_base);
+		return -EINVAL;
+	}
+
+	/* Whatever the device tree or parameter says, never map RAM. */
+	if (region_intersects(loc->phys_base, PIGPIO_REGS_WINDOW_SIZE,
+			      IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) !=
+	    REGION_DISJOINT) {
+		pr_err("phys_base %pa is System RAM, refusing it\n",
+		       &loc->phys_base);
+		return -EINVAL;
+	}
+	return 0;
+}

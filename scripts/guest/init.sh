@@ -1,0 +1,40 @@
+#!/bin/busybox sh
+# SPDX-License-Identifier: GPL-2.0-only
+# PID 1 of the emulated board: mount the kernel's file systems, start the
+# real systemd-udevd, run the job named by pgr.mode= on the kernel command
+# line (/pigpio/<mode>.sh), then reboot through the watchdog so QEMU
+# (started with -no-reboot) ends by itself.
+/bin/busybox --install -s /bin
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /run /tmp
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /tmp
+mount -t debugfs debugfs /sys/kernel/debug
+# Keep kernel messages off the console: they would split result lines.
+dmesg -n 1
+hostname pigpio-guest
+
+mode=$(sed -n 's/.*pgr\.mode=\([a-z-]*\).*/\1/p' /proc/cmdline)
+echo "PGR-BOOTED $(cut -d' ' -f1 /proc/uptime)"
+
+/lib/systemd/systemd-udevd --daemon
+udevadm trigger --action=add
+udevadm settle --timeout=30
+# The board's reset path: reboot -f below goes through this watchdog.
+modprobe bcm2835_wdt || echo "PGR-WARN: no watchdog; the host ends QEMU"
+
+if [ -x "/pigpio/$mode.sh" ]; then
+	"/pigpio/$mode.sh"
+	echo "PGR-EXIT $?"
+else
+	echo "PGR-EXIT 127 (no job '$mode')"
+fi
+echo "PGR-END $(cut -d' ' -f1 /proc/uptime)"
+sync
+reboot -f

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Shared helpers of the emulated-board harness. Sourced, never run.
+# shellcheck shell=bash
+
+PGR_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PGR_CACHE=${PGR_CACHE:-$PGR_TOP/cache}
+PGR_BUILD=${PGR_BUILD:-$PGR_TOP/build}
+PGR_BOARDS=$PGR_TOP/scripts/guest/boards.tsv
+
+pgr_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+pgr_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# pgr_board NAME: set B_* variables from the board table row NAME.
+pgr_board() {
+	local row
+	row=$(awk -v n="$1" '$1 == n' "$PGR_BOARDS")
+	[ -n "$row" ] || pgr_die "unknown board '$1' (see $PGR_BOARDS)"
+	# shellcheck disable=SC2034 # read by the callers
+	read -r B_NAME B_QEMU B_MEM B_ARCH B_SUITE B_FLAVOUR B_CROSS B_DTB \
+		B_DT_EDITS B_CONSOLE B_SERIAL B_PHYS B_SOC B_NGPIO <<<"$row"
+}
+
+# pgr_boards: every board name in the table.
+pgr_boards() { awk '!/^#/ && NF { print $1 }' "$PGR_BOARDS"; }
+
+# pgr_mirror: the Debian mirror this machine's own apt sources use.
+pgr_mirror() {
+	if [ -n "${DEBIAN_MIRROR:-}" ]; then
+		echo "$DEBIAN_MIRROR"
+		return
+	fi
+	local uri
+	uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
+		/etc/apt/sources.list.d/*.sources 2>/dev/null |
+		awk '/^[[:space:]]*deb[[:space:]]/ {
+			for (i = 2; i <= NF; i++) if ($i ~ /^[a-z+]+:\/\//) { print $i; break }
+		}
+		/^[[:space:]]*URIs:/ { for (i = 2; i <= NF; i++) print $i }' |
+		grep -E '/debian/?$' | head -n 1)
+	[ -n "$uri" ] || pgr_die "no Debian mirror in /etc/apt/sources*; set DEBIAN_MIRROR"
+	echo "${uri%/}"
+}
+
+# pgr_apt SUITE ARCH ARGS...: apt-get with a private state that knows the
+# host's architecture and ARCH; the host's own apt setup is not touched.
+pgr_apt() {
+	local suite=$1 arch=$2 cmd=$3
+	shift 3
+	local dir=$PGR_CACHE/apt/$suite-$arch
+	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/state"
+	touch "$dir/status"
+	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(pgr_mirror) $suite main" \
+		>"$dir/sources.list"
+	"$cmd" -q \
+		-o Dir::State="$dir/state" -o Dir::State::Lists="$dir/lists" \
+		-o Dir::State::status="$dir/status" -o Dir::Cache="$dir/cache" \
+		-o Dir::Etc::SourceList="$dir/sources.list" \
+		-o Dir::Etc::SourceParts=/nonexistent \
+		-o APT::Architecture="$(dpkg --print-architecture)" \
+		-o APT::Architectures::="$(dpkg --print-architecture)" \
+		-o APT::Architectures::="$arch" \
+		-o APT::Sandbox::User=root \
+		"$@"
+}
+
+# Where one board's things live.
+pgr_board_cache() { echo "$PGR_CACHE/boards/$B_NAME"; }
+pgr_board_build() { echo "$PGR_BUILD/$B_NAME"; }
+pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH"; }

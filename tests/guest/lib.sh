@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Helpers for the jobs that run inside the emulated board. Sourced.
+# shellcheck shell=sh
+. /pigpio/board.env
+export PATH="/pigpio/bin:$PATH"
+
+# A line for the host to show, and a result line for the host to count.
+say() { echo "PGR-SAY $*"; }
+pass() { echo "PGR-TEST PASS $1"; }
+fail() { echo "PGR-TEST FAIL $1: $2"; }
+# check NAME WHY COMMAND...: pass when COMMAND succeeds.
+check() {
+	_name=$1 _why=$2
+	shift 2
+	if "$@"; then pass "$_name"; else fail "$_name" "$_why"; fi
+}
+
+# Run a command as alice (in group gpio) or bob (not), with their groups.
+as_alice() { setpriv --reuid=alice --regid=alice --init-groups -- "$@"; }
+as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }
+
+# The kernel pinctrl driver's own view of a pin, read from the hardware
+# registers (GPFSEL/GPLEV) by that driver, not through our mapping:
+#   pin 17 (gpio17) function gpio_out in hi; irq 0 (none)
+pins_file() { echo /sys/kernel/debug/pinctrl/*gpio*/pins; }
+pin_line() { grep "^pin $1 (gpio$1) " "$(pins_file)"; }
+pin_function() { pin_line "$1" | sed -n 's/.* function \([a-z_0-9]*\) .*/\1/p'; }
+pin_level() { pin_line "$1" | sed -n 's/.* in \(hi\|lo\);.*/\1/p'; }
