@@ -30,9 +30,10 @@ boards=${PGR_BOARDS:-$(pgr_boards)}
 	step "host unit tests" "$top/tests/unit/run.sh"
 	step "static analysis" "$top/scripts/lint.sh"
 	for board in $boards; do
-		step "emulated $board" "$top/scripts/guest/run.sh" "$board" suite
-		timing=$PGR_BUILD/$board/timing-suite.txt
-		[ -f "$timing" ] && echo "time: $(cat "$timing")"
+		step "emulated $board" "$top/scripts/guest/run.sh" "$board" test
+		for timing in "$PGR_BUILD/$board"/timing-*.txt; do
+			[ -f "$timing" ] && echo "time: $(cat "$timing")"
+		done
 	done
 } 2>&1 | tee "$log"
 

@@ -3,8 +3,8 @@
 # boot.sh BOARD MODE: assemble the guest's initramfs (Debian root filesystem
 # + the board's watchdog module + what build.sh made + the guest jobs), boot
 # it in QEMU, and keep the whole console log in build/BOARD/console-MODE.log.
-# The guest runs /pigpio/MODE.sh (tests/guest/suite.sh is "suite",
-# scripts/guest/demo-guest.sh is "demo"). Exits 0 when the guest ran its job
+# The guest runs /pigpio/MODE.sh: tests/guest/MODE.sh ("suite", "nogpio"),
+# or scripts/guest/demo-guest.sh for "demo". Exits 0 when the guest ran its job
 # to the end, 1 otherwise; the job's own results are in the log.
 set -euo pipefail
 # shellcheck source=scripts/guest/lib.sh
@@ -23,9 +23,8 @@ rm -rf "$stage" && mkdir -p "$stage/pigpio/bin" "$stage/etc" "$stage/proc" \
 	"$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/root" \
 	"$stage/usr/lib/udev/rules.d"
 cp "$PGR_TOP/scripts/guest/init.sh" "$stage/init"
-cp "$PGR_TOP/tests/guest/suite.sh" "$stage/pigpio/suite.sh"
+cp "$PGR_TOP"/tests/guest/*.sh "$stage/pigpio/"
 cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
-cp "$PGR_TOP/tests/guest/lib.sh" "$stage/pigpio/lib.sh"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
 cp "$out/user/pigpio-regs" "$out"/guest-bin/* "$stage/pigpio/bin/"
 cp "$PGR_TOP/scripts/udev/60-pigpio-regs.rules" "$stage/usr/lib/udev/rules.d/"

@@ -23,10 +23,11 @@ esac
 rm -rf "$out/module" && mkdir -p "$out/module"
 cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$out/module/"
 pgr_log "$B_NAME: building pigpio_regs.ko for $release"
-make -s -C "$kdir" M="$out/module" ARCH="$karch" CROSS_COMPILE="$B_CROSS" \
-	KCFLAGS=-Werror modules 2>&1 | tee "$out/module.log"
-if grep -qi 'warning' "$out/module.log"; then
-	pgr_die "module build printed warnings (see $out/module.log)"
+if ! make -s -C "$kdir" M="$out/module" ARCH="$karch" CROSS_COMPILE="$B_CROSS" \
+	KCFLAGS=-Werror modules >"$out/module.log" 2>&1 ||
+	grep -qi 'warning' "$out/module.log"; then
+	cat "$out/module.log" >&2
+	pgr_die "module build failed or printed warnings (log: $out/module.log)"
 fi
 
 pgr_log "$B_NAME: building the client and guest tests"

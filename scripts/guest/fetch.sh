@@ -41,8 +41,10 @@ fetch_kernel() {
 	for deb in "$dir.tmp"/debs/*.deb; do
 		dpkg-deb -x "$deb" "$dir.tmp/root"
 	done
-	# The headers' Makefile includes the common tree by absolute path.
-	sed -i "s|/usr/src/|$dir/root/usr/src/|" \
+	# The headers' Makefile includes the common tree by absolute path;
+	# make it relative to itself, so the cache can live anywhere.
+	# shellcheck disable=SC2016 # make's $(...), not the shell's
+	sed -i 's|^include /usr/src/|include $(dir $(lastword $(MAKEFILE_LIST)))../|' \
 		"$dir.tmp/root/usr/src/$headers/Makefile"
 	rm -rf "$dir.tmp/debs" "$dir"
 	mv "$dir.tmp" "$dir"

@@ -17,7 +17,7 @@ pgr_board() {
 	[ -n "$row" ] || pgr_die "unknown board '$1' (see $PGR_BOARDS)"
 	# shellcheck disable=SC2034 # read by the callers
 	read -r B_NAME B_QEMU B_MEM B_ARCH B_SUITE B_FLAVOUR B_CROSS B_DTB \
-		B_DT_EDITS B_CONSOLE B_SERIAL B_PHYS B_SOC B_NGPIO <<<"$row"
+		B_DT_EDITS B_CONSOLE B_SERIAL B_PHYS B_SOC B_NGPIO B_JOB <<<"$row"
 }
 
 # pgr_boards: every board name in the table.
@@ -64,6 +64,6 @@ pgr_apt() {
 }
 
 # Where one board's things live.
-pgr_board_cache() { echo "$PGR_CACHE/boards/$B_NAME"; }
+pgr_board_cache() { echo "$PGR_CACHE/kernels/$B_SUITE-$B_ARCH-$B_FLAVOUR"; }
 pgr_board_build() { echo "$PGR_BUILD/$B_NAME"; }
 pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH"; }

@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# Guest job for a board whose device tree hides the GPIO node (its
+# compatible is renamed): the module must refuse to load with ENODEV and say
+# why, and phys_base= must still work, with the SoC taken from the machine.
+. /pigpio/lib.sh
+KO=/pigpio/pigpio_regs.ko
+SYSFS=/sys/class/misc/pigpio_regs
+
+check "the kernel sees no GPIO controller node" "$(ls /sys/kernel/debug/pinctrl)" \
+	sh -c '! ls -d /sys/kernel/debug/pinctrl/*gpio* >/dev/null 2>&1'
+result=$(load_module $KO)
+check "no GPIO node and no override: ENODEV" "got $result" test "$result" = ENODEV
+check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \
+	sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: no brcm,bcm2835-gpio or brcm,bcm2711-gpio node'"
+check "... and no device node" "/dev/pigpio_regs exists" test ! -e /dev/pigpio_regs
+
+result=$(load_module $KO "phys_base=$EXPECT_PHYS")
+check "phys_base= loads without the node" "got $result" test "$result" = ok
+udevadm settle --timeout=10
+check "... the SoC comes from the machine: $EXPECT_SOC" "soc=$(cat $SYSFS/soc)" \
+	test "$(cat $SYSFS/soc)" = "$EXPECT_SOC"
+check "... source is parameter" "source=$(cat $SYSFS/source)" \
+	test "$(cat $SYSFS/source)" = parameter
+# With no pinctrl driver, the mapping and the driver's pread must agree.
+as_alice pigpio-regs set 17 op dh >/dev/null
+via_map=$(as_alice pigpio-regs peek 0x34 | sed 's/.*: //')
+via_pread=$(as_alice pigpio-regs peek --syscall 0x34 | sed 's/.*: //')
+check "... alice sets pin 17 high, seen by pread too" "$via_map vs $via_pread" \
+	test "$((via_pread >> 17 & 1))/$via_map" = "1/$via_pread"
+check "rmmod" "rmmod failed" rmmod pigpio_regs
+bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
