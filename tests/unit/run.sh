@@ -1,0 +1,103 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The host unit tests: the single entry point.
+#
+#   1. builds the library and CLI (make -C user) into build/host/user,
+#   2. builds them again with AddressSanitizer and UBSan into
+#      build/host/asan, with the C tests (test_regs, test_chip, test_args),
+#   3. runs the C tests (sanitized) and test_cli.sh (normal build),
+#   4. prints every suite's PASS/FAIL lines and one final line
+#      "N passed, N failed"; exits 1 if anything failed.
+#
+# Environment: CC (default cc), MAKE (default make).
+
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOP=$(cd "$HERE/../.." && pwd)
+CC=${CC:-cc}
+MAKE=${MAKE:-make}
+
+BUILD=$TOP/build/host/user
+ASAN=$TOP/build/host/asan
+SAN=("-fsanitize=address,undefined" -fno-sanitize-recover=all -fno-omit-frame-pointer)
+SAN_FLAGS="${SAN[*]}"
+TEST_CFLAGS=(-std=c11 -Wall -Wextra -Werror -O1 -g "${SAN[@]}")
+TEST_INCLUDES=(-I"$TOP/user/include" -I"$TOP/user/lib" -I"$TOP/user/cli"
+	-I"$TOP/include/uapi")
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+passed=0
+failed=0
+LOG=$(mktemp "${TMPDIR:-/tmp}/pgr-run-XXXXXX")
+trap 'rm -f "$LOG"' EXIT
+
+# count_lines FILE: add its PASS/FAIL lines to the totals
+count_lines() {
+	local p f
+	p=$(grep -c '^PASS ' "$1")
+	f=$(grep -c '^FAIL ' "$1")
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+# step NAME COMMAND...: a build step is a test too; its output only on failure
+step() {
+	local name=$1
+	shift
+	if "$@" > "$LOG" 2>&1; then
+		echo "PASS $name"
+		passed=$((passed + 1))
+		return 0
+	fi
+	echo "FAIL $name: $*"
+	sed 's/^/    /' "$LOG" | tail -n 40
+	failed=$((failed + 1))
+	return 1
+}
+
+# suite NAME COMMAND...: run a test program, echo and count its lines; a
+# crash or nonzero exit without a FAIL line is a failure of its own
+suite() {
+	local name=$1 rc
+	shift
+	"$@" > "$LOG"
+	rc=$?
+	cat "$LOG"
+	count_lines "$LOG"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$LOG"; then
+		echo "FAIL $name: exited with status $rc"
+		failed=$((failed + 1))
+	fi
+}
+
+build_test() {
+	local name=$1
+	shift
+	"$CC" "${TEST_CFLAGS[@]}" "${TEST_INCLUDES[@]}" "$HERE/$name.c" "$@" \
+		"$ASAN/libpigpioregs.a" -o "$ASAN/$name"
+}
+
+step build/user "$MAKE" -C "$TOP/user" BUILD="$BUILD" CC="$CC"
+build_ok=$?
+step build/user-sanitized "$MAKE" -C "$TOP/user" BUILD="$ASAN" CC="$CC" \
+	CFLAGS="-O1 -g $SAN_FLAGS" LDFLAGS="$SAN_FLAGS"
+asan_ok=$?
+
+if [ $asan_ok -eq 0 ]; then
+	step build/test_regs build_test test_regs &&
+		suite test_regs "$ASAN/test_regs"
+	step build/test_chip build_test test_chip &&
+		suite test_chip "$ASAN/test_chip"
+	step build/test_args build_test test_args "$TOP/user/cli/args.c" &&
+		suite test_args "$ASAN/test_args"
+fi
+if [ $build_ok -eq 0 ]; then
+	suite test_cli bash "$HERE/test_cli.sh" "$BUILD/pigpio-regs"
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

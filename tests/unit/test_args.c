@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The CLI's argument parser (user/cli/args.c), called directly: numbers,
+ * pins, offsets, set ops, whole command lines and the checks against an
+ * opened chip. Messages are checked too: they are what users see.
+ */
+#include <errno.h>
+#include <limits.h>
+
+#include "args.h"
+#include "check.h"
+
+static char err[ARGS_ERR_SIZE];
+static struct command cmd;
+
+#define ARGV(...) ((char *const[]){ "pigpio-regs", __VA_ARGS__, NULL })
+#define ARGC(...) ((int)(sizeof((const char *[]){ "pigpio-regs", __VA_ARGS__ }) / sizeof(const char *)))
+/* Parse a command line given as string literals. */
+#define PARSE(...) args_parse(ARGC(__VA_ARGS__), ARGV(__VA_ARGS__), &cmd, err, sizeof(err))
+
+static void test_numbers(void)
+{
+	unsigned long long v = 0;
+
+	EXPECT_INT(args_parse_number("0", 0, 10, "n", &v, err, sizeof(err)), 0);
+	EXPECT_INT(v, 0);
+	EXPECT_INT(args_parse_number("42", 0, 100, "n", &v, err, sizeof(err)), 0);
+	EXPECT_INT(v, 42);
+	EXPECT_INT(args_parse_number("0x1c", 0, 100, "n", &v, err, sizeof(err)), 0);
+	EXPECT_INT(v, 28);
+	EXPECT_INT(args_parse_number("0X1C", 0, 100, "n", &v, err, sizeof(err)), 0);
+	EXPECT_INT(v, 28);
+	/* a leading zero is decimal, not octal */
+	EXPECT_INT(args_parse_number("010", 0, 100, "n", &v, err, sizeof(err)), 0);
+	EXPECT_INT(v, 10);
+	EXPECT_INT(args_parse_number("1000000", 1, 1000000, "count", &v, err, sizeof(err)), 0);
+	EXPECT_INT(v, 1000000);
+}
+
+static void test_numbers_reject(void)
+{
+	static const char *const bad[] = {
+		"", "-1", "+1", " 1", "1 ", "0x", "1e3", "1.5", "abc", "0x1g",
+		"0b101", "\xd9\xa1",
+	};
+	unsigned long long v = 77;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		EXPECT(args_parse_number(bad[i], 0, 100, "count", &v, err,
+					 sizeof(err)) == -EINVAL,
+		       "'%s' accepted", bad[i]);
+		EXPECT_CONTAINS(err, "invalid count");
+	}
+	EXPECT_INT(args_parse_number("0", 1, 1000000, "count", &v, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "count 0 out of range (expected 1-1000000)");
+	EXPECT_INT(args_parse_number("1000001", 1, 1000000, "count", &v, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "out of range");
+	EXPECT_INT(args_parse_number("18446744073709551616", 0, ULLONG_MAX, "n", &v, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "out of range");
+	EXPECT_INT(args_parse_number("0x10000000000000000", 0, ULLONG_MAX, "n", &v, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(v, 77);
+}
+
+static void test_pins(void)
+{
+	unsigned pin = 99;
+
+	EXPECT_INT(args_parse_pin("17", &pin, err, sizeof(err)), 0);
+	EXPECT_INT(pin, 17);
+	EXPECT_INT(args_parse_pin("0", &pin, err, sizeof(err)), 0);
+	EXPECT_INT(pin, 0);
+	/* range is the chip's business: 60 parses */
+	EXPECT_INT(args_parse_pin("60", &pin, err, sizeof(err)), 0);
+	EXPECT_INT(pin, 60);
+	pin = 99;
+	EXPECT_INT(args_parse_pin("0x11", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "invalid pin '0x11' (expected a GPIO number such as 17)");
+	EXPECT_INT(args_parse_pin("GPIO17", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_pin("-1", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_pin("", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_pin("4294967296", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "pin 4294967296 out of range");
+	EXPECT_INT(pin, 99);
+}
+
+static void test_offsets(void)
+{
+	unsigned off = 99;
+
+	EXPECT_INT(args_parse_offset("0x1c", &off, err, sizeof(err)), 0);
+	EXPECT_INT(off, 0x1c);
+	EXPECT_INT(args_parse_offset("28", &off, err, sizeof(err)), 0);
+	EXPECT_INT(off, 0x1c);
+	EXPECT_INT(args_parse_offset("0", &off, err, sizeof(err)), 0);
+	EXPECT_INT(off, 0);
+	off = 99;
+	EXPECT_INT(args_parse_offset("0x1e", &off, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "offset 0x1e is not a multiple of 4 (registers are 32 bits wide)");
+	EXPECT_INT(args_parse_offset("30", &off, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "multiple of 4");
+	EXPECT_INT(args_parse_offset("zz", &off, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "invalid offset 'zz' (expected a byte offset, decimal or 0x hex)");
+	EXPECT_INT(args_parse_offset("-4", &off, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_offset("0x100000000", &off, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "out of range");
+	EXPECT_INT(off, 99);
+}
+
+static void test_set_ops_each(void)
+{
+	/* each op and the datasheet code or level it stands for */
+	static const struct {
+		const char *op;
+		bool function;
+		int value;
+	} table[] = {
+		{ "ip", true, 0x0 }, { "op", true, 0x1 },
+		{ "a0", true, 0x4 }, { "a1", true, 0x5 },
+		{ "a2", true, 0x6 }, { "a3", true, 0x7 },
+		{ "a4", true, 0x3 }, { "a5", true, 0x2 },
+		{ "dh", false, 1 }, { "dl", false, 0 },
+	};
+	struct set_ops ops;
+	size_t i;
+
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		memset(&ops, 0, sizeof(ops));
+		EXPECT(args_parse_set_op(table[i].op, &ops, err, sizeof(err)) == 0,
+		       "'%s' refused: %s", table[i].op, err);
+		EXPECT(ops.set_function == table[i].function &&
+		       ops.set_level == !table[i].function,
+		       "'%s' sets the wrong kind", table[i].op);
+		if (table[i].function)
+			EXPECT((int)ops.function == table[i].value,
+			       "'%s' is code %d", table[i].op, (int)ops.function);
+		else
+			EXPECT(ops.level == table[i].value, "'%s' is level %d",
+			       table[i].op, ops.level);
+	}
+}
+
+static void test_set_ops_reject(void)
+{
+	struct set_ops ops;
+
+	memset(&ops, 0, sizeof(ops));
+	EXPECT_INT(args_parse_set_op("xx", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "set: unknown op 'xx' (expected op, ip, dh, dl, a0-a5)");
+	EXPECT_INT(args_parse_set_op("OP", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_set_op("a6", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_set_op("pu", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "'pu'");
+	EXPECT(!ops.set_function && !ops.set_level, "a rejected op changed ops");
+
+	EXPECT_INT(args_parse_set_op("op", &ops, err, sizeof(err)), 0);
+	EXPECT_INT(args_parse_set_op("a0", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "set: more than one function op ('a0' after 'op')");
+	EXPECT_INT(ops.function, PGR_FUNC_OUTPUT);
+	EXPECT_INT(args_parse_set_op("dh", &ops, err, sizeof(err)), 0);
+	EXPECT_INT(args_parse_set_op("dl", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "set: more than one level op ('dl' after 'dh')");
+	EXPECT_INT(ops.level, 1);
+}
+
+static void test_cmdline_globals(void)
+{
+	EXPECT_INT(args_parse(1, ARGV(NULL), &cmd, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "missing verb (try --help)");
+	EXPECT_INT(PARSE("--help"), 0);
+	EXPECT_INT(cmd.verb, VERB_HELP);
+	EXPECT_INT(PARSE("-h", "bogus"), 0);
+	EXPECT_INT(cmd.verb, VERB_HELP);
+	EXPECT_INT(PARSE("--device", "/d", "-V"), 0);
+	EXPECT_INT(cmd.verb, VERB_VERSION);
+	EXPECT_INT(PARSE("--version"), 0);
+	EXPECT_INT(cmd.verb, VERB_VERSION);
+
+	EXPECT_INT(PARSE("info"), 0);
+	EXPECT_INT(cmd.verb, VERB_INFO);
+	EXPECT(!cmd.device && !cmd.sysfs, "defaults not NULL");
+	EXPECT_INT(PARSE("--device", "/d", "--sysfs", "/s", "info"), 0);
+	EXPECT_STR(cmd.device, "/d");
+	EXPECT_STR(cmd.sysfs, "/s");
+	EXPECT_INT(PARSE("--sysfs=/s2", "--device=/d2", "info"), 0);
+	EXPECT_STR(cmd.device, "/d2");
+	EXPECT_STR(cmd.sysfs, "/s2");
+	EXPECT_INT(PARSE("--", "info"), 0);
+	EXPECT_INT(cmd.verb, VERB_INFO);
+}
+
+static void test_cmdline_globals_reject(void)
+{
+	EXPECT_INT(PARSE("--device"), -EINVAL);
+	EXPECT_STR(err, "--device needs a value");
+	EXPECT_INT(PARSE("--device=", "info"), -EINVAL);
+	EXPECT_CONTAINS(err, "--device");
+	EXPECT_INT(PARSE("--sysfs"), -EINVAL);
+	EXPECT_INT(PARSE("--bogus", "info"), -EINVAL);
+	EXPECT_STR(err, "unknown option '--bogus' (try --help)");
+	EXPECT_INT(PARSE("--devicex", "info"), -EINVAL);
+	EXPECT_CONTAINS(err, "'--devicex'");
+	EXPECT_INT(PARSE("-x", "info"), -EINVAL);
+	EXPECT_INT(PARSE("frob"), -EINVAL);
+	EXPECT_STR(err, "unknown verb 'frob' (try --help)");
+	EXPECT_INT(PARSE("--device", "/d"), -EINVAL);
+	EXPECT_STR(err, "missing verb (try --help)");
+	EXPECT_INT(PARSE("info", "extra"), -EINVAL);
+	EXPECT_CONTAINS(err, "'extra'");
+}
+
+static void test_cmdline_get_set(void)
+{
+	EXPECT_INT(PARSE("get", "17"), 0);
+	EXPECT_INT(cmd.verb, VERB_GET);
+	EXPECT_INT(cmd.pin, 17);
+	EXPECT_INT(PARSE("get"), -EINVAL);
+	EXPECT_CONTAINS(err, "get takes one PIN");
+	EXPECT_INT(PARSE("get", "17", "18"), -EINVAL);
+	EXPECT_INT(PARSE("get", "abc"), -EINVAL);
+	EXPECT_CONTAINS(err, "'abc'");
+
+	EXPECT_INT(PARSE("set", "17", "op", "dh"), 0);
+	EXPECT_INT(cmd.verb, VERB_SET);
+	EXPECT_INT(cmd.pin, 17);
+	EXPECT(cmd.ops.set_function && cmd.ops.set_level, "ops not both set");
+	EXPECT_INT(cmd.ops.function, 0x1);
+	EXPECT_INT(cmd.ops.level, 1);
+	EXPECT_INT(PARSE("set", "4", "dl"), 0);
+	EXPECT(!cmd.ops.set_function && cmd.ops.set_level && cmd.ops.level == 0,
+	       "dl alone");
+	EXPECT_INT(PARSE("set", "17"), -EINVAL);
+	EXPECT_CONTAINS(err, "at least one op");
+	EXPECT_INT(PARSE("set", "17", "op", "xx"), -EINVAL);
+	EXPECT_CONTAINS(err, "'xx'");
+	EXPECT_INT(PARSE("set", "xx", "op"), -EINVAL);
+	EXPECT_CONTAINS(err, "invalid pin 'xx'");
+}
+
+static void test_cmdline_blink(void)
+{
+	EXPECT_INT(PARSE("blink", "17"), 0);
+	EXPECT_INT(cmd.verb, VERB_BLINK);
+	EXPECT_INT(cmd.pin, 17);
+	EXPECT_INT(cmd.count, 10);
+	EXPECT_INT(cmd.period_ms, 500);
+	EXPECT_INT(PARSE("blink", "17", "3"), 0);
+	EXPECT_INT(cmd.count, 3);
+	EXPECT_INT(cmd.period_ms, 500);
+	EXPECT_INT(PARSE("blink", "17", "3", "200"), 0);
+	EXPECT_INT(cmd.count, 3);
+	EXPECT_INT(cmd.period_ms, 200);
+	EXPECT_INT(PARSE("blink", "17", "1", "2"), 0);
+	EXPECT_INT(PARSE("blink", "17", "1000000", "60000"), 0);
+	EXPECT_INT(cmd.count, 1000000);
+	EXPECT_INT(cmd.period_ms, 60000);
+
+	EXPECT_INT(PARSE("blink"), -EINVAL);
+	EXPECT_INT(PARSE("blink", "17", "0"), -EINVAL);
+	EXPECT_STR(err, "count 0 out of range (expected 1-1000000)");
+	EXPECT_INT(PARSE("blink", "17", "1000001"), -EINVAL);
+	EXPECT_INT(PARSE("blink", "17", "5", "1"), -EINVAL);
+	EXPECT_STR(err, "period (ms) 1 out of range (expected 2-60000)");
+	EXPECT_INT(PARSE("blink", "17", "5", "60001"), -EINVAL);
+	EXPECT_INT(PARSE("blink", "17", "5", "x"), -EINVAL);
+	EXPECT_INT(PARSE("blink", "17", "1", "2", "3"), -EINVAL);
+}
+
+static void test_cmdline_peek(void)
+{
+	EXPECT_INT(PARSE("peek", "0x34"), 0);
+	EXPECT_INT(cmd.verb, VERB_PEEK);
+	EXPECT_INT(cmd.offset, 0x34);
+	EXPECT(!cmd.syscall, "syscall set");
+	EXPECT_INT(PARSE("peek", "--syscall", "52"), 0);
+	EXPECT_INT(cmd.offset, 0x34);
+	EXPECT(cmd.syscall, "syscall not set");
+	EXPECT_INT(PARSE("peek", "0x34", "--syscall"), 0);
+	EXPECT(cmd.syscall, "syscall not set");
+
+	EXPECT_INT(PARSE("peek"), -EINVAL);
+	EXPECT_CONTAINS(err, "needs an OFFSET");
+	EXPECT_INT(PARSE("peek", "--syscall"), -EINVAL);
+	EXPECT_INT(PARSE("peek", "0x1e"), -EINVAL);
+	EXPECT_CONTAINS(err, "not a multiple of 4");
+	EXPECT_INT(PARSE("peek", "-4"), -EINVAL);
+	EXPECT_CONTAINS(err, "'-4'");
+	EXPECT_INT(PARSE("peek", "4", "8"), -EINVAL);
+	EXPECT_INT(PARSE("peek", "--sys", "4"), -EINVAL);
+}
+
+static void test_check_chip(void)
+{
+	EXPECT_INT(PARSE("get", "53"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("set", "60", "op"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "pin 60 out of range (this bcm2837 has pins 0-53)");
+	EXPECT_INT(PARSE("blink", "54"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(PARSE("get", "57"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2711", 58, 244, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("get", "58"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2711", 58, 244, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "pin 58 out of range (this bcm2711 has pins 0-57)");
+
+	EXPECT_INT(PARSE("peek", "0xb0"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("peek", "0xb4"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "offset 0x0b4 out of range (this bcm2837's block is 180 bytes: 0x000-0x0b0)");
+	EXPECT_INT(PARSE("info"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+}
+
+int main(void)
+{
+	CHECK_RUN("args/number/accepts", test_numbers);
+	CHECK_RUN("args/number/rejects", test_numbers_reject);
+	CHECK_RUN("args/pin", test_pins);
+	CHECK_RUN("args/offset", test_offsets);
+	CHECK_RUN("args/set-op/each", test_set_ops_each);
+	CHECK_RUN("args/set-op/rejects", test_set_ops_reject);
+	CHECK_RUN("args/cmdline/globals", test_cmdline_globals);
+	CHECK_RUN("args/cmdline/globals-reject", test_cmdline_globals_reject);
+	CHECK_RUN("args/cmdline/get-set", test_cmdline_get_set);
+	CHECK_RUN("args/cmdline/blink", test_cmdline_blink);
+	CHECK_RUN("args/cmdline/peek", test_cmdline_peek);
+	CHECK_RUN("args/check-chip", test_check_chip);
+	return check_exit();
+}

@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The chip object (user/lib/chip.c, gpio.c) against a simulated device: a
+ * regular 4096-byte file stands in for /dev/pigpio_regs (mmap of a regular
+ * file is MAP_SHARED with its page cache, so pread sees mapped stores),
+ * and a directory of attribute files stands in for sysfs.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "pigpioregs.h"
+
+#define WINDOW 4096
+#define NOBODY 65534
+
+struct fixture {
+	char dir[64];		/* mkdtemp() */
+	char dev[96];		/* dir/dev: the register file */
+	char sys[96];		/* dir/sys: the attributes */
+};
+
+static struct fixture fx;
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[160];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+		perror(path);
+		exit(99);
+	}
+}
+
+static void set_attr(const char *name, const char *text)
+{
+	write_file(fx.sys, name, text);
+}
+
+static void remove_attr(const char *name)
+{
+	char path[160];
+
+	snprintf(path, sizeof(path), "%s/%s", fx.sys, name);
+	unlink(path);
+}
+
+/* A bcm2837 as the driver describes it; tests then break one thing. */
+static void setup(void)
+{
+	static const char zero[WINDOW];
+	int fd;
+
+	snprintf(fx.dir, sizeof(fx.dir), "%s/pgr-chip-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(fx.dir)) {
+		perror("mkdtemp");
+		exit(99);
+	}
+	chmod(fx.dir, 0755);	/* for the unprivileged child of the EACCES test */
+	snprintf(fx.dev, sizeof(fx.dev), "%s/dev", fx.dir);
+	snprintf(fx.sys, sizeof(fx.sys), "%s/sys", fx.dir);
+	fd = open(fx.dev, O_RDWR | O_CREAT | O_EXCL, 0666);
+	if (fd < 0 || write(fd, zero, sizeof(zero)) != WINDOW || close(fd)) {
+		perror(fx.dev);
+		exit(99);
+	}
+	chmod(fx.dev, 0666);
+	if (mkdir(fx.sys, 0755)) {
+		perror(fx.sys);
+		exit(99);
+	}
+	set_attr("soc", "bcm2837\n");
+	set_attr("phys_base", "0x3f200000\n");
+	set_attr("bus_base", "0x7e200000\n");
+	set_attr("block_size", "180\n");
+	set_attr("window_size", "4096\n");
+	set_attr("ngpio", "54\n");
+	set_attr("source", "devicetree\n");
+}
+
+static void teardown(void)
+{
+	static const char *const attrs[] = {
+		"soc", "phys_base", "bus_base", "block_size", "window_size",
+		"ngpio", "source",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		remove_attr(attrs[i]);
+	rmdir(fx.sys);
+	unlink(fx.dev);
+	rmdir(fx.dir);
+}
+
+static uint32_t file_word(unsigned offset)
+{
+	uint32_t v = 0xdeadbeef;
+	int fd = open(fx.dev, O_RDONLY);
+
+	if (fd < 0 || pread(fd, &v, 4, offset) != 4)
+		v = 0xdeadbeef;
+	if (fd >= 0)
+		close(fd);
+	return v;
+}
+
+static void set_file_word(unsigned offset, uint32_t v)
+{
+	int fd = open(fx.dev, O_WRONLY);
+
+	if (fd < 0 || pwrite(fd, &v, 4, offset) != 4) {
+		perror(fx.dev);
+		exit(99);
+	}
+	close(fd);
+}
+
+/* The byte offset of the first nonzero word at or after from, or -1. */
+static int nonzero_word(unsigned from)
+{
+	unsigned off;
+
+	for (off = from; off < WINDOW; off += 4)
+		if (file_word(off) != 0)
+			return (int)off;
+	return -1;
+}
+
+/* A descriptor number probe: the lowest free descriptor. */
+static int lowest_free_fd(void)
+{
+	int fd = open("/dev/null", O_RDONLY);
+
+	if (fd >= 0)
+		close(fd);
+	return fd;
+}
+
+static void test_open_bcm2837(void)
+{
+	struct pgr_chip *chip = (struct pgr_chip *)&fx;	/* must be replaced */
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT(chip, "no chip");
+	EXPECT_STR(pgr_soc_name(chip), "bcm2837");
+	EXPECT_INT(pgr_pin_count(chip), 54);
+	EXPECT_HEX(pgr_phys_base(chip), 0x3f200000);
+	EXPECT_HEX(pgr_bus_base(chip), 0x7e200000);
+	EXPECT_INT(pgr_block_size(chip), 180);
+	EXPECT_INT(pgr_window_size(chip), 4096);
+	EXPECT(pgr_mapping(chip) != NULL, "no mapping");
+	EXPECT(pgr_fd(chip) >= 0, "fd %d", pgr_fd(chip));
+	pgr_close(chip);
+}
+
+static void test_open_bcm2711(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	set_attr("soc", "bcm2711\n");
+	set_attr("phys_base", "0xfe200000\n");
+	set_attr("bus_base", "0x7e200000\n");
+	set_attr("block_size", "244\n");
+	set_attr("ngpio", "58\n");
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_STR(pgr_soc_name(chip), "bcm2711");
+	EXPECT_INT(pgr_pin_count(chip), 58);
+	EXPECT_HEX(pgr_phys_base(chip), 0xfe200000);
+	EXPECT_INT(pgr_block_size(chip), 244);
+	pgr_close(chip);
+}
+
+static void test_open_without_newlines(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	set_attr("soc", "bcm2837");
+	set_attr("ngpio", "54");
+	set_attr("phys_base", "0x3F200000");
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_HEX(pgr_phys_base(chip), 0x3f200000);
+	pgr_close(chip);
+}
+
+static void expect_open_fails(int expected)
+{
+	struct pgr_chip *chip = (struct pgr_chip *)&fx;	/* must become NULL */
+	int ret = pgr_open(&chip, fx.dev, fx.sys);
+
+	if (ret == 0)
+		pgr_close(chip);
+	EXPECT_INT(ret, expected);
+	EXPECT(chip == NULL, "chip not NULL after failure");
+}
+
+/* One bad (or, with value NULL, missing) attribute: pgr_open() fails. */
+static void bad_attr(const char *label, const char *name, const char *value,
+		     int expected)
+{
+	setup();
+	if (value)
+		set_attr(name, value);
+	else
+		remove_attr(name);
+	check_begin("chip/attr/%s/%s", name, label);
+	expect_open_fails(expected);
+	check_end();
+	teardown();
+}
+
+/* pgr_close() unmaps: the window's address is no longer mapped. */
+static void test_close_unmaps(void)
+{
+	struct pgr_chip *chip = NULL;
+	void *addr;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	addr = (void *)pgr_mapping(chip);
+	EXPECT_INT(msync(addr, WINDOW, MS_ASYNC), 0);
+	pgr_close(chip);
+	errno = 0;
+	EXPECT_INT(msync(addr, WINDOW, MS_ASYNC), -1);
+	EXPECT_INT(errno, ENOMEM);
+}
+
+static void test_open_missing_paths(void)
+{
+	struct pgr_chip *chip = NULL;
+	char path[160];
+
+	snprintf(path, sizeof(path), "%s/absent", fx.dir);
+	EXPECT_INT(pgr_open(&chip, path, fx.sys), -ENOENT);
+	EXPECT_INT(pgr_open(&chip, fx.dev, path), -ENOENT);
+	/* the attribute directory is a file */
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.dev), -ENOTDIR);
+	/* the device is a directory: O_RDWR on it */
+	EXPECT_INT(pgr_open(&chip, fx.sys, fx.sys), -EISDIR);
+	EXPECT_INT(pgr_open(NULL, fx.dev, fx.sys), -EINVAL);
+	EXPECT(chip == NULL, "chip set");
+}
+
+static void test_no_fd_leak(void)
+{
+	struct pgr_chip *chip = NULL;
+	int before = lowest_free_fd();
+
+	set_attr("soc", "bcm2712\n");
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), -EPROTO);
+	set_attr("soc", "bcm2837\n");
+	remove_attr("ngpio");
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), -ENOENT);
+	set_attr("ngpio", "54\n");
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	pgr_close(chip);
+	EXPECT_INT(lowest_free_fd(), before);
+}
+
+static void test_default_paths(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	/* Only meaningful where the driver is absent (run.sh checks). */
+	EXPECT_INT(pgr_open(&chip, NULL, NULL), -ENOENT);
+	EXPECT(chip == NULL, "chip set");
+}
+
+/* pgr_open() as user nobody in a child; its exit status is 0 on -EACCES. */
+static void test_eacces(void)
+{
+	struct pgr_chip *chip = NULL;
+	int status, ret;
+	pid_t pid;
+
+	chmod(fx.dev, 0000);
+	if (geteuid() != 0) {
+		EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), -EACCES);
+		return;
+	}
+	/* root would bypass the mode: drop to nobody first */
+	pid = fork();
+	EXPECT(pid >= 0, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (setgid(NOBODY) || setuid(NOBODY))
+			_exit(98);
+		ret = pgr_open(&chip, fx.dev, fx.sys);
+		_exit(ret == -EACCES ? 0 : ret == 0 ? 97 : 96);
+	}
+	EXPECT(waitpid(pid, &status, 0) == pid, "waitpid");
+	EXPECT(WIFEXITED(status), "child died");
+	EXPECT(WEXITSTATUS(status) != 98, "could not become uid %d", NOBODY);
+	EXPECT(WEXITSTATUS(status) != 97, "opened a mode-000 node as nobody");
+	EXPECT_INT(WEXITSTATUS(status), 0);
+}
+
+static void test_peek_agrees(void)
+{
+	struct pgr_chip *chip = NULL;
+	uint32_t mapped, syscall;
+	unsigned off;
+
+	for (off = 0; off < WINDOW; off += 4)
+		set_file_word(off, 0xc0de0000u | off);
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	for (off = 0; off < 180; off += 4) {
+		mapped = syscall = 0;
+		EXPECT(pgr_peek(chip, off, &mapped) == 0, "peek 0x%03x", off);
+		EXPECT(pgr_peek_syscall(chip, off, &syscall) == 0,
+		       "peek_syscall 0x%03x", off);
+		EXPECT(mapped == (0xc0de0000u | off),
+		       "peek 0x%03x = 0x%08x", off, mapped);
+		EXPECT(syscall == mapped, "peek_syscall 0x%03x = 0x%08x, peek 0x%08x",
+		       off, syscall, mapped);
+	}
+	pgr_close(chip);
+}
+
+static void test_peek_rejects(void)
+{
+	static const unsigned bad[] = { 2, 3, 0x1e, 180, 184, 4096, UINT_MAX };
+	struct pgr_chip *chip = NULL;
+	uint32_t out = 0x5a5a5a5a;
+	size_t i;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		EXPECT_INT(pgr_peek(chip, bad[i], &out), -EINVAL);
+		EXPECT_INT(pgr_peek_syscall(chip, bad[i], &out), -EINVAL);
+	}
+	EXPECT_HEX(out, 0x5a5a5a5a);
+	EXPECT_INT(pgr_peek(chip, 176, &out), 0);
+	pgr_close(chip);
+}
+
+/* Stores through the mapping land in the file: exactly these words. */
+static void test_stores_reach_file(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_INT(pgr_write(chip, 17, 1), 0);
+	EXPECT_INT(pgr_write(chip, 53, 0), 0);
+	EXPECT_INT(pgr_bank_set(chip, 1, 0x003fffff), 0);
+	pgr_close(chip);
+
+	EXPECT_HEX(file_word(0x04), 0x00200000);	/* GPFSEL1: pin 17 001 */
+	EXPECT_HEX(file_word(0x1c), 0x00020000);	/* GPSET0: pin 17 */
+	EXPECT_HEX(file_word(0x20), 0x003fffff);	/* GPSET1: bank 1 */
+	EXPECT_HEX(file_word(0x2c), 0x00200000);	/* GPCLR1: pin 53 */
+	EXPECT_INT(nonzero_word(0x00), 0x04);
+	EXPECT_INT(nonzero_word(0x08), 0x1c);
+	EXPECT_INT(nonzero_word(0x24), 0x2c);
+	EXPECT_INT(nonzero_word(0x30), -1);
+}
+
+static void test_rejects_leave_file(void)
+{
+	struct pgr_chip *chip = NULL;
+	enum pgr_function f = PGR_FUNC_ALT3;
+	uint32_t out;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_set_function(chip, 54, PGR_FUNC_OUTPUT), -EINVAL);
+	EXPECT_INT(pgr_set_function(chip, 17, (enum pgr_function)8), -EINVAL);
+	EXPECT_INT(pgr_write(chip, 54, 1), -EINVAL);
+	EXPECT_INT(pgr_write(chip, 17, 2), -EINVAL);
+	EXPECT_INT(pgr_read(chip, 54), -EINVAL);
+	EXPECT_INT(pgr_get_function(chip, 54, &f), -EINVAL);
+	EXPECT_INT(f, PGR_FUNC_ALT3);
+	EXPECT_INT(pgr_bank_set(chip, 1, 0x00400000), -EINVAL);
+	EXPECT_INT(pgr_bank_clear(chip, 2, 1), -EINVAL);
+	EXPECT_INT(pgr_bank_read(chip, 2, &out), -EINVAL);
+	pgr_close(chip);
+	EXPECT_INT(nonzero_word(0), -1);
+}
+
+/* Loads through the mapping see what is in the file. */
+static void test_loads_see_file(void)
+{
+	struct pgr_chip *chip = NULL;
+	enum pgr_function f = PGR_FUNC_INPUT;
+	uint32_t bank = 0;
+
+	set_file_word(0x34, 0x00020000);	/* GPLEV0: pin 17 high */
+	set_file_word(0x38, 0xffffffff);	/* GPLEV1 */
+	set_file_word(0x10, 0x00000004);	/* GPFSEL4: pin 40 alt0 */
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_read(chip, 17), 1);
+	EXPECT_INT(pgr_read(chip, 16), 0);
+	EXPECT_INT(pgr_get_function(chip, 40, &f), 0);
+	EXPECT_INT(f, PGR_FUNC_ALT0);
+	EXPECT_INT(pgr_bank_read(chip, 1, &bank), 0);
+	EXPECT_HEX(bank, 0x003fffff);
+	/* a store by someone else shows up at once (MAP_SHARED) */
+	set_file_word(0x34, 0x00010000);
+	EXPECT_INT(pgr_read(chip, 17), 0);
+	EXPECT_INT(pgr_read(chip, 16), 1);
+	pgr_close(chip);
+}
+
+static void test_function_names(void)
+{
+	/* the enum is the datasheet's 3-bit code */
+	EXPECT_INT(PGR_FUNC_INPUT, 0x0);
+	EXPECT_INT(PGR_FUNC_OUTPUT, 0x1);
+	EXPECT_INT(PGR_FUNC_ALT0, 0x4);
+	EXPECT_INT(PGR_FUNC_ALT1, 0x5);
+	EXPECT_INT(PGR_FUNC_ALT2, 0x6);
+	EXPECT_INT(PGR_FUNC_ALT3, 0x7);
+	EXPECT_INT(PGR_FUNC_ALT4, 0x3);
+	EXPECT_INT(PGR_FUNC_ALT5, 0x2);
+	EXPECT_STR(pgr_function_name((enum pgr_function)0), "input");
+	EXPECT_STR(pgr_function_name((enum pgr_function)1), "output");
+	EXPECT_STR(pgr_function_name((enum pgr_function)2), "alt5");
+	EXPECT_STR(pgr_function_name((enum pgr_function)3), "alt4");
+	EXPECT_STR(pgr_function_name((enum pgr_function)4), "alt0");
+	EXPECT_STR(pgr_function_name((enum pgr_function)5), "alt1");
+	EXPECT_STR(pgr_function_name((enum pgr_function)6), "alt2");
+	EXPECT_STR(pgr_function_name((enum pgr_function)7), "alt3");
+	EXPECT(pgr_function_name((enum pgr_function)8) == NULL, "8 has a name");
+}
+
+static void test_close_null(void)
+{
+	pgr_close(NULL);
+}
+
+static void test_two_chips(void)
+{
+	struct pgr_chip *a = NULL, *b = NULL;
+
+	EXPECT_INT(pgr_open(&a, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_open(&b, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_write(a, 5, 1), 0);
+	EXPECT_INT(pgr_peek(b, 0x1c, &(uint32_t){0}), 0);
+	EXPECT(pgr_mapping(a) != pgr_mapping(b), "same mapping twice");
+	pgr_close(a);
+	pgr_close(b);
+	EXPECT_HEX(file_word(0x1c), 0x00000020);
+}
+
+#define RUN_FIXTURE(name, fn)		\
+	do {				\
+		setup();		\
+		CHECK_RUN(name, fn);	\
+		teardown();		\
+	} while (0)
+
+int main(void)
+{
+	RUN_FIXTURE("chip/open/bcm2837", test_open_bcm2837);
+	RUN_FIXTURE("chip/open/bcm2711", test_open_bcm2711);
+	RUN_FIXTURE("chip/open/attrs-without-newline", test_open_without_newlines);
+	RUN_FIXTURE("chip/open/missing-paths", test_open_missing_paths);
+	RUN_FIXTURE("chip/open/no-fd-leak", test_no_fd_leak);
+	if (access(PIGPIO_REGS_DEVICE, F_OK) != 0 &&
+	    access(PIGPIO_REGS_SYSFS_DIR, F_OK) != 0)
+		RUN_FIXTURE("chip/open/default-paths-absent", test_default_paths);
+	else
+		check_skip("chip/open/default-paths-absent",
+			   PIGPIO_REGS_DEVICE " exists on this machine");
+	RUN_FIXTURE("chip/open/eacces", test_eacces);
+
+	bad_attr("unknown-bcm2712", "soc", "bcm2712\n", -EPROTO);
+	bad_attr("uppercase", "soc", "BCM2837\n", -EPROTO);
+	bad_attr("empty", "soc", "\n", -EPROTO);
+	bad_attr("missing", "soc", NULL, -ENOENT);
+	bad_attr("8192", "window_size", "8192\n", -EPROTO);
+	bad_attr("0", "window_size", "0\n", -EPROTO);
+	bad_attr("hex", "window_size", "0x1000\n", -EPROTO);
+	bad_attr("missing", "window_size", NULL, -ENOENT);
+	bad_attr("58-on-bcm2837", "ngpio", "58\n", -EPROTO);
+	bad_attr("trailing-space", "ngpio", "54 \n", -EPROTO);
+	bad_attr("plus-sign", "ngpio", "+54\n", -EPROTO);
+	bad_attr("missing", "ngpio", NULL, -ENOENT);
+	bad_attr("8192-beyond-window", "block_size", "8192\n", -EPROTO);
+	bad_attr("4100-beyond-window", "block_size", "4100\n", -EPROTO);
+	bad_attr("181-not-multiple-of-4", "block_size", "181\n", -EPROTO);
+	bad_attr("56-ends-before-gplev1", "block_size", "56\n", -EPROTO);
+	bad_attr("negative", "block_size", "-4\n", -EPROTO);
+	bad_attr("hex", "block_size", "0xb4\n", -EPROTO);
+	bad_attr("overflow", "block_size", "18446744073709551616\n", -EPROTO);
+	bad_attr("missing", "block_size", NULL, -ENOENT);
+	bad_attr("no-0x", "phys_base", "3f200000\n", -EPROTO);
+	bad_attr("0x-alone", "phys_base", "0x\n", -EPROTO);
+	bad_attr("bad-digit", "phys_base", "0x3f20zz00\n", -EPROTO);
+	bad_attr("leading-space", "phys_base", " 0x3f200000\n", -EPROTO);
+	bad_attr("double-0x", "phys_base", "0x0x3f200000\n", -EPROTO);
+	bad_attr("overflow", "phys_base", "0x1ffffffffffffffff\n", -EPROTO);
+	bad_attr("missing", "phys_base", NULL, -ENOENT);
+	bad_attr("bad-digit", "bus_base", "0x7e20000g\n", -EPROTO);
+	bad_attr("missing", "bus_base", NULL, -ENOENT);
+
+	RUN_FIXTURE("chip/peek/mapping-and-pread-agree", test_peek_agrees);
+	RUN_FIXTURE("chip/peek/rejects-bad-offsets", test_peek_rejects);
+	RUN_FIXTURE("chip/pins/stores-reach-file", test_stores_reach_file);
+	RUN_FIXTURE("chip/pins/rejects-leave-file-zero", test_rejects_leave_file);
+	RUN_FIXTURE("chip/pins/loads-see-file", test_loads_see_file);
+	RUN_FIXTURE("chip/pins/two-chips-share-block", test_two_chips);
+	CHECK_RUN("chip/function-names", test_function_names);
+	RUN_FIXTURE("chip/close/unmaps", test_close_unmaps);
+	CHECK_RUN("chip/close/null", test_close_null);
+
+	return check_exit();
+}

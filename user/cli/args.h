@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The pigpio-regs command line, parsed into a struct command before any
+ * device is opened; the checks that need the chip (pin count, block size)
+ * are args_check_chip(), run after open and before any register access.
+ *
+ * Every function returns 0, or -EINVAL with a one-line message (without
+ * the program name) in err.
+ */
+#ifndef PGR_CLI_ARGS_H
+#define PGR_CLI_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pigpioregs.h"
+
+#define ARGS_ERR_SIZE 200
+
+#define BLINK_COUNT_DEFAULT	10
+#define BLINK_COUNT_MIN		1
+#define BLINK_COUNT_MAX		1000000
+#define BLINK_PERIOD_DEFAULT	500	/* ms */
+#define BLINK_PERIOD_MIN	2
+#define BLINK_PERIOD_MAX	60000
+
+enum verb {
+	VERB_HELP,
+	VERB_VERSION,
+	VERB_INFO,
+	VERB_GET,
+	VERB_SET,
+	VERB_BLINK,
+	VERB_PEEK,
+};
+
+/* What `set PIN OP...` asks for; level is applied before function. */
+struct set_ops {
+	bool set_function;
+	enum pgr_function function;
+	bool set_level;
+	int level;
+};
+
+struct command {
+	const char *device;	/* NULL: the library's default */
+	const char *sysfs;	/* NULL: the library's default */
+	enum verb verb;
+	unsigned pin;		/* get, set, blink */
+	struct set_ops ops;	/* set */
+	unsigned long count;	/* blink */
+	unsigned long period_ms; /* blink */
+	unsigned offset;	/* peek */
+	bool syscall;		/* peek --syscall */
+};
+
+/* A decimal or 0x-hex number in [min, max]; what names it in messages. */
+int args_parse_number(const char *s, unsigned long long min,
+		      unsigned long long max, const char *what,
+		      unsigned long long *out, char *err, size_t errlen);
+
+/* A decimal GPIO number (its range is checked against the chip later). */
+int args_parse_pin(const char *s, unsigned *pin, char *err, size_t errlen);
+
+/* A register byte offset, decimal or 0x hex, a multiple of 4. */
+int args_parse_offset(const char *s, unsigned *offset, char *err,
+		      size_t errlen);
+
+/* One op of `set` (op ip dh dl a0..a5), merged into ops. */
+int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
+		      size_t errlen);
+
+/* The whole command line, argv[0] included. */
+int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
+	       size_t errlen);
+
+/* The checks that need the opened chip. */
+int args_check_chip(const struct command *cmd, const char *soc,
+		    unsigned ngpio, size_t block_size, char *err,
+		    size_t errlen);
+
+#endif /* PGR_CLI_ARGS_H */

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The device object: open the node, read and check the sysfs attributes,
+ * map the register window; and undo all of it.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Longer than any valid value ("0x" + 16 digits, "bcm2711", ...). */
+#define ATTR_MAX 64
+
+struct chip_attrs {
+	const struct pgr_soc *soc;
+	unsigned long long phys_base;
+	unsigned long long bus_base;
+	unsigned long long block_size;
+	unsigned long long window_size;
+	unsigned long long ngpio;
+};
+
+/*
+ * Read attribute name from dirfd into buf as a string without its
+ * terminating newline. -EPROTO if empty or too long to be valid.
+ */
+static int read_attr(int dirfd, const char *name, char *buf, size_t size)
+{
+	ssize_t len;
+	int fd, err;
+
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+
+	do {
+		len = read(fd, buf, size);
+	} while (len < 0 && errno == EINTR);
+	err = errno;
+	close(fd);
+
+	if (len < 0)
+		return -err;
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len == 0 || (size_t)len >= size)
+		return -EPROTO;
+	buf[len] = '\0';
+	return 0;
+}
+
+static bool is_digit_in(char c, int base)
+{
+	if (c >= '0' && c <= '9')
+		return true;
+	return base == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+}
+
+/* Parse all of s as an unsigned number in base; -EPROTO if it is not one. */
+static int parse_ull(const char *s, int base, unsigned long long *out)
+{
+	const char *p;
+
+	/* Digits only: strtoull alone would take spaces, signs and "0x". */
+	if (*s == '\0')
+		return -EPROTO;
+	for (p = s; *p; p++)
+		if (!is_digit_in(*p, base))
+			return -EPROTO;
+
+	errno = 0;
+	*out = strtoull(s, NULL, base);
+	return errno ? -EPROTO : 0;
+}
+
+static int read_decimal(int dirfd, const char *name, unsigned long long *out)
+{
+	char buf[ATTR_MAX];
+	int err;
+
+	err = read_attr(dirfd, name, buf, sizeof(buf));
+	if (err)
+		return err;
+	return parse_ull(buf, 10, out);
+}
+
+/* The "0x%llx" format of phys_base and bus_base. */
+static int read_hex(int dirfd, const char *name, unsigned long long *out)
+{
+	char buf[ATTR_MAX];
+	int err;
+
+	err = read_attr(dirfd, name, buf, sizeof(buf));
+	if (err)
+		return err;
+	if (buf[0] != '0' || buf[1] != 'x')
+		return -EPROTO;
+	return parse_ull(buf + 2, 16, out);
+}
+
+static int read_soc(int dirfd, const struct pgr_soc **out)
+{
+	char buf[ATTR_MAX];
+	int err;
+
+	err = read_attr(dirfd, PIGPIO_REGS_ATTR_SOC, buf, sizeof(buf));
+	if (err)
+		return err;
+	*out = pgr_soc_lookup(buf);
+	return *out ? 0 : -EPROTO;
+}
+
+/* Do the attributes describe a window this library can use safely? */
+static int check_attrs(const struct chip_attrs *a)
+{
+	if (a->window_size != PIGPIO_REGS_WINDOW_SIZE)
+		return -EPROTO;
+	if (a->ngpio != a->soc->ngpio)
+		return -EPROTO;
+	/* Every register the model touches must be inside the block... */
+	if (a->block_size % 4 != 0 || a->block_size < PGR_REG_MODEL_END)
+		return -EPROTO;
+	/* ...and the block inside the window, or peek could fault. */
+	if (a->block_size > a->window_size)
+		return -EPROTO;
+	return 0;
+}
+
+static int read_attrs(const char *attr_dir, struct chip_attrs *a)
+{
+	int dirfd, err;
+
+	dirfd = open(attr_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0)
+		return -errno;
+
+	err = read_soc(dirfd, &a->soc);
+	if (!err)
+		err = read_hex(dirfd, PIGPIO_REGS_ATTR_PHYS_BASE, &a->phys_base);
+	if (!err)
+		err = read_hex(dirfd, PIGPIO_REGS_ATTR_BUS_BASE, &a->bus_base);
+	if (!err)
+		err = read_decimal(dirfd, PIGPIO_REGS_ATTR_BLOCK_SIZE,
+				   &a->block_size);
+	if (!err)
+		err = read_decimal(dirfd, PIGPIO_REGS_ATTR_WINDOW_SIZE,
+				   &a->window_size);
+	if (!err)
+		err = read_decimal(dirfd, PIGPIO_REGS_ATTR_NGPIO, &a->ngpio);
+	close(dirfd);
+
+	return err ? err : check_attrs(a);
+}
+
+int pgr_open(struct pgr_chip **chipp, const char *device_path,
+	     const char *attr_dir)
+{
+	struct chip_attrs attrs;
+	struct pgr_chip *chip;
+	void *map;
+	int fd, err;
+
+	if (!chipp)
+		return -EINVAL;
+	*chipp = NULL;
+	if (!device_path)
+		device_path = PIGPIO_REGS_DEVICE;
+	if (!attr_dir)
+		attr_dir = PIGPIO_REGS_SYSFS_DIR;
+
+	fd = open(device_path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+
+	err = read_attrs(attr_dir, &attrs);
+	if (err)
+		goto err_close;
+
+	chip = calloc(1, sizeof(*chip));
+	if (!chip) {
+		err = -ENOMEM;
+		goto err_close;
+	}
+
+	map = mmap(NULL, attrs.window_size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		   fd, 0);
+	if (map == MAP_FAILED) {
+		err = -errno;
+		goto err_free;
+	}
+
+	chip->base = map;
+	chip->soc = attrs.soc;
+	chip->fd = fd;
+	chip->window_size = attrs.window_size;
+	chip->block_size = attrs.block_size;
+	chip->phys_base = attrs.phys_base;
+	chip->bus_base = attrs.bus_base;
+	*chipp = chip;
+	return 0;
+
+err_free:
+	free(chip);
+err_close:
+	close(fd);
+	return err;
+}
+
+void pgr_close(struct pgr_chip *chip)
+{
+	if (!chip)
+		return;
+	/* The cast drops volatile: munmap() does not access the memory. */
+	munmap((void *)chip->base, chip->window_size);
+	close(chip->fd);
+	free(chip);
+}
+
+const char *pgr_soc_name(const struct pgr_chip *chip)
+{
+	return chip->soc->name;
+}
+
+unsigned pgr_pin_count(const struct pgr_chip *chip)
+{
+	return chip->soc->ngpio;
+}
+
+unsigned long long pgr_phys_base(const struct pgr_chip *chip)
+{
+	return chip->phys_base;
+}
+
+unsigned long long pgr_bus_base(const struct pgr_chip *chip)
+{
+	return chip->bus_base;
+}
+
+size_t pgr_window_size(const struct pgr_chip *chip)
+{
+	return chip->window_size;
+}
+
+size_t pgr_block_size(const struct pgr_chip *chip)
+{
+	return chip->block_size;
+}
+
+const void *pgr_mapping(const struct pgr_chip *chip)
+{
+	return (const void *)chip->base;
+}
+
+int pgr_fd(const struct pgr_chip *chip)
+{
+	return chip->fd;
+}
