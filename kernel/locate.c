@@ -26,20 +26,22 @@
  * @name:       SoC family name reported to user space
  * @ngpio:      number of GPIO lines
  * @block_size: bytes of GPIO registers, for when the device tree is bypassed
+ * @has_gppud:  pulls use GPPUD/GPPUDCLK; BCM2711 has pull registers instead
  */
 struct pigpio_regs_soc {
 	const char *machine;
 	const char *name;
 	u32 ngpio;
 	u32 block_size;
+	bool has_gppud;
 };
 
 /* The SoC table: everything that differs between the supported SoCs. */
 static const struct pigpio_regs_soc pigpio_regs_socs[] = {
-	{ "brcm,bcm2711", "bcm2711", 58, 0xf4 },
-	{ "brcm,bcm2837", "bcm2837", 54, 0xb4 },
-	{ "brcm,bcm2836", "bcm2836", 54, 0xb4 },
-	{ "brcm,bcm2835", "bcm2835", 54, 0xb4 },
+	{ "brcm,bcm2711", "bcm2711", 58, 0xf4, false },
+	{ "brcm,bcm2837", "bcm2837", 54, 0xb4, true },
+	{ "brcm,bcm2836", "bcm2836", 54, 0xb4, true },
+	{ "brcm,bcm2835", "bcm2835", 54, 0xb4, true },
 };
 
 #define PIGPIO_REGS_SOC_BCM2711	(&pigpio_regs_socs[0])
@@ -71,6 +73,7 @@ pigpio_regs_machine_soc(const struct pigpio_regs_soc *layout)
 
 static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 {
+	const struct pigpio_regs_soc *layout;
 	const struct of_device_id *match;
 	struct device_node *np;
 	struct resource res;
@@ -110,8 +113,10 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 	loc->block_size = resource_size(&res);
 	loc->source = "devicetree";
 
-	loc->ngpio = ((const struct pigpio_regs_soc *)match->data)->ngpio;
-	loc->soc = pigpio_regs_machine_soc(match->data)->name;
+	layout = match->data;
+	loc->ngpio = layout->ngpio;
+	loc->has_gppud = layout->has_gppud;
+	loc->soc = pigpio_regs_machine_soc(layout)->name;
 out_put:
 	of_node_put(np);
 	return err;
@@ -133,6 +138,7 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
 	loc->bus_base = 0;
 	loc->block_size = soc->block_size;
 	loc->ngpio = soc->ngpio;
+	loc->has_gppud = soc->has_gppud;
 	loc->soc = soc->name;
 	loc->source = "parameter";
 	return 0;

@@ -26,18 +26,6 @@ module_param(phys_base, ulong, 0444);
 MODULE_PARM_DESC(phys_base,
 		 "CPU physical address of the GPIO block, overriding the device tree (page-aligned, not RAM)");
 
-/**
- * struct pigpio_regs - one GPIO block served to user space
- * @misc: the character device, /dev/pigpio_regs
- * @loc:  where the block is and what it is
- * @regs: the driver's own (kernel virtual) mapping of the block
- */
-struct pigpio_regs {
-	struct miscdevice misc;
-	struct pigpio_regs_location loc;
-	void __iomem *regs;
-};
-
 static struct pigpio_regs *file_to_pigpio_regs(struct file *file)
 {
 	/* misc_open() stores the miscdevice in private_data. */
@@ -146,12 +134,50 @@ static int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
 				  vma->vm_page_prot);
 }
 
+static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
+			      unsigned long arg)
+{
+	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	void __user *argp = (void __user *)arg;
+	struct pigpio_regs_update update;
+	struct pigpio_regs_pull pull;
+	int err;
+
+	switch (cmd) {
+	case PIGPIO_REGS_IOC_UPDATE:
+	case PIGPIO_REGS_IOC_PULL:
+		break;
+	default:
+		return -ENOTTY;
+	}
+	/* Changing registers takes what a write() would. */
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+
+	if (cmd == PIGPIO_REGS_IOC_PULL) {
+		if (copy_from_user(&pull, argp, sizeof(pull)))
+			return -EFAULT;
+		return pigpio_regs_pull(pr, &pull);
+	}
+
+	if (copy_from_user(&update, argp, sizeof(update)))
+		return -EFAULT;
+	err = pigpio_regs_update(pr, &update);
+	if (err)
+		return err;
+	if (copy_to_user(argp, &update, sizeof(update)))
+		return -EFAULT;
+	return 0;
+}
+
 static const struct file_operations pigpio_regs_fops = {
 	.owner		= THIS_MODULE,
 	.read		= pigpio_regs_read,
 	.write		= pigpio_regs_write,
 	.llseek		= pigpio_regs_llseek,
 	.mmap		= pigpio_regs_mmap,
+	.unlocked_ioctl	= pigpio_regs_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
 };
 
 static ssize_t soc_show(struct device *dev, struct device_attribute *attr,
@@ -232,6 +258,7 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 	if (!pr)
 		return -ENOMEM;
 	pr->loc = *loc;
+	mutex_init(&pr->lock);
 
 	/* Not devm_ioremap_resource(): pinctrl-bcm2835 owns the region. */
 	pr->regs = devm_ioremap(dev, loc->phys_base, loc->block_size);

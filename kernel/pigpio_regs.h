@@ -5,7 +5,12 @@
 #ifndef PIGPIO_REGS_INTERNAL_H
 #define PIGPIO_REGS_INTERNAL_H
 
+#include <linux/miscdevice.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
+
+struct pigpio_regs_update;
+struct pigpio_regs_pull;
 
 /**
  * struct pigpio_regs_location - where the GPIO block is and what it is
@@ -15,6 +20,7 @@
  * @ngpio:      number of GPIO lines of the SoC
  * @soc:        SoC family name, e.g. "bcm2837"
  * @source:     "devicetree" or "parameter"
+ * @has_gppud:  pulls use the GPPUD/GPPUDCLK sequence (not BCM2711)
  */
 struct pigpio_regs_location {
 	phys_addr_t phys_base;
@@ -23,9 +29,30 @@ struct pigpio_regs_location {
 	u32 ngpio;
 	const char *soc;
 	const char *source;
+	bool has_gppud;
+};
+
+/**
+ * struct pigpio_regs - one GPIO block served to user space
+ * @misc: the character device, /dev/pigpio_regs
+ * @loc:  where the block is and what it is
+ * @regs: the driver's own (kernel virtual) mapping of the block
+ * @lock: serialises the driver's read-modify-write of configuration
+ *        registers and the pull sequence
+ */
+struct pigpio_regs {
+	struct miscdevice misc;
+	struct pigpio_regs_location loc;
+	void __iomem *regs;
+	struct mutex lock;	/* UPDATE and PULL, one at a time */
 };
 
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		       unsigned long phys_base_override);
+
+int pigpio_regs_update(struct pigpio_regs *pr,
+		       struct pigpio_regs_update *update);
+int pigpio_regs_pull(struct pigpio_regs *pr,
+		     const struct pigpio_regs_pull *pull);
 
 #endif /* PIGPIO_REGS_INTERNAL_H */

@@ -145,6 +145,13 @@ check "override: alice drives pin $PIN high" "$(pin_line $PIN)" \
 as_alice pigpio-regs set $PIN dl ip >/dev/null
 rmmod pigpio_regs
 
+# --- more cases, one file per subject, each run only where it exists --------
+for part in features adversary board_checks; do
+	if [ -f "/pigpio/$part.sh" ]; then
+		. "/pigpio/$part.sh"
+	fi
+done
+
 # --- the kernel stayed healthy ------------------------------------------------
 bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
 check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"

@@ -15,6 +15,9 @@
 #ifndef _UAPI_LINUX_PIGPIO_REGS_H
 #define _UAPI_LINUX_PIGPIO_REGS_H
 
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
 #define PIGPIO_REGS_NAME	"pigpio_regs"
 #define PIGPIO_REGS_DEVICE	"/dev/pigpio_regs"
 #define PIGPIO_REGS_SYSFS_DIR	"/sys/class/misc/pigpio_regs"
@@ -45,6 +48,49 @@
 #define PIGPIO_REGS_ATTR_SOURCE		"source"
 
 /*
+ * Locked configuration changes.
+ *
+ * GPFSEL words hold the function of ten pins, pull and event-enable words
+ * of 16 or 32: two processes changing different pins of one word by
+ * read-modify-write through the mapping can lose each other's update. These
+ * calls do the change inside the driver, under its lock. Level changes need
+ * none: GPSETn/GPCLRn stores are atomic by design.
+ */
+/**
+ * struct pigpio_regs_update - change some bits of one configuration register
+ * @offset: byte offset of the register: GPFSEL0-5 (0x00-0x14), the event
+ *          detect enables GPREN/GPFEN/GPHEN/GPLEN/GPAREN/GPAFEN (0x4c-0x8c),
+ *          and on BCM2711 the pull registers (0xe4-0xf0)
+ * @mask:   the bits to change
+ * @value:  their new values (bits outside @mask must be 0)
+ * @old:    out: the register's value before the change
+ */
+struct pigpio_regs_update {
+	__u32 offset;
+	__u32 mask;
+	__u32 value;
+	__u32 old;
+};
+
+/*
+ * BCM2835/6/7 pull change: the datasheet's sequence, done whole under the
+ * lock: GPPUD = @pud, wait 150 cycles, GPPUDCLKn = @mask, wait 150 cycles,
+ * GPPUD = 0, GPPUDCLKn = 0.
+ * @bank: 0 (pins 0-31) or 1 (pins 32-53)
+ * @mask: the pins of that bank to change
+ * @pud:  0 off, 1 pull-down, 2 pull-up (the GPPUD encoding)
+ */
+struct pigpio_regs_pull {
+	__u32 bank;
+	__u32 mask;
+	__u32 pud;
+};
+
+#define PIGPIO_REGS_IOC_MAGIC	0xb7
+#define PIGPIO_REGS_IOC_UPDATE	_IOWR(PIGPIO_REGS_IOC_MAGIC, 1, struct pigpio_regs_update)
+#define PIGPIO_REGS_IOC_PULL	_IOW(PIGPIO_REGS_IOC_MAGIC, 2, struct pigpio_regs_pull)
+
+/*
  * Errors, and why.
  *
  * mmap(addr, len, prot, flags, fd, off):
@@ -65,6 +111,17 @@
  *   EBADF   pwrite on a descriptor opened O_RDONLY (VFS).
  *
  * lseek(): SEEK_SET/SEEK_CUR/SEEK_END inside [0, block_size]; beyond: EINVAL.
+ *
+ * ioctl():
+ *   ENOTTY  an unknown request.
+ *   EBADF   the descriptor was opened O_RDONLY.
+ *   EFAULT  the argument is not a valid user buffer.
+ *   EINVAL  UPDATE: offset not one of the configuration registers above
+ *           (GPSET/GPCLR/GPLEV/GPEDS and the GPPUD sequence are refused),
+ *           or value has bits outside mask.
+ *   EINVAL  PULL: bank not 0 or 1, mask bits beyond the SoC's last pin,
+ *           pud > 2.
+ *   EOPNOTSUPP PULL on BCM2711, which has no GPPUD (use UPDATE on 0xe4-0xf0).
  *
  * open():
  *   EACCES  the caller is not allowed by the node's mode (root:gpio 0660
