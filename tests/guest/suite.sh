@@ -113,6 +113,14 @@ sed 's/^/PGR-TEST /' /tmp/contract.out | grep -E '^PGR-TEST (PASS|FAIL) '
 check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" \
 	sh -c "grep -q 'PASS lseek then read' /tmp/contract.out"
 
+# --- more cases, one file per subject, each run only where it exists.
+# Each starts and ends with the module loaded from the device tree.
+for part in features adversary board_checks; do
+	if [ -f "/pigpio/$part.sh" ]; then
+		. "/pigpio/$part.sh"
+	fi
+done
+
 # --- unloading and parameters ------------------------------------------------
 exec 3</dev/pigpio_regs
 rmmod pigpio_regs 2>/dev/null
@@ -144,13 +152,6 @@ check "override: alice drives pin $PIN high" "$(pin_line $PIN)" \
 	test "$(pin_level $PIN)" = hi
 as_alice pigpio-regs set $PIN dl ip >/dev/null
 rmmod pigpio_regs
-
-# --- more cases, one file per subject, each run only where it exists --------
-for part in features adversary board_checks; do
-	if [ -f "/pigpio/$part.sh" ]; then
-		. "/pigpio/$part.sh"
-	fi
-done
 
 # --- the kernel stayed healthy ------------------------------------------------
 bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
