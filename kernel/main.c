@@ -18,7 +18,6 @@
 #include <linux/uaccess.h>
 #include <linux/pigpio_regs.h>
 
-#include "compat.h"
 #include "pigpio_regs.h"
 
 static unsigned long phys_base;
@@ -106,34 +105,6 @@ static loff_t pigpio_regs_llseek(struct file *file, loff_t offset, int whence)
 	return fixed_size_llseek(file, offset, whence, pr->loc.block_size);
 }
 
-static int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
-{
-	struct pigpio_regs *pr = file_to_pigpio_regs(file);
-	unsigned long len = vma->vm_end - vma->vm_start;
-
-	/* The window is the only thing this device maps: offset 0, one page. */
-	if (vma->vm_pgoff != 0 || len > PIGPIO_REGS_WINDOW_SIZE)
-		return -EINVAL;
-	/*
-	 * A private copy-on-write copy of registers has no meaning. Test
-	 * VM_MAYSHARE: a read-only open clears VM_SHARED even for MAP_SHARED.
-	 */
-	if (!(vma->vm_flags & VM_MAYSHARE))
-		return -EINVAL;
-	/* Registers are never code, now or after a later mprotect(). */
-	if (vma->vm_flags & VM_EXEC)
-		return -EPERM;
-	vm_flags_clear(vma, VM_MAYEXEC);
-
-	/* The VFS already cleared VM_MAYWRITE for read-only opens. */
-	vm_flags_set(vma, VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP);
-	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
-
-	return io_remap_pfn_range(vma, vma->vm_start,
-				  PHYS_PFN(pr->loc.phys_base), len,
-				  vma->vm_page_prot);
-}
-
 static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -178,6 +149,12 @@ static const struct file_operations pigpio_regs_fops = {
 	.mmap		= pigpio_regs_mmap,
 	.unlocked_ioctl	= pigpio_regs_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
+};
+
+/* The gpiomem-compatible node offers the mapping and nothing else. */
+static const struct file_operations pigpio_regs_gpiomem_fops = {
+	.owner		= THIS_MODULE,
+	.mmap		= pigpio_regs_gpiomem_mmap,
 };
 
 static ssize_t soc_show(struct device *dev, struct device_attribute *attr,
@@ -247,6 +224,18 @@ static void pigpio_regs_misc_deregister(void *misc)
 	misc_deregister(misc);
 }
 
+/* misc_register() with its undo registered on the platform device. */
+static int pigpio_regs_add_misc(struct device *dev, struct miscdevice *misc)
+{
+	int err = misc_register(misc);
+
+	if (err)
+		return dev_err_probe(dev, err, "cannot register /dev/%s\n",
+				     misc->name);
+	return devm_add_action_or_reset(dev, pigpio_regs_misc_deregister,
+					misc);
+}
+
 static int pigpio_regs_probe(struct platform_device *pdev)
 {
 	const struct pigpio_regs_location *loc = dev_get_platdata(&pdev->dev);
@@ -273,12 +262,16 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 	pr->misc.groups = pigpio_regs_groups;
 	/* Root only until a udev rule grants group gpio access. */
 	pr->misc.mode = 0600;
-
-	err = misc_register(&pr->misc);
+	err = pigpio_regs_add_misc(dev, &pr->misc);
 	if (err)
-		return dev_err_probe(dev, err, "cannot register misc device\n");
-	err = devm_add_action_or_reset(dev, pigpio_regs_misc_deregister,
-				       &pr->misc);
+		return err;
+
+	pr->gpiomem.minor = MISC_DYNAMIC_MINOR;
+	pr->gpiomem.name = PIGPIO_REGS_GPIOMEM_NAME;
+	pr->gpiomem.fops = &pigpio_regs_gpiomem_fops;
+	pr->gpiomem.parent = dev;
+	pr->gpiomem.mode = 0600;
+	err = pigpio_regs_add_misc(dev, &pr->gpiomem);
 	if (err)
 		return err;
 

@@ -9,8 +9,10 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
-struct pigpio_regs_update;
+struct file;
 struct pigpio_regs_pull;
+struct pigpio_regs_update;
+struct vm_area_struct;
 
 /**
  * struct pigpio_regs_location - where the GPIO block is and what it is
@@ -35,6 +37,7 @@ struct pigpio_regs_location {
 /**
  * struct pigpio_regs - one GPIO block served to user space
  * @misc: the character device, /dev/pigpio_regs
+ * @gpiomem: the gpiomem-compatible node, /dev/pigpio_gpiomem
  * @loc:  where the block is and what it is
  * @regs: the driver's own (kernel virtual) mapping of the block
  * @lock: serialises the driver's read-modify-write of configuration
@@ -42,6 +45,7 @@ struct pigpio_regs_location {
  */
 struct pigpio_regs {
 	struct miscdevice misc;
+	struct miscdevice gpiomem;
 	struct pigpio_regs_location loc;
 	void __iomem *regs;
 	struct mutex lock;	/* UPDATE and PULL, one at a time */
@@ -49,6 +53,9 @@ struct pigpio_regs {
 
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		       unsigned long phys_base_override);
+
+int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma);
+int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);
 
 int pigpio_regs_update(struct pigpio_regs *pr,
 		       struct pigpio_regs_update *update);

@@ -23,6 +23,15 @@
 #define PIGPIO_REGS_SYSFS_DIR	"/sys/class/misc/pigpio_regs"
 
 /*
+ * A second node for existing /dev/gpiomem clients (RPi.GPIO, gpiozero):
+ * mmap() only, offset 0, MAP_SHARED, no exec, but ANY length: the window
+ * is mapped at the start and the rest of the mapping is unbacked (a touch
+ * there is SIGBUS). No read/write/ioctl.
+ */
+#define PIGPIO_REGS_GPIOMEM_NAME	"pigpio_gpiomem"
+#define PIGPIO_REGS_GPIOMEM_DEVICE	"/dev/pigpio_gpiomem"
+
+/*
  * The mmap window: the one 4 KiB page that starts at the GPIO block's CPU
  * physical address. The driver refuses to load on kernels whose page is
  * larger, because such a page would also hold other peripherals.
@@ -95,7 +104,8 @@ struct pigpio_regs_pull {
  *
  * mmap(addr, len, prot, flags, fd, off):
  *   EINVAL  off != 0: the window is the only thing the device maps.
- *   EINVAL  len > PIGPIO_REGS_WINDOW_SIZE (after rounding to pages).
+ *   EINVAL  len > PIGPIO_REGS_WINDOW_SIZE (after rounding to pages; the
+ *           gpiomem node accepts any length, see above).
  *   EINVAL  len == 0 (refused by mmap itself).
  *   EINVAL  MAP_PRIVATE: a copy-on-write copy of registers means nothing.
  *   EPERM   PROT_EXEC: registers are never code. VM_MAYEXEC is cleared, so

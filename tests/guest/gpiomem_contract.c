@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * gpiomem_contract: check /dev/pigpio_gpiomem (and its /dev/gpiomem link)
+ * against the contract in include/uapi/linux/pigpio_regs.h: any length at
+ * offset 0 maps the GPIO page first and leaves the rest unbacked (SIGBUS),
+ * and every other refusal of /dev/pigpio_regs still holds.
+ *
+ * Prints "PASS name" or "FAIL name: why" per case; exits 1 on any failure.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <linux/pigpio_regs.h>
+
+#define GPSET0	0x1c
+#define GPCLR0	0x28
+#define GPLEV0	0x34
+#define TEST_PIN 26
+#define PAGE	PIGPIO_REGS_WINDOW_SIZE
+
+static int failures;
+static sigjmp_buf fault_jump;
+static volatile sig_atomic_t fault_signal;
+
+static void report(int ok, const char *name, const char *why)
+{
+	if (ok)
+		printf("PASS %s\n", name);
+	else
+		printf("FAIL %s: %s\n", name, why);
+	failures += !ok;
+}
+
+static void expect_mmap_errno(const char *name, int fd, size_t len, int prot,
+			      int flags, off_t off, int want)
+{
+	void *p = mmap(NULL, len, prot, flags, fd, off);
+	char why[96];
+
+	if (p == MAP_FAILED && errno == want) {
+		report(1, name, NULL);
+		return;
+	}
+	snprintf(why, sizeof(why), "want %s, got %s", strerrorname_np(want),
+		 p == MAP_FAILED ? strerrorname_np(errno) : "success");
+	report(0, name, why);
+	if (p != MAP_FAILED)
+		munmap(p, len);
+}
+
+static void on_fault(int sig)
+{
+	fault_signal = sig;
+	siglongjmp(fault_jump, 1);
+}
+
+/* The signal a read at p raises, or 0 if it reads. */
+static int touch(const volatile uint32_t *p)
+{
+	fault_signal = 0;
+	if (sigsetjmp(fault_jump, 1) == 0)
+		(void)*p;
+	return fault_signal;
+}
+
+static uint32_t pread_lev(int regs_fd)
+{
+	uint32_t v = 0;
+
+	if (pread(regs_fd, &v, 4, GPLEV0) != 4)
+		return 0xdeadbeef;
+	return v;
+}
+
+static void check_long_mapping(const char *path, int fd, int regs_fd,
+			       size_t len)
+{
+	volatile uint32_t *regs;
+	char name[96], why[96];
+	uint32_t bit = 1u << TEST_PIN;
+	int sig;
+
+	regs = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	snprintf(name, sizeof(name), "%s: mmap %#zx bytes at offset 0",
+		 path, len);
+	report(regs != MAP_FAILED, name, strerrorname_np(errno));
+	if (regs == MAP_FAILED)
+		return;
+
+	/* The first page is the GPIO block: the driver's pread agrees. */
+	regs[GPSET0 / 4] = bit;
+	snprintf(name, sizeof(name), "%s: page 0 is the GPIO block (set)", path);
+	report(pread_lev(regs_fd) & bit, name, "GPLEV0 bit not set");
+	regs[GPCLR0 / 4] = bit;
+	snprintf(name, sizeof(name), "%s: page 0 is the GPIO block (clear)", path);
+	report(!(pread_lev(regs_fd) & bit), name, "GPLEV0 bit not clear");
+
+	if (len > PAGE) {
+		sig = touch(regs + PAGE / 4);
+		snprintf(name, sizeof(name), "%s: page 1 is unbacked (SIGBUS)", path);
+		snprintf(why, sizeof(why), "signal %d", sig);
+		report(sig == SIGBUS, name, why);
+		sig = touch(regs + (len - 4) / 4);
+		snprintf(name, sizeof(name), "%s: last page is unbacked (SIGBUS)", path);
+		snprintf(why, sizeof(why), "signal %d", sig);
+		report(sig == SIGBUS, name, why);
+		/* The window still works after the faults. */
+		snprintf(name, sizeof(name), "%s: page 0 still readable after SIGBUS", path);
+		report(touch(regs + GPLEV0 / 4) == 0, name, "faulted");
+	}
+	munmap((void *)regs, len);
+}
+
+int main(int argc, char **argv)
+{
+	const char *path = argc > 1 ? argv[1] : PIGPIO_REGS_GPIOMEM_DEVICE;
+	struct sigaction sa = { .sa_handler = on_fault };
+	char name[96];
+	uint32_t v;
+	int fd, regs_fd;
+
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGSEGV, &sa, NULL);
+
+	regs_fd = open(PIGPIO_REGS_DEVICE, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDWR | O_SYNC | O_CLOEXEC);
+	snprintf(name, sizeof(name), "%s: open read-write", path);
+	report(fd >= 0 && regs_fd >= 0, name, strerrorname_np(errno));
+	if (fd < 0 || regs_fd < 0)
+		return 1;
+
+	check_long_mapping(path, fd, regs_fd, PAGE);
+	check_long_mapping(path, fd, regs_fd, 0x30000);
+
+	snprintf(name, sizeof(name), "%s: offset one page", path);
+	expect_mmap_errno(name, fd, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,
+			  PAGE, EINVAL);
+	snprintf(name, sizeof(name), "%s: MAP_PRIVATE", path);
+	expect_mmap_errno(name, fd, PAGE, PROT_READ, MAP_PRIVATE, 0, EINVAL);
+	snprintf(name, sizeof(name), "%s: PROT_EXEC", path);
+	expect_mmap_errno(name, fd, PAGE, PROT_READ | PROT_EXEC, MAP_SHARED, 0,
+			  EPERM);
+	snprintf(name, sizeof(name), "%s: read() is not offered", path);
+	report(pread(fd, &v, 4, GPLEV0) < 0 && errno == EINVAL, name,
+	       strerrorname_np(errno));
+	close(fd);
+	close(regs_fd);
+	return failures ? 1 : 0;
+}
