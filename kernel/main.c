@@ -9,11 +9,12 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/io.h>
 #include <linux/miscdevice.h>
-#include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/seq_file.h>
 #include <linux/platform_device.h>
 #include <linux/uaccess.h>
 #include <linux/pigpio_regs.h>
@@ -219,6 +220,27 @@ static struct attribute *pigpio_regs_attrs[] = {
 };
 ATTRIBUTE_GROUPS(pigpio_regs);
 
+/*
+ * For teaching: the kernel virtual address of the driver's own mapping,
+ * next to the physical address it maps. debugfs is root-only, which keeps
+ * the address (and so KASLR) hidden from everyone else.
+ */
+static int pigpio_regs_mappings_show(struct seq_file *s, void *unused)
+{
+	struct pigpio_regs *pr = s->private;
+
+	seq_printf(s, "phys_base: %#llx\n", (u64)pr->loc.phys_base);
+	seq_printf(s, "kernel_virtual: %#lx\n", (unsigned long)pr->regs);
+	seq_printf(s, "block_size: %u\n", pr->loc.block_size);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(pigpio_regs_mappings);
+
+static void pigpio_regs_debugfs_remove(void *dir)
+{
+	debugfs_remove_recursive(dir);
+}
+
 static void pigpio_regs_misc_deregister(void *misc)
 {
 	misc_deregister(misc);
@@ -272,6 +294,15 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 	pr->gpiomem.parent = dev;
 	pr->gpiomem.mode = 0600;
 	err = pigpio_regs_add_misc(dev, &pr->gpiomem);
+	if (err)
+		return err;
+
+	/* Optional: a missing debugfs costs only the teaching file. */
+	pr->debugfs = debugfs_create_dir(PIGPIO_REGS_NAME, NULL);
+	debugfs_create_file("mappings", 0400, pr->debugfs, pr,
+			    &pigpio_regs_mappings_fops);
+	err = devm_add_action_or_reset(dev, pigpio_regs_debugfs_remove,
+				       pr->debugfs);
 	if (err)
 		return err;
 

@@ -9,6 +9,7 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+struct dentry;
 struct file;
 struct pigpio_regs_pull;
 struct pigpio_regs_update;
@@ -40,6 +41,7 @@ struct pigpio_regs_location {
  * @gpiomem: the gpiomem-compatible node, /dev/pigpio_gpiomem
  * @loc:  where the block is and what it is
  * @regs: the driver's own (kernel virtual) mapping of the block
+ * @debugfs: root-only teaching files (kernel virtual address)
  * @lock: serialises the driver's read-modify-write of configuration
  *        registers and the pull sequence
  */
@@ -48,6 +50,7 @@ struct pigpio_regs {
 	struct miscdevice gpiomem;
 	struct pigpio_regs_location loc;
 	void __iomem *regs;
+	struct dentry *debugfs;
 	struct mutex lock;	/* UPDATE and PULL, one at a time */
 };
 

@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The `explain` verb: how one GPIO register has a bus address, a CPU
+ * physical address, a kernel virtual address and a user virtual address,
+ * and why a load from user space reaches it with no system call.
+ *
+ * Everything printed is read from the running system; nothing is assumed.
+ */
+#define _GNU_SOURCE
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "explain.h"
+
+#define GPLEV0 0x34
+#define DT_PATH_MAX 512
+#define DT_PROP_MAX 512
+
+/* A device-tree property: its bytes, big-endian cells. */
+struct dt_prop {
+	unsigned char data[DT_PROP_MAX];
+	size_t len;
+};
+
+static bool dt_read(const char *node, const char *name, struct dt_prop *p)
+{
+	char path[DT_PATH_MAX + 64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", node, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, p->data, sizeof(p->data));
+	close(fd);
+	if (n < 0)
+		return false;
+	p->len = (size_t)n;
+	return true;
+}
+
+/* Read count cells at *pos as one number and advance. */
+static uint64_t dt_cells(const struct dt_prop *p, size_t *pos, unsigned count)
+{
+	uint64_t v = 0;
+
+	while (count--) {
+		if (*pos + 4 > p->len)
+			return 0;
+		v = (v << 32) | ((uint32_t)p->data[*pos] << 24 |
+				 (uint32_t)p->data[*pos + 1] << 16 |
+				 (uint32_t)p->data[*pos + 2] << 8 |
+				 p->data[*pos + 3]);
+		*pos += 4;
+	}
+	return v;
+}
+
+/* #address-cells or #size-cells of node, with the spec's defaults. */
+static unsigned dt_ncells(const char *node, const char *name, unsigned dflt)
+{
+	struct dt_prop p;
+	size_t pos = 0;
+
+	if (!dt_read(node, name, &p) || p.len != 4)
+		return dflt;
+	return (unsigned)dt_cells(&p, &pos, 1);
+}
+
+/* Is one of the NUL-separated strings of node's compatible equal to s? */
+static bool dt_compatible(const char *node, const char *s)
+{
+	struct dt_prop p;
+	size_t pos = 0;
+
+	if (!dt_read(node, "compatible", &p))
+		return false;
+	while (pos < p.len) {
+		const char *c = (const char *)p.data + pos;
+		size_t n = strnlen(c, p.len - pos);
+
+		if (n == strlen(s) && memcmp(c, s, n) == 0)
+			return true;
+		pos += n + 1;
+	}
+	return false;
+}
+
+/* Depth-first search below dir for the GPIO controller node. */
+static bool dt_find_gpio(const char *dir, char *found, size_t size, int depth)
+{
+	struct dirent *e;
+	bool ok = false;
+	DIR *d;
+
+	if (dt_compatible(dir, "brcm,bcm2835-gpio") ||
+	    dt_compatible(dir, "brcm,bcm2711-gpio")) {
+		snprintf(found, size, "%s", dir);
+		return true;
+	}
+	if (depth > 3)
+		return false;
+	d = opendir(dir);
+	if (!d)
+		return false;
+	while (!ok && (e = readdir(d))) {
+		char sub[DT_PATH_MAX];
+
+		if (e->d_type != DT_DIR || e->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir,
+				     e->d_name) >= sizeof(sub))
+			continue;
+		ok = dt_find_gpio(sub, found, size, depth + 1);
+	}
+	closedir(d);
+	return ok;
+}
+
+static void parent_of(const char *node, char *parent, size_t size)
+{
+	char *slash;
+
+	snprintf(parent, size, "%s", node);
+	slash = strrchr(parent, '/');
+	if (slash)
+		*slash = '\0';
+}
+
+/*
+ * Translate addr, an address on the bus of node's parent, through the
+ * "ranges" of every ancestor up to dt_root. Prints each step.
+ */
+static bool dt_translate(const char *dt_root, const char *node, uint64_t *addr)
+{
+	char bus[DT_PATH_MAX], up[DT_PATH_MAX];
+
+	parent_of(node, bus, sizeof(bus));
+	while (strcmp(bus, dt_root) != 0 && strlen(bus) > strlen(dt_root)) {
+		unsigned child_ac = dt_ncells(bus, "#address-cells", 2);
+		unsigned child_sc = dt_ncells(bus, "#size-cells", 1);
+		unsigned parent_ac;
+		struct dt_prop ranges;
+		size_t pos = 0;
+		bool hit = false;
+
+		parent_of(bus, up, sizeof(up));
+		parent_ac = dt_ncells(up, "#address-cells", 2);
+		if (!dt_read(bus, "ranges", &ranges))
+			return false;	/* no ranges: not translatable */
+		if (ranges.len == 0) {
+			printf("  %s: empty ranges, addresses pass through unchanged\n",
+			       bus + strlen(dt_root));
+		}
+		while (ranges.len && pos < ranges.len) {
+			uint64_t child = dt_cells(&ranges, &pos, child_ac);
+			uint64_t parent = dt_cells(&ranges, &pos, parent_ac);
+			uint64_t len = dt_cells(&ranges, &pos, child_sc);
+
+			if (*addr < child || *addr - child >= len)
+				continue;
+			printf("  %s ranges: bus 0x%" PRIx64 "-0x%" PRIx64
+			       " -> parent 0x%" PRIx64 "\n",
+			       bus + strlen(dt_root), child, child + len - 1,
+			       parent);
+			printf("    0x%" PRIx64 " - 0x%" PRIx64 " + 0x%" PRIx64
+			       " = 0x%" PRIx64 "\n", *addr, child, parent,
+			       *addr - child + parent);
+			*addr = *addr - child + parent;
+			hit = true;
+			break;
+		}
+		if (ranges.len && !hit)
+			return false;
+		snprintf(bus, sizeof(bus), "%s", up);
+	}
+	return true;
+}
+
+static void explain_device_tree(const struct pgr_chip *chip,
+				const char *dt_root)
+{
+	char node[DT_PATH_MAX], parent[DT_PATH_MAX];
+	struct dt_prop reg;
+	uint64_t bus, size, cpu;
+	size_t pos = 0;
+
+	printf("1. The device tree: where the hardware is, as the bus sees it\n");
+	if (!dt_find_gpio(dt_root, node, sizeof(node), 0) ||
+	    !dt_read(node, "reg", &reg)) {
+		printf("  no GPIO controller node under %s (the driver was given phys_base=)\n\n",
+		       dt_root);
+		return;
+	}
+	parent_of(node, parent, sizeof(parent));
+	bus = dt_cells(&reg, &pos, dt_ncells(parent, "#address-cells", 2));
+	size = dt_cells(&reg, &pos, dt_ncells(parent, "#size-cells", 1));
+	printf("  node %s\n", node);
+	printf("  reg: VideoCore bus address 0x%" PRIx64 ", 0x%" PRIx64
+	       " bytes\n", bus, size);
+	cpu = bus;
+	if (dt_translate(dt_root, node, &cpu))
+		printf("  => CPU physical address 0x%" PRIx64 " (%s the driver's phys_base)\n",
+		       cpu, cpu == pgr_phys_base(chip) ? "equals" : "DIFFERS FROM");
+	else
+		printf("  no ranges translate it\n");
+	printf("\n");
+}
+
+static void explain_driver(const struct pgr_chip *chip,
+			   const char *debugfs_file)
+{
+	char line[128];
+	FILE *f;
+
+	printf("2. The driver: one physical page, and its own kernel mapping\n");
+	printf("  phys_base 0x%llx, bus_base 0x%llx (from sysfs, readable by anyone)\n",
+	       pgr_phys_base(chip), pgr_bus_base(chip));
+	printf("  window: %zu bytes (one page) holding %zu bytes of registers\n",
+	       pgr_window_size(chip), pgr_block_size(chip));
+	f = fopen(debugfs_file, "r");
+	if (!f) {
+		printf("  kernel virtual address of its ioremap(): hidden (%s: %s);\n"
+		       "  only root may see kernel addresses, which KASLR keeps secret\n",
+		       debugfs_file, strerror(errno));
+	} else {
+		while (fgets(line, sizeof(line), f))
+			if (strncmp(line, "kernel_virtual: ", 16) == 0)
+				printf("  kernel virtual address of its ioremap(): %s",
+				       line + 16);
+		fclose(f);
+	}
+	printf("\n");
+}
+
+/* The /proc/self/maps line (and smaps VmFlags) covering addr. */
+static void explain_maps(const void *addr)
+{
+	char line[512], maps_line[512] = "";
+	unsigned long lo, hi, a = (unsigned long)addr;
+	bool in_vma = false;
+	FILE *f = fopen("/proc/self/smaps", "r");
+
+	if (!f) {
+		printf("  /proc/self/smaps: %s\n", strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		/* A VMA's header line; its fields follow ("Size:" ...). */
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2) {
+			in_vma = a >= lo && a < hi;
+			if (in_vma)
+				snprintf(maps_line, sizeof(maps_line), "%s", line);
+			continue;
+		}
+		if (in_vma && strncmp(line, "VmFlags:", 8) == 0) {
+			printf("  /proc/self/maps: %s", maps_line);
+			printf("  VmFlags:%s", line + 8);
+			printf("    rd wr sh: readable, writable, shared (MAP_SHARED)\n"
+			       "    io: VM_IO, device memory: no core dump, no get_user_pages\n"
+			       "    pf: VM_PFNMAP, raw page frames with no struct page behind them\n"
+			       "    de: VM_DONTEXPAND, mremap() cannot grow it\n"
+			       "    dd: VM_DONTDUMP, never written to a core file\n"
+			       "    no ex or me: never executable, and mprotect() cannot make it so\n");
+			break;
+		}
+	}
+	fclose(f);
+}
+
+static void explain_pagemap(const struct pgr_chip *chip, const void *addr)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t entry = 0, pfn;
+	off_t off = (off_t)((uintptr_t)addr / (uintptr_t)page) * 8;
+	int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || pread(fd, &entry, 8, off) != 8) {
+		printf("  /proc/self/pagemap: %s\n", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	close(fd);
+	pfn = entry & ((UINT64_C(1) << 55) - 1);
+	if (!(entry >> 63)) {
+		printf("  pagemap: page not present\n");
+	} else if (pfn == 0) {
+		printf("  page frame number: hidden: /proc/self/pagemap shows PFNs only\n"
+		       "  with CAP_SYS_ADMIN (since Linux 4.2, against Rowhammer attacks)\n");
+	} else {
+		printf("  page frame number (pagemap): 0x%" PRIx64
+		       " -> 0x%" PRIx64 " * %ld = 0x%" PRIx64 " (%s phys_base)\n",
+		       pfn, pfn, page, pfn * (uint64_t)page,
+		       pfn * (uint64_t)page == pgr_phys_base(chip) ?
+		       "equals" : "DIFFERS FROM");
+	}
+}
+
+/* Read system calls this process has made (/proc/self/io "syscr"). */
+static long read_syscalls(void)
+{
+	char buf[512], *p;
+	ssize_t n;
+	int fd = open("/proc/self/io", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "syscr: ");
+	return p ? strtol(p + 7, NULL, 10) : -1;
+}
+
+/*
+ * How many read system calls fn made: each look at /proc/self/io is one
+ * read itself, counted after it returns, so subtract an empty interval.
+ */
+static long count_reads(int (*fn)(const struct pgr_chip *, unsigned,
+				  uint32_t *),
+			const struct pgr_chip *chip, uint32_t *value, int *err)
+{
+	long a = read_syscalls(), b = read_syscalls();
+	long c = read_syscalls(), d;
+
+	*err = fn(chip, GPLEV0, value);
+	d = read_syscalls();
+	if (a < 0 || b < 0 || c < 0 || d < 0)
+		return -1;
+	return (d - c) - (b - a);
+}
+
+int cli_explain(const struct pgr_chip *chip, const char *device_path,
+		const char *dt_root, const char *debugfs_file)
+{
+	const void *addr = pgr_mapping(chip);
+	uint32_t via_map = 0, via_pread = 0;
+	long n_map, n_pread;
+	int err_map, err_pread;
+
+	explain_device_tree(chip, dt_root);
+	explain_driver(chip, debugfs_file);
+
+	printf("3. This process: mmap() of %s\n", device_path);
+	printf("  user virtual address: %p (pid %ld)\n", addr, (long)getpid());
+	explain_maps(addr);
+	explain_pagemap(chip, addr);
+	printf("\n");
+
+	printf("4. Memory attributes\n"
+	       "  The driver maps the page with pgprot_noncached(): on ARM that is\n"
+	       "  Device-nGnRnE memory: no cache, no merging or reordering of accesses,\n"
+	       "  no early write acknowledgement. Every load and store in the window\n"
+	       "  goes out on the bus to the GPIO block, in program order.\n\n");
+
+	n_map = count_reads(pgr_peek, chip, &via_map, &err_map);
+	n_pread = count_reads(pgr_peek_syscall, chip, &via_pread, &err_pread);
+	printf("5. One register, two ways: GPLEV0 (offset 0x%02x, pin levels 0-31)\n",
+	       GPLEV0);
+	if (err_map || err_pread) {
+		printf("  read failed: %s\n", strerror(-(err_map ? err_map : err_pread)));
+		return 1;
+	}
+	printf("  through the mapping: 0x%08" PRIx32 ", %ld read system calls\n"
+	       "    (one load instruction; the MMU translates the user address)\n",
+	       via_map, n_map);
+	printf("  through pread():     0x%08" PRIx32 ", %ld read system call%s\n"
+	       "    (into the kernel, which loads through its own ioremap() address)\n",
+	       via_pread, n_pread, n_pread == 1 ? "" : "s");
+	return 0;
+}
