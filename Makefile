@@ -3,11 +3,34 @@
 #
 #   make                      module for the running kernel + user space
 #   make KDIR=... ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-   cross build
+#   sudo make install         module, udev rule, modules-load entry, gpio
+#                             group, library, header, pkg-config, CLI, man
+#   sudo make uninstall       removes exactly what install put in place
 #   make check                every test (scripts/check.sh)
 #   make demo                 the emulated-Pi demo (scripts/demo.sh)
+#   make docs                 re-capture docs outputs on the emulated Pi
 #   make lint                 checkpatch, sparse, cppcheck, shellcheck
+#
+# install honours DESTDIR and PREFIX (default /usr/local). With DESTDIR set
+# (packaging), the system steps (depmod, groupadd) are left to the package.
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
+PREFIX ?= /usr/local
+DESTDIR ?=
+# The kernel the module is built for, from its headers.
+KRELEASE ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+MODDIR := /lib/modules/$(KRELEASE)/extra
+UDEVDIR ?= /usr/lib/udev
+MODLOADDIR ?= /usr/lib/modules-load.d
+# GPIOMEM_LINK=1 also installs the optional /dev/gpiomem link rule.
+GPIOMEM_LINK ?= 0
+
+KERNEL_FILES := $(MODDIR)/pigpio_regs.ko \
+	$(UDEVDIR)/rules.d/60-pigpio-regs.rules \
+	$(MODLOADDIR)/pigpio_regs.conf
+ifeq ($(GPIOMEM_LINK),1)
+KERNEL_FILES += $(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules
+endif
 
 all: module user
 
@@ -16,6 +39,34 @@ module:
 
 user:
 	$(MAKE) -C user
+
+install: install-kernel install-user
+
+install-kernel: module
+	@test -n "$(KRELEASE)" || { echo "no kernel release in $(KDIR)" >&2; exit 1; }
+	install -D -m 0644 kernel/pigpio_regs.ko $(DESTDIR)$(MODDIR)/pigpio_regs.ko
+	install -D -m 0644 scripts/udev/60-pigpio-regs.rules \
+		$(DESTDIR)$(UDEVDIR)/rules.d/60-pigpio-regs.rules
+	if [ "$(GPIOMEM_LINK)" = 1 ]; then \
+		install -D -m 0644 scripts/udev/61-pigpio-gpiomem-symlink.rules \
+			$(DESTDIR)$(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules; fi
+	install -D -m 0644 scripts/modules-load.d/pigpio_regs.conf \
+		$(DESTDIR)$(MODLOADDIR)/pigpio_regs.conf
+	# The kernel's own depmod step is skipped without System.map (as with
+	# Raspberry Pi header packages): run it here, for this release.
+	if [ -z "$(DESTDIR)" ]; then \
+		depmod -a $(KRELEASE) && \
+		groupadd --system -f gpio && \
+		{ udevadm control --reload 2>/dev/null || true; }; fi
+
+install-user:
+	$(MAKE) -C user install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(KERNEL_FILES)) \
+		$(DESTDIR)$(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules
+	if [ -z "$(DESTDIR)" ] && [ -n "$(KRELEASE)" ]; then depmod -a $(KRELEASE); fi
+	$(MAKE) -C user uninstall DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
 
 check:
 	./scripts/check.sh
@@ -26,6 +77,9 @@ unit:
 demo:
 	./scripts/demo.sh
 
+docs:
+	./scripts/make-docs.sh
+
 lint:
 	./scripts/lint.sh
 
@@ -34,4 +88,5 @@ clean:
 	$(MAKE) -C user clean
 	rm -rf build
 
-.PHONY: all module user check unit demo lint clean
+.PHONY: all module user install install-kernel install-user uninstall \
+	check unit demo docs lint clean
