@@ -5,7 +5,8 @@
 #
 #   1. builds the library and CLI (make -C user) into build/host/user,
 #   2. builds them again with AddressSanitizer and UBSan into
-#      build/host/asan, with the C tests (test_regs, test_chip, test_args),
+#      build/host/asan, with the C tests (test_regs, test_chip, test_args,
+#      test_owners),
 #   3. runs the C tests (sanitized) and test_cli.sh (normal build),
 #   4. prints every suite's PASS/FAIL lines and one final line
 #      "N passed, N failed"; exits 1 if anything failed.
@@ -94,6 +95,8 @@ if [ $asan_ok -eq 0 ]; then
 		suite test_chip "$ASAN/test_chip"
 	step build/test_args build_test test_args "$TOP/user/cli/args.c" &&
 		suite test_args "$ASAN/test_args"
+	step build/test_owners build_test test_owners &&
+		suite test_owners "$ASAN/test_owners"
 fi
 if [ $build_ok -eq 0 ]; then
 	suite test_cli bash "$HERE/test_cli.sh" "$BUILD/pigpio-regs"

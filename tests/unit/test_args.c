@@ -146,11 +146,11 @@ static void test_set_ops_reject(void)
 
 	memset(&ops, 0, sizeof(ops));
 	EXPECT_INT(args_parse_set_op("xx", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "set: unknown op 'xx' (expected op, ip, dh, dl, a0-a5)");
+	EXPECT_STR(err, "set: unknown op 'xx' (expected op, ip, dh, dl, pu, pd, pn, a0-a5)");
 	EXPECT_INT(args_parse_set_op("OP", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("a6", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_INT(args_parse_set_op("pu", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_CONTAINS(err, "'pu'");
+	EXPECT_INT(args_parse_set_op("px", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "'px'");
 	EXPECT(!ops.set_function && !ops.set_level, "a rejected op changed ops");
 
 	EXPECT_INT(args_parse_set_op("op", &ops, err, sizeof(err)), 0);
@@ -214,9 +214,10 @@ static void test_cmdline_get_set(void)
 	EXPECT_INT(PARSE("get", "17"), 0);
 	EXPECT_INT(cmd.verb, VERB_GET);
 	EXPECT_INT(cmd.pin, 17);
-	EXPECT_INT(PARSE("get"), -EINVAL);
-	EXPECT_CONTAINS(err, "get takes one PIN");
+	EXPECT_INT(PARSE("get"), 0);
+	EXPECT(cmd.all_pins, "get without pins is every pin");
 	EXPECT_INT(PARSE("get", "17", "18"), -EINVAL);
+	EXPECT_CONTAINS(err, "get takes at most one PIN list");
 	EXPECT_INT(PARSE("get", "abc"), -EINVAL);
 	EXPECT_CONTAINS(err, "'abc'");
 
@@ -313,6 +314,179 @@ static void test_check_chip(void)
 	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
 }
 
+static void test_pin_lists(void)
+{
+	uint64_t pins = 0;
+	unsigned first = 99;
+
+	EXPECT_INT(args_parse_pins("17", &pins, &first, err, sizeof(err)), 0);
+	EXPECT_HEX(pins, 0x20000);
+	EXPECT_INT(first, 17);
+	EXPECT_INT(args_parse_pins("4,17-21", &pins, &first, err, sizeof(err)), 0);
+	EXPECT_HEX(pins, 0x3e0010);	/* 4, 17, 18, 19, 20, 21 */
+	EXPECT_INT(first, 4);
+	EXPECT_INT(args_parse_pins("53,0", &pins, &first, err, sizeof(err)), 0);
+	EXPECT_HEX(pins, 0x0020000000000001ull);
+	EXPECT_INT(first, 0);
+	EXPECT_INT(args_parse_pins("0-63", &pins, &first, err, sizeof(err)), 0);
+	EXPECT_HEX(pins, 0xffffffffffffffffull);
+	EXPECT_INT(args_parse_pins("5-5,5", &pins, &first, err, sizeof(err)), 0);
+	EXPECT_HEX(pins, 0x20);
+}
+
+static void test_pin_lists_reject(void)
+{
+	static const char *const bad[] = {
+		"", ",", "4,", ",4", "4,,5", "-4", "4-", "a-b", "4-x", "0x4",
+		"4 5", "17-21-22",
+	};
+	uint64_t pins = 7;
+	unsigned first = 7;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		EXPECT(args_parse_pins(bad[i], &pins, &first, err,
+				       sizeof(err)) == -EINVAL,
+		       "'%s' accepted", bad[i]);
+	EXPECT_INT(args_parse_pins("21-17", &pins, &first, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "invalid pin range '21-17' (first pin above last)");
+	EXPECT_INT(args_parse_pins("4,,5", &pins, &first, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "invalid pin list '4,,5' (expected pins such as 4,17-21)");
+	EXPECT_INT(args_parse_pins("64", &pins, &first, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "pin 64 out of range (no SoC has more than 58)");
+	EXPECT_INT(args_parse_pins("60-70", &pins, &first, err, sizeof(err)), -EINVAL);
+	EXPECT_HEX(pins, 7);
+	EXPECT_INT(first, 7);
+}
+
+static void test_cmdline_new_verbs(void)
+{
+	EXPECT_INT(PARSE("get", "4,17-18", "--json"), 0);
+	EXPECT_HEX(cmd.pins, 0x60010);
+	EXPECT(cmd.json && !cmd.all_pins, "get list --json");
+	EXPECT_INT(PARSE("--json", "get"), 0);
+	EXPECT(cmd.json && cmd.all_pins, "--json before the verb");
+	EXPECT_INT(PARSE("set", "2-3", "ip", "pu", "--force"), 0);
+	EXPECT(cmd.force && cmd.ops.set_pull && cmd.ops.pull == PGR_PULL_UP,
+	       "set ip pu --force");
+	EXPECT_INT(PARSE("set", "5", "pd"), 0);
+	EXPECT_INT(cmd.ops.pull, PGR_PULL_DOWN);
+	EXPECT_INT(PARSE("set", "5", "pn"), 0);
+	EXPECT_INT(cmd.ops.pull, PGR_PULL_NONE);
+	EXPECT_INT(PARSE("toggle", "17,22"), 0);
+	EXPECT_INT(cmd.verb, VERB_TOGGLE);
+	EXPECT_HEX(cmd.pins, 0x420000);
+	EXPECT_INT(PARSE("funcs"), 0);
+	EXPECT(cmd.verb == VERB_FUNCS && cmd.all_pins, "funcs");
+	EXPECT_INT(PARSE("funcs", "14", "--json"), 0);
+	EXPECT_INT(PARSE("bank", "read", "1", "--json"), 0);
+	EXPECT(cmd.bank_op == BANK_READ && cmd.bank == 1 && cmd.json, "bank read");
+	EXPECT_INT(PARSE("bank", "set", "0", "0x20000"), 0);
+	EXPECT(cmd.bank_op == BANK_SET && cmd.mask == 0x20000, "bank set");
+	EXPECT_INT(PARSE("bank", "clear", "1", "3"), 0);
+	EXPECT(cmd.bank_op == BANK_CLEAR && cmd.mask == 3, "bank clear");
+	EXPECT_INT(PARSE("bank", "write", "0", "0xff", "0x0f"), 0);
+	EXPECT(cmd.bank_op == BANK_WRITE && cmd.mask == 0xff &&
+	       cmd.values == 0x0f, "bank write");
+	EXPECT_INT(PARSE("detect", "17", "rising", "async-falling"), 0);
+	EXPECT_HEX(cmd.events, 0x21);
+	EXPECT_INT(PARSE("detect", "17", "none"), 0);
+	EXPECT_HEX(cmd.events, 0);
+	EXPECT_INT(PARSE("events"), 0);
+	EXPECT(cmd.verb == VERB_EVENTS && cmd.all_pins && !cmd.clear, "events");
+	EXPECT_INT(PARSE("events", "clear", "17-18"), 0);
+	EXPECT(cmd.clear && cmd.pins == 0x60000, "events clear");
+	EXPECT_INT(PARSE("wait", "17", "high", "--timeout", "250"), 0);
+	EXPECT(cmd.verb == VERB_WAIT && cmd.pin == 17 && cmd.level == 1 &&
+	       cmd.timeout_ms == 250, "wait");
+	EXPECT_INT(PARSE("wait", "--timeout=5", "4", "0"), 0);
+	EXPECT(cmd.level == 0 && cmd.timeout_ms == 5, "wait --timeout=");
+	EXPECT_INT(PARSE("wait", "4", "lo"), 0);
+	EXPECT_INT(cmd.timeout_ms, 0);
+	EXPECT_INT(PARSE("--devicetree", "/dt", "get"), 0);
+	EXPECT_STR(cmd.devicetree, "/dt");
+}
+
+static void test_cmdline_new_verbs_reject(void)
+{
+	static const struct {
+		const char *args[6];
+		const char *msg;
+	} bad[] = {
+		{ { "set", "17", "pu", "pd" }, "set: more than one pull op ('pd' after 'pu')" },
+		{ { "set", "17", "--json", "op" }, "set does not take --json" },
+		{ { "--json", "set", "17", "op" }, "set does not take --json" },
+		{ { "--force", "get" }, "get does not take --force" },
+		{ { "get", "--force" }, "get does not take --force" },
+		{ { "get", "--timeout", "5" }, "get does not take --timeout" },
+		{ { "peek", "--json", "--syscall", "--force", "4" }, "peek does not take --force" },
+		{ { "toggle" }, "toggle takes one PIN list" },
+		{ { "toggle", "1", "2" }, "toggle takes one PIN list" },
+		{ { "funcs", "1", "2" }, "funcs takes at most one PIN list" },
+		{ { "bank" }, "bank needs an op" },
+		{ { "bank", "frob", "0" }, "bank needs an op" },
+		{ { "bank", "read" }, "bank read takes BANK" },
+		{ { "bank", "read", "2" }, "bank 2 out of range (expected 0-1)" },
+		{ { "bank", "set", "0" }, "bank set takes BANK MASK" },
+		{ { "bank", "set", "0", "0x100000000" }, "mask 0x100000000 out of range" },
+		{ { "bank", "write", "0", "1" }, "bank write takes BANK MASK VALUES" },
+		{ { "bank", "write", "0", "1", "x" }, "invalid values 'x'" },
+		{ { "detect", "17" }, "detect takes PINS and at least one KIND" },
+		{ { "detect", "17", "edge" }, "detect: unknown kind 'edge'" },
+		{ { "detect", "17", "rising", "rising" }, "detect: 'rising' given twice" },
+		{ { "detect", "17", "none", "low" }, "detect: 'none' contradicts the other kinds" },
+		{ { "events", "clear" }, "events clear takes one PIN list" },
+		{ { "events", "1", "2" }, "events takes at most one PIN list" },
+		{ { "wait", "17" }, "wait takes a PIN and a LEVEL" },
+		{ { "wait", "17", "2" }, "invalid level '2' (expected 0, 1, low or high)" },
+		{ { "wait", "17", "1", "--timeout", "0" }, "timeout (ms) 0 out of range (expected 1-86400000)" },
+		{ { "wait", "17", "1", "--timeout" }, "--timeout needs a value" },
+		{ { "wait", "4,5", "1" }, "invalid pin '4,5'" },
+		{ { "wait", "64", "1" }, "pin 64 out of range" },
+		{ { "blink", "64" }, "pin 64 out of range" },
+		{ { "set", "4-x", "op" }, "invalid pin 'x'" },
+		{ { "--devicetree" }, "--devicetree needs a value" },
+	};
+	char *argv[8];
+	size_t i;
+	int argc;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		argv[0] = "pigpio-regs";
+		for (argc = 1; argc < 7 && bad[i].args[argc - 1]; argc++)
+			argv[argc] = (char *)bad[i].args[argc - 1];
+		argv[argc] = NULL;
+		err[0] = '\0';
+		EXPECT(args_parse(argc, argv, &cmd, err, sizeof(err)) == -EINVAL,
+		       "case %zu (%s %s) accepted", i, bad[i].args[0],
+		       bad[i].args[1] ? bad[i].args[1] : "");
+		EXPECT(strstr(err, bad[i].msg) != NULL,
+		       "case %zu: '%s' lacks '%s'", i, err, bad[i].msg);
+	}
+}
+
+static void test_check_chip_lists(void)
+{
+	EXPECT_INT(PARSE("get", "0-53"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("get", "50-55"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "pin 54 out of range (this bcm2837 has pins 0-53)");
+	EXPECT_INT(PARSE("toggle", "57"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2711", 58, 244, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("wait", "54", "1"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(PARSE("bank", "set", "1", "0x003fffff"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("bank", "set", "1", "0x00400000"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "mask 0x00400000 has pins that do not exist (bank 1 of this bcm2837 is pins 32-53: mask 0x003fffff)");
+	EXPECT_INT(PARSE("bank", "write", "1", "0x03ffffff", "0"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2711", 58, 244, err, sizeof(err)), 0);
+	EXPECT_INT(PARSE("bank", "clear", "0", "0xffffffff"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+}
+
 int main(void)
 {
 	CHECK_RUN("args/number/accepts", test_numbers);
@@ -327,5 +501,10 @@ int main(void)
 	CHECK_RUN("args/cmdline/blink", test_cmdline_blink);
 	CHECK_RUN("args/cmdline/peek", test_cmdline_peek);
 	CHECK_RUN("args/check-chip", test_check_chip);
+	CHECK_RUN("args/pins/lists", test_pin_lists);
+	CHECK_RUN("args/pins/lists-reject", test_pin_lists_reject);
+	CHECK_RUN("args/cmdline/new-verbs", test_cmdline_new_verbs);
+	CHECK_RUN("args/cmdline/new-verbs-reject", test_cmdline_new_verbs_reject);
+	CHECK_RUN("args/check-chip/lists-and-banks", test_check_chip_lists);
 	return check_exit();
 }

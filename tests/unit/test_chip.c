@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "internal.h"	/* the test-only device-call hook */
 #include "pigpioregs.h"
 
 #define WINDOW 4096
@@ -461,6 +462,293 @@ static void test_two_chips(void)
 		teardown();		\
 	} while (0)
 
+/* --- configuration: the driver path (a fake driver) and the fallback --- */
+
+#define MAX_CALLS 8
+
+/* What the fake driver was asked, and what it answers. */
+struct fake_driver {
+	unsigned calls;
+	unsigned long request[MAX_CALLS];
+	struct pigpio_regs_update update[MAX_CALLS];
+	struct pigpio_regs_pull pull[MAX_CALLS];
+	int answer;		/* for calls after the probe */
+};
+
+/*
+ * Like the driver: refuses the GPSET0 probe with EINVAL; records every
+ * other call and applies nothing (so any change in the file would be a
+ * store through the mapping, which the driver path must not make).
+ */
+static int fake_devcall(struct pgr_chip *chip, unsigned long request,
+			void *arg)
+{
+	struct fake_driver *fake = chip->devcall_data;
+	struct pigpio_regs_update *u = arg;
+
+	if (request == PIGPIO_REGS_IOC_UPDATE && u->offset == 0x1c)
+		return -EINVAL;
+	if (fake->calls < MAX_CALLS) {
+		fake->request[fake->calls] = request;
+		if (request == PIGPIO_REGS_IOC_UPDATE)
+			fake->update[fake->calls] = *u;
+		else
+			fake->pull[fake->calls] = *(struct pigpio_regs_pull *)arg;
+	}
+	fake->calls++;
+	return fake->answer;
+}
+
+static struct fake_driver fake;
+
+static struct pgr_chip *open_with_fake(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	memset(&fake, 0, sizeof(fake));
+	if (pgr_open(&chip, fx.dev, fx.sys) != 0)
+		return NULL;
+	pgr_chip_set_devcall(chip, fake_devcall, &fake);
+	return chip;
+}
+
+#define EXPECT_UPDATE(i, off, m, v)					\
+	do {								\
+		EXPECT(fake.calls > (i), "only %u calls", fake.calls);	\
+		EXPECT_HEX(fake.request[i], PIGPIO_REGS_IOC_UPDATE);	\
+		EXPECT_HEX(fake.update[i].offset, off);			\
+		EXPECT_HEX(fake.update[i].mask, m);			\
+		EXPECT_HEX(fake.update[i].value, v);			\
+	} while (0)
+
+#define EXPECT_PULL(i, b, m, p)						\
+	do {								\
+		EXPECT(fake.calls > (i), "only %u calls", fake.calls);	\
+		EXPECT_HEX(fake.request[i], PIGPIO_REGS_IOC_PULL);	\
+		EXPECT_INT(fake.pull[i].bank, b);			\
+		EXPECT_HEX(fake.pull[i].mask, m);			\
+		EXPECT_INT(fake.pull[i].pud, p);			\
+	} while (0)
+
+static void test_config_path_file_is_mapping(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	/* A regular file answers the probe ioctl with ENOTTY. */
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_MAPPING);
+	pgr_close(chip);
+}
+
+static void test_driver_path_bcm2837(void)
+{
+	struct pgr_chip *chip = open_with_fake();
+
+	EXPECT(chip, "open");
+	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_DRIVER);
+	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_UPDATE(0, 0x04, 0x00e00000, 0x00200000);
+	EXPECT_INT(pgr_set_function(chip, 14, PGR_FUNC_ALT5), 0);
+	EXPECT_UPDATE(1, 0x04, 0x00007000, 0x00002000);
+	/* GPPUD encoding: 01 down, 10 up */
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_PULL(2, 0, 0x00020000, 2);
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_DOWN), 0);
+	EXPECT_PULL(3, 0, 0x00020000, 1);
+	EXPECT_INT(pgr_set_pull(chip, 53, PGR_PULL_NONE), 0);
+	EXPECT_PULL(4, 1, 0x00200000, 0);
+	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
+	EXPECT_UPDATE(5, 0x4c, 0x00020000, 0x00020000);
+	EXPECT_INT(pgr_set_event(chip, 40, PGR_EVENT_ASYNC_FALLING, 0), 0);
+	EXPECT_UPDATE(6, 0x8c, 0x00000100, 0x00000000);
+	EXPECT_INT(fake.calls, 7);
+	/* bad arguments never reach the driver */
+	EXPECT_INT(pgr_set_function(chip, 54, PGR_FUNC_OUTPUT), -EINVAL);
+	EXPECT_INT(pgr_set_pull(chip, 54, PGR_PULL_UP), -EINVAL);
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UNKNOWN), -EINVAL);
+	EXPECT_INT(pgr_set_event(chip, 17, (enum pgr_event)6, 1), -EINVAL);
+	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_LOW, 2), -EINVAL);
+	EXPECT_INT(fake.calls, 7);
+	pgr_close(chip);
+	/* the driver made every change: nothing went through the mapping */
+	EXPECT_INT(nonzero_word(0), -1);
+}
+
+static void use_bcm2711(void)
+{
+	set_attr("soc", "bcm2711\n");
+	set_attr("phys_base", "0xfe200000\n");
+	set_attr("block_size", "244\n");
+	set_attr("ngpio", "58\n");
+}
+
+static void test_driver_path_bcm2711(void)
+{
+	struct pgr_chip *chip;
+
+	use_bcm2711();
+	chip = open_with_fake();
+	EXPECT(chip, "open");
+	/* BCM2711 encoding: 01 up, 10 down, through UPDATE of 0xe4-0xf0 */
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_UPDATE(0, 0xe8, 0x0000000c, 0x00000004);
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_DOWN), 0);
+	EXPECT_UPDATE(1, 0xe8, 0x0000000c, 0x00000008);
+	EXPECT_INT(pgr_set_pull(chip, 57, PGR_PULL_NONE), 0);
+	EXPECT_UPDATE(2, 0xf0, 0x000c0000, 0x00000000);
+	EXPECT_INT(pgr_set_pull(chip, 0, PGR_PULL_UP), 0);
+	EXPECT_UPDATE(3, 0xe4, 0x00000003, 0x00000001);
+	EXPECT_INT(fake.calls, 4);
+	pgr_close(chip);
+	EXPECT_INT(nonzero_word(0), -1);
+}
+
+static void test_driver_errors_propagate(void)
+{
+	struct pgr_chip *chip = open_with_fake();
+
+	EXPECT(chip, "open");
+	fake.answer = -EPERM;
+	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), -EPERM);
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), -EPERM);
+	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_DRIVER);
+	pgr_close(chip);
+	EXPECT_INT(nonzero_word(0), -1);
+}
+
+/* A device that stops knowing the ioctl: the change still happens. */
+static void test_enotty_falls_back(void)
+{
+	struct pgr_chip *chip = open_with_fake();
+
+	EXPECT(chip, "open");
+	fake.answer = -ENOTTY;
+	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_MAPPING);
+	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_FALLING, 1), 0);
+	EXPECT_INT(fake.calls, 1);	/* not asked again */
+	pgr_close(chip);
+	EXPECT_HEX(file_word(0x04), 0x00200000);
+	EXPECT_HEX(file_word(0x58), 0x00020000);
+	EXPECT_INT(nonzero_word(0x08), 0x58);
+	EXPECT_INT(nonzero_word(0x5c), -1);
+}
+
+/* The fallback through the mapping: exact words, neighbours kept. */
+static void test_fallback_effects(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	set_file_word(0x04, 0xffffffff);
+	set_file_word(0x4c, 0x00010000);
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_INPUT), 0);
+	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
+	EXPECT_INT(pgr_set_event(chip, 16, PGR_EVENT_RISING, 0), 0);
+	/* GPPUD sequence: ends with GPPUD and GPPUDCLK0 back at 0 */
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	pgr_close(chip);
+	EXPECT_HEX(file_word(0x04), 0xff1fffff);
+	EXPECT_HEX(file_word(0x4c), 0x00020000);
+	EXPECT_INT(nonzero_word(0x08), 0x4c);
+	EXPECT_INT(nonzero_word(0x50), -1);
+}
+
+static void test_fallback_bcm2711_pull(void)
+{
+	struct pgr_chip *chip = NULL;
+	enum pgr_pull pull = PGR_PULL_UNKNOWN;
+
+	use_bcm2711();
+	set_file_word(0xe8, 0xffffffff);
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pull_readable(chip), 1);
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_HEX(file_word(0xe8), 0xfffffff7);	/* pin 17: 01 */
+	EXPECT_INT(pgr_get_pull(chip, 17, &pull), 0);
+	EXPECT_INT(pull, PGR_PULL_UP);
+	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_DOWN), 0);
+	EXPECT_HEX(file_word(0xe8), 0xfffffffb);	/* pin 17: 10 */
+	EXPECT_INT(pgr_get_pull(chip, 17, &pull), 0);
+	EXPECT_INT(pull, PGR_PULL_DOWN);
+	EXPECT_INT(pgr_get_pull(chip, 18, &pull), 0);
+	EXPECT_INT(pull, PGR_PULL_UNKNOWN);		/* 11 is reserved */
+	EXPECT_INT(pgr_set_pull(chip, 18, PGR_PULL_NONE), 0);
+	EXPECT_INT(pgr_get_pull(chip, 18, &pull), 0);
+	EXPECT_INT(pull, PGR_PULL_NONE);
+	EXPECT_HEX(file_word(0xe8), 0xffffffcb);
+	EXPECT_INT(pgr_get_pull(chip, 58, &pull), -EINVAL);
+	pgr_close(chip);
+	EXPECT_INT(nonzero_word(0), 0xe8);
+	EXPECT_INT(nonzero_word(0xec), -1);
+}
+
+static void test_gppud_pull_unknown(void)
+{
+	struct pgr_chip *chip = NULL;
+	enum pgr_pull pull = PGR_PULL_UP;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pull_readable(chip), 0);
+	EXPECT_INT(pgr_get_pull(chip, 17, &pull), 0);
+	EXPECT_INT(pull, PGR_PULL_UNKNOWN);
+	EXPECT_STR(pgr_pull_name(pull), "unknown");
+	EXPECT_STR(pgr_pull_name(PGR_PULL_UP), "up");
+	EXPECT_STR(pgr_pull_name(PGR_PULL_DOWN), "down");
+	EXPECT_STR(pgr_pull_name(PGR_PULL_NONE), "none");
+	pgr_close(chip);
+}
+
+static void test_levels_events_banks(void)
+{
+	struct pgr_chip *chip = NULL;
+	uint32_t out = 0;
+
+	set_file_word(0x34, 0x00020000);	/* GPLEV0: pin 17 high */
+	set_file_word(0x44, 0xffffffff);	/* GPEDS1 */
+	set_file_word(0x58, 0x00020000);	/* GPFEN0: pin 17 falling */
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_toggle(chip, 17), 0);		/* high: clear */
+	EXPECT_INT(pgr_toggle(chip, 16), 0);		/* low: set */
+	EXPECT_INT(pgr_bank_write(chip, 1, 0x00000003, 0x00000001), 0);
+	EXPECT_INT(pgr_event_detected(chip, 53), 1);
+	EXPECT_INT(pgr_event_detected(chip, 17), 0);
+	EXPECT_INT(pgr_event_detected(chip, 54), -EINVAL);
+	EXPECT_INT(pgr_get_events(chip, 17), 1 << PGR_EVENT_FALLING);
+	EXPECT_INT(pgr_bank_events(chip, 1, &out), 0);
+	EXPECT_HEX(out, 0x003fffff);
+	pgr_close(chip);
+	EXPECT_HEX(file_word(0x28), 0x00020000);	/* GPCLR0 */
+	EXPECT_HEX(file_word(0x1c), 0x00010000);	/* GPSET0 */
+	EXPECT_HEX(file_word(0x20), 0x00000001);	/* GPSET1 */
+	EXPECT_HEX(file_word(0x2c), 0x00000002);	/* GPCLR1 */
+
+	/* event clear: one store of the pin's bit (the file keeps it) */
+	set_file_word(0x44, 0);
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_event_clear(chip, 53), 0);
+	EXPECT_INT(pgr_event_clear(chip, 54), -EINVAL);
+	EXPECT_INT(pgr_bank_clear_events(chip, 0, 0x00000011), 0);
+	pgr_close(chip);
+	EXPECT_HEX(file_word(0x44), 0x00200000);
+	EXPECT_HEX(file_word(0x40), 0x00000011);
+}
+
+static void test_alt_name_public(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_STR(pgr_alt_name(chip, 14, PGR_FUNC_ALT0), "TXD0");
+	EXPECT_STR(pgr_alt_name(chip, 14, PGR_FUNC_ALT5), "TXD1");
+	EXPECT_STR(pgr_alt_name(chip, 48, PGR_FUNC_ALT3), "SD1_CLK");
+	EXPECT(!pgr_alt_name(chip, 14, PGR_FUNC_INPUT), "input has no ALT name");
+	EXPECT(!pgr_alt_name(chip, 14, PGR_FUNC_OUTPUT), "output has no ALT name");
+	EXPECT(!pgr_alt_name(chip, 14, (enum pgr_function)8), "8 is no function");
+	EXPECT_STR(pgr_event_name(PGR_EVENT_ASYNC_FALLING), "async-falling");
+	pgr_close(chip);
+}
+
 int main(void)
 {
 	RUN_FIXTURE("chip/open/bcm2837", test_open_bcm2837);
@@ -515,6 +803,17 @@ int main(void)
 	CHECK_RUN("chip/function-names", test_function_names);
 	RUN_FIXTURE("chip/close/unmaps", test_close_unmaps);
 	CHECK_RUN("chip/close/null", test_close_null);
+	bad_attr("180-on-bcm2711-no-pull-registers", "soc", "bcm2711\n", -EPROTO);
+	RUN_FIXTURE("chip/config/regular-file-takes-mapping-path", test_config_path_file_is_mapping);
+	RUN_FIXTURE("chip/config/driver-path-bcm2837", test_driver_path_bcm2837);
+	RUN_FIXTURE("chip/config/driver-path-bcm2711", test_driver_path_bcm2711);
+	RUN_FIXTURE("chip/config/driver-errors-propagate", test_driver_errors_propagate);
+	RUN_FIXTURE("chip/config/enotty-falls-back", test_enotty_falls_back);
+	RUN_FIXTURE("chip/config/fallback-effects", test_fallback_effects);
+	RUN_FIXTURE("chip/config/fallback-bcm2711-pull-readback", test_fallback_bcm2711_pull);
+	RUN_FIXTURE("chip/config/gppud-pull-unknown", test_gppud_pull_unknown);
+	RUN_FIXTURE("chip/levels-events-banks", test_levels_events_banks);
+	RUN_FIXTURE("chip/alt-name", test_alt_name_public);
 
 	return check_exit();
 }

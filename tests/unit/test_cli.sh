@@ -164,11 +164,38 @@ elif [ "$(head -n 6 "$OUT")" != "$expected_info" ]; then
 	fail cli/info "got '$(head -n 6 "$OUT" | tr '\n' ';')'"
 elif ! sed -n 7p "$OUT" | grep -Eq '^mapping: mapped at 0x[0-9a-f]+ in this process \(pid [0-9]+\)$'; then
 	fail cli/info "mapping line '$(sed -n 7p "$OUT")'"
-elif [ "$(wc -l < "$OUT")" -ne 7 ]; then
+elif [ "$(sed -n 8,9p "$OUT")" != "config: mapping (unlocked read-modify-write: not the pigpio_regs driver)
+pulls: write-only (GPPUD sequence): shown as unknown" ]; then
+	fail cli/info "config/pulls lines '$(sed -n 8,9p "$OUT" | tr '\n' ';')'"
+elif [ "$(wc -l < "$OUT")" -ne 9 ]; then
 	fail cli/info "$(wc -l < "$OUT") lines"
 else
 	pass cli/info
 fi
+
+# --- explain --------------------------------------------------------------
+
+# The register value both ways, and the read system calls each took as
+# counted by the kernel (/proc/self/io): none through the mapping, one
+# through pread().
+bcm2837
+poke "$DEV" 0x34 0x00020000	# GPLEV0: pin 17 high
+cp "$DEV" "$WORK/expected"
+pgr --devicetree "$WORK/no-devicetree" explain
+if [ "$rc" -ne 0 ]; then
+	fail cli/explain "exit $rc: $(cat "$ERR")"
+elif ! grep -q '^  through the mapping: 0x00020000, 0 read system calls$' "$OUT"; then
+	fail cli/explain "mapping line: $(grep 'through the mapping' "$OUT")"
+elif ! grep -q '^  through pread():     0x00020000, 1 read system call$' "$OUT"; then
+	fail cli/explain "pread line: $(grep 'through pread' "$OUT")"
+elif ! grep -q "^  /proc/self/maps: .* rw-s .*$DEV\$" "$OUT"; then
+	fail cli/explain "no maps line for $DEV"
+elif ! cmp -s "$DEV" "$WORK/expected"; then
+	fail cli/explain "explain wrote to the block"
+else
+	pass cli/explain
+fi
+expect_usage cli/explain/extra-arg "explain takes no arguments" explain 17
 
 # --- get ----------------------------------------------------------------
 
@@ -213,6 +240,8 @@ bcm2837
 expect_effect cli/set/a1 "0x04=0x00000005" set 10 a1
 bcm2837
 expect_effect cli/set/a2 "0x08=0x00000006" set 20 a2
+bcm2837
+expect_effect cli/set/both-banks-one-store-each "0x1c=0x80000000 0x20=0x00000001" set 31-32 dh
 bcm2711
 expect_effect cli/set/bcm2711-pin57-dh "0x20=0x02000000 0x14=0x00200000" set 57 dh op
 
@@ -266,11 +295,11 @@ expect_usage cli/bad/pin-54-get "pin 54 out of range (this bcm2837 has pins 0-53
 expect_usage cli/bad/pin-54-blink "pin 54 out of range" blink 54 1 2
 expect_usage cli/bad/pin-word "invalid pin 'abc'" set abc op
 expect_usage cli/bad/pin-negative "invalid pin '-1'" set -1 op
-expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected op, ip, dh, dl, a0-a5)" set 17 op xx
+expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected op, ip, dh, dl, pu, pd, pn, a0-a5)" set 17 op xx
 expect_usage cli/bad/op-before-valid "set: unknown op 'zz'" set 17 zz dh
 expect_usage cli/bad/op-conflict "set: more than one function op ('a0' after 'op')" set 17 op a0
 expect_usage cli/bad/set-no-op "set takes a PIN and at least one op" set 17
-expect_usage cli/bad/get-extra "get takes one PIN" get 17 18
+expect_usage cli/bad/get-extra "get takes at most one PIN list" get 17 18
 expect_usage cli/bad/blink-count-0 "count 0 out of range (expected 1-1000000)" blink 17 0
 expect_usage cli/bad/blink-count-big "count 1000001 out of range" blink 17 1000001
 expect_usage cli/bad/blink-period-1 "period (ms) 1 out of range (expected 2-60000)" blink 17 5 1
@@ -290,6 +319,236 @@ if [ $rc -eq 2 ] && grep -q -- '--device needs a value' "$ERR"; then
 else
 	fail cli/bad/device-no-value "exit $rc, '$(cat "$ERR")'"
 fi
+
+# --- pin lists, levels, banks (one store each) ---------------------------
+
+bcm2837
+expect_effect cli/set/pin-list "0x00=0x00001000 0x04=0x08248000 0x08=0x00000009 0x1c=0x003b8010" set 4,15-17,19-21 op dh
+bcm2837
+expect_effect cli/set/pin-list-dl "0x28=0x000e0000" set 17-19 dl
+bcm2837
+poke "$DEV" 0x34 0x00020000	# GPLEV0: 17 high, 18 low
+expect_effect cli/toggle "0x28=0x00020000 0x1c=0x00040000" toggle 17,18
+bcm2711
+poke "$DEV" 0x38 0x02000000	# GPLEV1: 57 high
+expect_effect cli/toggle/bcm2711-pin57 "0x2c=0x02000000" toggle 57
+bcm2837
+expect_effect cli/bank/set "0x1c=0x80000001" bank set 0 0x80000001
+bcm2837
+expect_effect cli/bank/clear "0x2c=0x003fffff" bank clear 1 0x003fffff
+bcm2837
+expect_effect cli/bank/write "0x1c=0x0000000f 0x28=0x000000f0" bank write 0 0xff 0x0f
+bcm2711
+expect_effect cli/bank/write-bcm2711-bank1 "0x20=0x02000000 0x2c=0x01ffffff" bank write 1 0x03ffffff 0x02000000
+bcm2837
+poke "$DEV" 0x38 0xffffffff
+expect_output cli/bank/read-masks-absent "bank 1: 0x003fffff" bank read 1
+expect_output cli/bank/read-json '{"bank":1,"levels":4194303}' bank read --json 1
+
+# --- pulls: both encodings -------------------------------------------------
+
+bcm2711
+expect_effect cli/pull/bcm2711-up-01 "0xe8=0x00000004" set 17 pu
+bcm2711
+expect_effect cli/pull/bcm2711-down-10 "0xe8=0x00000008" set 17 pd
+bcm2711
+poke "$DEV" 0xf0 0xffffffff
+expect_effect cli/pull/bcm2711-none-pin57 "0xf0=0xfff3ffff" set 57 pn
+bcm2711
+expect_effect cli/pull/bcm2711-list "0xe4=0x00000015" set 0-2 pu
+bcm2711
+poke "$DEV" 0xe8 0x00000008	# pin 17 down
+poke "$DEV" 0xe4 0x00000001	# pin 0 up
+poke "$DEV" 0x04 0x00200000	# pin 17 output
+expect_output cli/pull/bcm2711-get-readback "PIN  FUNC   NAME           LEVEL PULL    EVENTS         OWNER
+0    input  -              low   up      -              -
+16   input  -              low   none    -              -
+17   output -              low   down    -              -" get 0,16-17
+# BCM2835/6/7: the GPPUD sequence ends with GPPUD and GPPUDCLKn at 0, so the
+# file (which keeps the last store) is unchanged; the stores themselves are
+# checked in test_regs and test_chip.
+bcm2837
+expect_effect cli/pull/gppud-sequence-ends-clean "" set 17 pu
+expect_output cli/pull/gppud-unknown "PIN  FUNC   NAME           LEVEL PULL    EVENTS         OWNER
+17   input  -              low   unknown -              -
+18   input  -              low   unknown -              -" get 17-18
+
+# --- event detection -------------------------------------------------------
+
+bcm2837
+expect_effect cli/detect/rising-falling "0x4c=0x00020000 0x58=0x00020000" detect 17 rising falling
+bcm2837
+expect_effect cli/detect/every-kind-pin53 "0x50=0x00200000 0x5c=0x00200000 0x68=0x00200000 0x74=0x00200000 0x80=0x00200000 0x8c=0x00200000" detect 53 rising falling high low async-rising async-falling
+bcm2837
+poke "$DEV" 0x4c 0xffffffff
+poke "$DEV" 0x88 0x00020000
+expect_effect cli/detect/none-clears-only-this-pin "0x4c=0xfffdffff 0x88=0x00000000" detect 17 none
+bcm2837
+poke "$DEV" 0x40 0x00020000	# GPEDS0: 17 detected
+poke "$DEV" 0x58 0x00020000	# GPFEN0: 17 falling
+poke "$DEV" 0x7c 0x00020000	# GPAREN0: 17 async rising
+expect_output cli/events/read "GPIO17 detected=yes enabled=falling,async-rising
+GPIO18 detected=no enabled=none" events 17-18
+expect_output cli/events/json '{"pins":[{"pin":17,"detected":true,"enabled":["falling","async-rising"]}]}' events --json 17
+bcm2837
+expect_effect cli/events/clear-one-store "0x40=0x00060000" events clear 17-18
+bcm2837
+poke "$DEV" 0x40 0xffffffff
+expect_effect cli/events/clear-bank1 "0x44=0x00200000" events clear 53
+
+# --- get, funcs, info as tables and JSON -------------------------------------
+
+bcm2837
+poke "$DEV" 0x04 0x00006000	# GPFSEL1: pin 14 = 110 (alt2)
+pgr get
+if [ $rc -eq 0 ] && [ "$(wc -l < "$OUT")" -eq 55 ] &&
+   [ "$(head -n 1 "$OUT")" = "PIN  FUNC   NAME           LEVEL PULL    EVENTS         OWNER" ] &&
+   grep -qx '14   alt2   DPI_D10        low   unknown -              -' "$OUT"; then
+	pass cli/get/all-pins-table
+else
+	fail cli/get/all-pins-table "exit $rc, $(wc -l < "$OUT") lines: $(sed -n '1p;16p' "$OUT" | tr '\n' ';')"
+fi
+expect_output cli/get/json '{"soc":"bcm2837","pins":[{"pin":14,"function":"alt2","alt":"DPI_D10","level":0,"pull":"unknown","events":[],"owner":null}]}' get --json 14
+expect_output cli/funcs/one "PIN  CURRENT ALT0           ALT1           ALT2           ALT3           ALT4           ALT5
+14   alt2    TXD0           SD6            DPI_D10        AVEOUT_VID10   AVEIN_VID10    TXD1" funcs 14
+expect_output cli/funcs/json '{"soc":"bcm2837","pins":[{"pin":15,"current":"input","alt":["RXD0","SD7","DPI_D11","AVEOUT_VID11","AVEIN_VID11","RXD1"]}]}' funcs --json 15
+pgr funcs
+if [ $rc -eq 0 ] && [ "$(wc -l < "$OUT")" -eq 55 ]; then
+	pass cli/funcs/all
+else
+	fail cli/funcs/all "exit $rc, $(wc -l < "$OUT") lines"
+fi
+bcm2711
+expect_output cli/funcs/bcm2711 "PIN  CURRENT ALT0           ALT1           ALT2           ALT3           ALT4           ALT5
+0    input   SDA0           SA5            PCLK           SPI3_CE0_N     TXD2           SDA6" funcs 0
+expect_output cli/info/json '{"soc":"bcm2711","phys_base":4263510016,"bus_base":2116026368,"block_size":244,"window_size":4096,"ngpio":58,"config":"mapping","pull_readable":true}' info --json
+expect_output cli/peek/json '{"offset":52,"value":0,"via":"pread"}' peek --syscall --json 0x34
+
+# --- wait ---------------------------------------------------------------------
+
+bcm2837
+poke "$DEV" 0x34 0x00020000
+expect_output cli/wait/already-high "GPIO17 high after 0 ms" wait 17 high --timeout 1000
+start=$(date +%s%N)
+pgr wait 17 low --timeout 300
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+if [ $rc -eq 1 ] && grep -qx 'pigpio-regs: wait: GPIO17 did not become low within 300 ms' "$ERR" &&
+   [ $elapsed_ms -ge 290 ] && [ $elapsed_ms -lt 5000 ]; then
+	pass cli/wait/timeout
+else
+	fail cli/wait/timeout "exit $rc after $elapsed_ms ms: $(cat "$ERR")"
+fi
+( sleep 0.3; poke "$DEV" 0x34 0 ) &
+pgr wait 17 0 --timeout 5000
+wait
+if [ $rc -eq 0 ] && grep -Eq '^GPIO17 low after [0-9]+ ms$' "$OUT"; then
+	pass cli/wait/sees-change
+else
+	fail cli/wait/sees-change "exit $rc: $(cat "$OUT" "$ERR")"
+fi
+
+# --- ownership: a fake device tree ---------------------------------------------
+
+DT=$WORK/dt
+# cells FILE N...: big-endian 32-bit cells, as the kernel shows them
+cells() {
+	local f=$1 v
+	shift
+	: > "$f"
+	for v in "$@"; do
+		printf '%b' "$(printf '\\%03o\\%03o\\%03o\\%03o' $((v >> 24 & 255)) \
+			$((v >> 16 & 255)) $((v >> 8 & 255)) $((v & 255)))" >> "$f"
+	done
+}
+rm -rf "$DT"
+mkdir -p "$DT/soc/gpio@7e200000/uart1_gpio14" "$DT/soc/gpio@7e200000/sdhost_gpio48" \
+	"$DT/soc/serial@7e215040" "$DT/soc/mmc@7e202000"
+printf 'brcm,bcm2835-gpio\0' > "$DT/soc/gpio@7e200000/compatible"
+cells "$DT/soc/gpio@7e200000/uart1_gpio14/brcm,pins" 14 15
+cells "$DT/soc/gpio@7e200000/uart1_gpio14/phandle" 16
+cells "$DT/soc/gpio@7e200000/sdhost_gpio48/brcm,pins" 48 49 50 51 52 53
+cells "$DT/soc/gpio@7e200000/sdhost_gpio48/phandle" 12
+cells "$DT/soc/serial@7e215040/pinctrl-0" 16
+printf 'okay\0' > "$DT/soc/serial@7e215040/status"
+cells "$DT/soc/mmc@7e202000/pinctrl-0" 12
+
+# expect_refused NAME "MESSAGE" ARGS...: exit 1, MESSAGE, file untouched
+expect_refused() {
+	local name=$1 msg=$2
+	shift 2
+	cp "$DEV" "$WORK/before"
+	pgr --devicetree "$DT" "$@"
+	if [ $rc -ne 1 ]; then
+		fail "$name" "exit $rc, expected 1: $(cat "$ERR")"
+	elif ! grep -qF -- "pigpio-regs: $msg" "$ERR" ||
+	     ! grep -qF 'nothing was written' "$ERR"; then
+		fail "$name" "stderr lacks '$msg': $(head -c 300 "$ERR")"
+	elif ! cmp -s "$DEV" "$WORK/before"; then
+		fail "$name" "the file changed"
+	else
+		pass "$name"
+	fi
+}
+
+bcm2837
+poke "$DEV" 0x04 0x00012000	# GPFSEL1: 14, 15 alt5 (the mini UART)
+expect_refused cli/owner/set-14-ip "GPIO14 is claimed by the kernel (/soc/serial@7e215040): refusing to change its configuration" set 14 ip
+expect_refused cli/owner/set-48-pull "GPIO48 is claimed by the kernel (/soc/mmc@7e202000)" set 48 pu
+expect_refused cli/owner/list-names-each "GPIO15 is claimed by the kernel (/soc/serial@7e215040)" set 13-16 op
+expect_refused cli/owner/level-of-non-output "GPIO14 is claimed by the kernel (/soc/serial@7e215040) and is alt5, not an output: refusing to drive it" set 14 dh
+expect_refused cli/owner/toggle "GPIO48 is claimed by the kernel (/soc/mmc@7e202000) and is input" toggle 48
+expect_refused cli/owner/bank "GPIO49 is claimed" bank set 1 0x00020000
+expect_refused cli/owner/detect "GPIO15 is claimed" detect 15 rising
+expect_refused cli/owner/events-clear "GPIO14 is claimed" events clear 14
+expect_refused cli/owner/blink "GPIO48 is claimed" blink 48 1 2
+expect_refused cli/owner/unreadable-tree "cannot tell which pins the kernel claims (reading $WORK/absent: No such file or directory)" --devicetree "$WORK/absent" set 17 op
+cp "$DEV" "$WORK/expected"
+poke "$WORK/expected" 0x04 0x00010000
+"${LIMIT[@]}" "$CLI" --device "$DEV" --sysfs "$SYS" --devicetree "$DT" set 14 ip --force > "$OUT" 2> "$ERR"
+rc=$?
+if [ $rc -eq 0 ] && cmp -s "$DEV" "$WORK/expected" &&
+   grep -qF 'warning: GPIO14 is claimed by the kernel (/soc/serial@7e215040); changing it anyway (--force)' "$ERR"; then
+	pass cli/owner/force
+else
+	fail cli/owner/force "exit $rc: $(cat "$ERR")"
+fi
+bcm2837
+poke "$DEV" 0x10 0x00000001	# GPFSEL4: pin 40 output (a claimed output below)
+expect_effect cli/owner/free-pin-ok "0x04=0x00200000" --devicetree "$DT" set 17 op
+bcm2837
+poke "$DEV" 0x14 0x00000008	# GPFSEL5: pin 51 output
+expect_effect cli/owner/level-of-claimed-output-ok "0x20=0x00080000" --devicetree "$DT" set 51 dh
+bcm2837
+pgr --devicetree "$DT" get 13-15
+if [ $rc -eq 0 ] && [ "$(sed -n 3p "$OUT")" = "14   input  -              low   unknown -              /soc/serial@7e215040" ]; then
+	pass cli/owner/get-shows-owner
+else
+	fail cli/owner/get-shows-owner "exit $rc: $(cat "$OUT")"
+fi
+pgr --devicetree "$DT" owners
+if [ $rc -eq 0 ] && grep -qx 'GPIO14 devicetree=/soc/serial@7e215040 gpiolib=-' "$OUT" &&
+   grep -qx 'GPIO53 devicetree=/soc/mmc@7e202000 gpiolib=-' "$OUT" &&
+   ! grep -q '^GPIO17 ' "$OUT"; then
+	pass cli/owners
+else
+	fail cli/owners "exit $rc: $(cat "$OUT")"
+fi
+
+# --- more usage errors: exit 2, a message, nothing written ----------------
+
+bcm2837
+expect_usage cli/bad/list-beyond-chip "pin 54 out of range (this bcm2837 has pins 0-53)" set 50-54 op
+expect_usage cli/bad/list-syntax "invalid pin list '4,,5'" set 4,,5 op
+expect_usage cli/bad/list-range "invalid pin range '21-17'" toggle 21-17
+expect_usage cli/bad/pull-twice "set: more than one pull op ('pd' after 'pu')" set 17 pu pd
+expect_usage cli/bad/bank-mask "mask 0x00400000 has pins that do not exist" bank set 1 0x400000
+expect_usage cli/bad/bank-2 "bank 2 out of range (expected 0-1)" bank read 2
+expect_usage cli/bad/detect-kind "detect: unknown kind 'edge'" detect 17 edge
+expect_usage cli/bad/wait-level "invalid level 'up'" wait 17 up
+expect_usage cli/bad/wait-timeout "timeout (ms) 0 out of range" wait 17 1 --timeout 0
+expect_usage cli/bad/json-on-set "set does not take --json" set 17 op --json
+expect_usage cli/bad/force-on-get "get does not take --force" --force get 17
+expect_usage cli/bad/funcs-beyond "pin 58 out of range (this bcm2837 has pins 0-53)" funcs 58
 
 # --- open failures: exit 1 with a hint -----------------------------------
 

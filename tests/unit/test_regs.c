@@ -29,6 +29,20 @@
 #define GPCLR1 0x2c
 #define GPLEV0 0x34
 #define GPLEV1 0x38
+#define GPEDS0 0x40
+#define GPEDS1 0x44
+#define GPREN0 0x4c
+#define GPFEN0 0x58
+#define GPHEN1 0x68
+#define GPLEN0 0x70
+#define GPAREN0 0x7c
+#define GPAFEN1 0x8c
+#define GPPUD 0x94
+#define GPPUDCLK0 0x98
+#define GPPUDCLK1 0x9c
+#define PUP_PDN_CNTRL0 0xe4
+#define PUP_PDN_CNTRL1 0xe8
+#define PUP_PDN_CNTRL3 0xf0
 
 static uint32_t block[WORDS];
 static uint32_t snap[WORDS];
@@ -96,6 +110,24 @@ static int stray_change(int allowed)
 
 #define EXPECT_UNTOUCHED() EXPECT_ONLY_CHANGED(-1)
 
+/* The first word other than at byte offsets a and b that differs, or -1. */
+static int stray_change2(int a, int b)
+{
+	int i;
+
+	for (i = 0; i < WORDS; i++)
+		if (i * 4 != a && i * 4 != b && block[i] != snap[i])
+			return i * 4;
+	return -1;
+}
+
+#define EXPECT_ONLY_CHANGED2(a, b)					\
+	do {								\
+		int stray_ = stray_change2(a, b);			\
+		EXPECT(stray_ < 0, "word 0x%03x changed from 0x%08x to 0x%08x", \
+		       stray_, snap[stray_ / 4], block[stray_ / 4]);	\
+	} while (0)
+
 static void test_soc_table(void)
 {
 	EXPECT(soc54 && soc58, "bcm2837 or bcm2711 unknown");
@@ -104,6 +136,9 @@ static void test_soc_table(void)
 	EXPECT_INT(pgr_soc_lookup("bcm2837")->ngpio, 54);
 	EXPECT_INT(pgr_soc_lookup("bcm2711")->ngpio, 58);
 	EXPECT_STR(pgr_soc_lookup("bcm2711")->name, "bcm2711");
+	/* every register the model touches: up to GPPUDCLK1, or PUP_PDN3 */
+	EXPECT_INT(pgr_soc_lookup("bcm2837")->block_min, 0xa0);
+	EXPECT_INT(pgr_soc_lookup("bcm2711")->block_min, 0xf4);
 	EXPECT(!pgr_soc_lookup("bcm2712"), "bcm2712 is not register-compatible");
 	EXPECT(!pgr_soc_lookup("BCM2837"), "lookup is exact");
 	EXPECT(!pgr_soc_lookup("bcm2837\n"), "lookup is exact");
@@ -462,6 +497,237 @@ static void test_bank_read(void)
 	EXPECT_UNTOUCHED();
 }
 
+static void test_bank_write(void)
+{
+	fill(BG_PATTERN);
+	snapshot();
+	/* mask 0xff, values 0x0f: set 0-3, clear 4-7, leave the rest */
+	EXPECT_INT(pgr_regs_bank_write(block, soc54, 0, 0x000000ff, 0xf000000f), 0);
+	EXPECT_HEX(REG(GPSET0), 0x0000000f);
+	EXPECT_HEX(REG(GPCLR0), 0x000000f0);
+	EXPECT_ONLY_CHANGED2(GPSET0, GPCLR0);
+
+	fill(BG_PATTERN);
+	snapshot();
+	EXPECT_INT(pgr_regs_bank_write(block, soc58, 1, 0x03ffffff, 0x02000001), 0);
+	EXPECT_HEX(REG(GPSET1), 0x02000001);
+	EXPECT_HEX(REG(GPCLR1), 0x01fffffe);
+	EXPECT_ONLY_CHANGED2(GPSET1, GPCLR1);
+
+	fill(BG_PATTERN);
+	snapshot();
+	EXPECT_INT(pgr_regs_bank_write(block, soc54, 1, 0x00400000, 0), -EINVAL);
+	EXPECT_INT(pgr_regs_bank_write(block, soc54, 2, 1, 1), -EINVAL);
+	EXPECT_UNTOUCHED();
+}
+
+static void test_toggle(void)
+{
+	fill(BG_ZERO);
+	REG(GPLEV0) = 0x00020000;	/* pin 17 high */
+	snapshot();
+	EXPECT_INT(pgr_regs_toggle(block, soc54, 17), 0);
+	EXPECT_HEX(REG(GPCLR0), 0x00020000);
+	EXPECT_ONLY_CHANGED(GPCLR0);
+
+	fill(BG_ONES);
+	REG(GPLEV1) = 0xfdffffff;	/* pin 57 low */
+	snapshot();
+	EXPECT_INT(pgr_regs_toggle(block, soc58, 57), 0);
+	EXPECT_HEX(REG(GPSET1), 0x02000000);
+	EXPECT_ONLY_CHANGED(GPSET1);
+
+	snapshot();
+	EXPECT_INT(pgr_regs_toggle(block, soc54, 54), -EINVAL);
+	EXPECT_UNTOUCHED();
+}
+
+static void test_events_status(void)
+{
+	uint32_t out = 0;
+
+	fill(BG_ONES);
+	snapshot();
+	EXPECT_INT(pgr_regs_bank_events(block, soc54, 1, &out), 0);
+	EXPECT_HEX(out, 0x003fffff);	/* absent pins masked */
+	EXPECT_UNTOUCHED();
+	/* write-1-to-clear: one store of exactly the mask */
+	EXPECT_INT(pgr_regs_bank_clear_events(block, soc54, 0, 0x00020000), 0);
+	EXPECT_HEX(REG(GPEDS0), 0x00020000);
+	EXPECT_ONLY_CHANGED(GPEDS0);
+	fill(BG_PATTERN);
+	snapshot();
+	EXPECT_INT(pgr_regs_bank_clear_events(block, soc58, 1, 0x02000000), 0);
+	EXPECT_HEX(REG(GPEDS1), 0x02000000);
+	EXPECT_ONLY_CHANGED(GPEDS1);
+	snapshot();
+	EXPECT_INT(pgr_regs_bank_clear_events(block, soc54, 1, 0x00400000), -EINVAL);
+	EXPECT_INT(pgr_regs_bank_events(block, soc54, 2, &out), -EINVAL);
+	EXPECT_UNTOUCHED();
+}
+
+#define EXPECT_CHANGE(c, off, m, v)					\
+	do {								\
+		EXPECT_HEX((c).offset, off);				\
+		EXPECT_HEX((c).mask, m);				\
+		EXPECT_HEX((c).value, v);				\
+	} while (0)
+
+static void test_changes(void)
+{
+	struct pgr_change c;
+
+	/* GPFSEL: 3 bits a pin, 10 pins a word */
+	EXPECT_INT(pgr_regs_fsel_change(soc54, 17, 0x1, &c), 0);
+	EXPECT_CHANGE(c, GPFSEL1, 0x00e00000, 0x00200000);
+	EXPECT_INT(pgr_regs_fsel_change(soc54, 14, 0x4, &c), 0);
+	EXPECT_CHANGE(c, GPFSEL1, 0x00007000, 0x00004000);
+	EXPECT_INT(pgr_regs_fsel_change(soc58, 57, 0x2, &c), 0);
+	EXPECT_CHANGE(c, GPFSEL5, 0x00e00000, 0x00400000);
+	EXPECT_INT(pgr_regs_fsel_change(soc54, 0, 0x0, &c), 0);
+	EXPECT_CHANGE(c, GPFSEL0, 0x00000007, 0x00000000);
+	EXPECT_INT(pgr_regs_fsel_change(soc54, 54, 0x1, &c), -EINVAL);
+	EXPECT_INT(pgr_regs_fsel_change(soc54, 17, 0x8, &c), -EINVAL);
+
+	/* events: one bit in one of six register pairs */
+	EXPECT_INT(pgr_regs_event_change(soc54, 17, 0, 1, &c), 0);
+	EXPECT_CHANGE(c, GPREN0, 0x00020000, 0x00020000);
+	EXPECT_INT(pgr_regs_event_change(soc54, 17, 1, 0, &c), 0);
+	EXPECT_CHANGE(c, GPFEN0, 0x00020000, 0x00000000);
+	EXPECT_INT(pgr_regs_event_change(soc54, 33, 2, 1, &c), 0);
+	EXPECT_CHANGE(c, GPHEN1, 0x00000002, 0x00000002);
+	EXPECT_INT(pgr_regs_event_change(soc54, 0, 3, 1, &c), 0);
+	EXPECT_CHANGE(c, GPLEN0, 0x00000001, 0x00000001);
+	EXPECT_INT(pgr_regs_event_change(soc54, 31, 4, 1, &c), 0);
+	EXPECT_CHANGE(c, GPAREN0, 0x80000000, 0x80000000);
+	EXPECT_INT(pgr_regs_event_change(soc58, 57, 5, 1, &c), 0);
+	EXPECT_CHANGE(c, GPAFEN1, 0x02000000, 0x02000000);
+	EXPECT_INT(pgr_regs_event_change(soc54, 54, 0, 1, &c), -EINVAL);
+	EXPECT_INT(pgr_regs_event_change(soc54, 17, 6, 1, &c), -EINVAL);
+
+	/* BCM2711 pulls: 2 bits a pin, 16 pins a word, 01 up, 10 down */
+	EXPECT_INT(pgr_regs_pull_change(soc58, 0, 0x1, &c), 0);
+	EXPECT_CHANGE(c, PUP_PDN_CNTRL0, 0x00000003, 0x00000001);
+	EXPECT_INT(pgr_regs_pull_change(soc58, 17, 0x2, &c), 0);
+	EXPECT_CHANGE(c, PUP_PDN_CNTRL1, 0x0000000c, 0x00000008);
+	EXPECT_INT(pgr_regs_pull_change(soc58, 57, 0x1, &c), 0);
+	EXPECT_CHANGE(c, PUP_PDN_CNTRL3, 0x000c0000, 0x00040000);
+	EXPECT_INT(pgr_regs_pull_change(soc58, 15, 0x0, &c), 0);
+	EXPECT_CHANGE(c, PUP_PDN_CNTRL0, 0xc0000000, 0x00000000);
+	EXPECT_INT(pgr_regs_pull_change(soc58, 17, 0x3, &c), -EINVAL);
+	EXPECT_INT(pgr_regs_pull_change(soc58, 58, 0x1, &c), -EINVAL);
+	/* no pull registers on a GPPUD SoC */
+	EXPECT_INT(pgr_regs_pull_change(soc54, 17, 0x1, &c), -EINVAL);
+}
+
+static void test_apply(void)
+{
+	struct pgr_change c = { .offset = GPFSEL1, .mask = 0x00e00000,
+				.value = 0x00200000 };
+
+	fill(BG_ONES);
+	snapshot();
+	EXPECT_HEX(pgr_regs_apply(block, &c), 0xffffffff);
+	EXPECT_HEX(REG(GPFSEL1), 0xff3fffff);
+	EXPECT_ONLY_CHANGED(GPFSEL1);
+
+	fill(BG_PATTERN);
+	REG(PUP_PDN_CNTRL1) = 0x55555555;
+	snapshot();
+	c = (struct pgr_change){ .offset = PUP_PDN_CNTRL1, .mask = 0x0000000c,
+				 .value = 0x00000008 };
+	EXPECT_HEX(pgr_regs_apply(block, &c), 0x55555555);
+	EXPECT_HEX(REG(PUP_PDN_CNTRL1), 0x55555559);
+	EXPECT_ONLY_CHANGED(PUP_PDN_CNTRL1);
+}
+
+static void test_read_pull_and_events(void)
+{
+	fill(BG_ZERO);
+	REG(PUP_PDN_CNTRL0) = 0x00000009;	/* pin 0 up (01), pin 1 down (10) */
+	REG(PUP_PDN_CNTRL3) = 0x000c0000;	/* pin 57 reserved 11 */
+	snapshot();
+	EXPECT_INT(pgr_regs_get_pull(block, soc58, 0), 1);
+	EXPECT_INT(pgr_regs_get_pull(block, soc58, 1), 2);
+	EXPECT_INT(pgr_regs_get_pull(block, soc58, 2), 0);
+	EXPECT_INT(pgr_regs_get_pull(block, soc58, 57), 3);
+	EXPECT_INT(pgr_regs_get_pull(block, soc58, 58), -EINVAL);
+	EXPECT_INT(pgr_regs_get_pull(block, soc54, 0), -EINVAL);
+
+	REG(GPREN0) = 0x00020000;
+	REG(GPAREN0 + 0) = 0x00020000;
+	REG(GPAFEN1) = 0x00200000;		/* pin 53 */
+	snapshot();
+	EXPECT_HEX(pgr_regs_get_events(block, soc54, 17), 0x11);
+	EXPECT_HEX(pgr_regs_get_events(block, soc54, 53), 0x20);
+	EXPECT_HEX(pgr_regs_get_events(block, soc54, 16), 0);
+	EXPECT_INT(pgr_regs_get_events(block, soc54, 54), -EINVAL);
+	EXPECT_UNTOUCHED();
+}
+
+static void test_gppud_sequence(void)
+{
+	EXPECT_INT(pgr_regs_gppud_check(soc54, 0, 0x00020000, 2), 0);
+	EXPECT_INT(pgr_regs_gppud_check(soc54, 1, 0x003fffff, 1), 0);
+	EXPECT_INT(pgr_regs_gppud_check(soc54, 1, 0x00400000, 1), -EINVAL);
+	EXPECT_INT(pgr_regs_gppud_check(soc54, 2, 1, 1), -EINVAL);
+	EXPECT_INT(pgr_regs_gppud_check(soc54, 0, 1, 3), -EINVAL);
+	EXPECT_INT(pgr_regs_gppud_check(soc58, 0, 1, 1), -EINVAL);
+
+	fill(BG_PATTERN);
+	snapshot();
+	pgr_regs_gppud_start(block, 0x2);	/* GPPUD 10 = up */
+	EXPECT_HEX(REG(GPPUD), 0x00000002);
+	EXPECT_ONLY_CHANGED(GPPUD);
+	pgr_regs_gppud_clock(block, 1, 0x00200000);
+	EXPECT_HEX(REG(GPPUDCLK1), 0x00200000);
+	EXPECT_ONLY_CHANGED2(GPPUD, GPPUDCLK1);
+	pgr_regs_gppud_end(block, 1);
+	EXPECT_HEX(REG(GPPUD), 0);
+	EXPECT_HEX(REG(GPPUDCLK1), 0);
+	EXPECT_ONLY_CHANGED2(GPPUD, GPPUDCLK1);
+
+	fill(BG_ZERO);
+	snapshot();
+	pgr_regs_gppud_start(block, 0x1);	/* GPPUD 01 = down */
+	EXPECT_HEX(REG(GPPUD), 0x00000001);
+	pgr_regs_gppud_clock(block, 0, 0x00020000);
+	EXPECT_HEX(REG(GPPUDCLK0), 0x00020000);
+	pgr_regs_gppud_end(block, 0);
+	EXPECT_UNTOUCHED();
+}
+
+static void test_alt_names(void)
+{
+	/* BCM2835 ARM Peripherals table 6-31; BCM2711 section 5.3 */
+	EXPECT_STR(pgr_regs_alt_name(soc54, 14, 0), "TXD0");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 15, 0), "RXD0");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 14, 5), "TXD1");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 0, 0), "SDA0");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 3, 0), "SCL1");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 18, 0), "PCM_CLK");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 18, 4), "SPI1_CE0_N");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 12, 0), "PWM0");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 40, 0), "PWM0");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 32, 3), "TXD0");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 48, 0), "SD0_CLK");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 53, 3), "SD1_DAT3");
+	EXPECT_STR(pgr_regs_alt_name(soc54, 4, 5), "ARM_TDI");
+	EXPECT(!pgr_regs_alt_name(soc54, 0, 5), "GPIO0 ALT5 is reserved");
+	EXPECT(!pgr_regs_alt_name(soc54, 54, 0), "no GPIO54 on bcm2837");
+	EXPECT(!pgr_regs_alt_name(soc54, 14, 6), "no ALT6");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 14, 0), "TXD0");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 0, 4), "TXD2");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 4, 4), "TXD3");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 8, 4), "TXD4");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 12, 4), "TXD5");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 0, 5), "SDA6");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 12, 0), "PWM0_0");
+	EXPECT_STR(pgr_regs_alt_name(soc58, 40, 0), "PWM1_0");
+	EXPECT(!pgr_regs_alt_name(soc58, 16, 0), "BCM2711 GPIO16 ALT0 is reserved");
+	EXPECT(!pgr_regs_alt_name(soc58, 58, 0), "no GPIO58");
+}
+
 int main(void)
 {
 	const struct pgr_soc *socs[2];
@@ -507,6 +773,14 @@ int main(void)
 	CHECK_RUN("regs/bank/set-clear-exact-store", test_bank_store);
 	CHECK_RUN("regs/bank/rejects-absent-pins-and-banks", test_bank_rejects);
 	CHECK_RUN("regs/bank/read-masks-absent-pins", test_bank_read);
+	CHECK_RUN("regs/bank/write-sets-ones-clears-zeros", test_bank_write);
+	CHECK_RUN("regs/toggle", test_toggle);
+	CHECK_RUN("regs/events/status-and-clear", test_events_status);
+	CHECK_RUN("regs/changes/datasheet-constants", test_changes);
+	CHECK_RUN("regs/changes/apply-rmw", test_apply);
+	CHECK_RUN("regs/read-pull-and-events", test_read_pull_and_events);
+	CHECK_RUN("regs/gppud/sequence", test_gppud_sequence);
+	CHECK_RUN("regs/altfuncs/datasheet-names", test_alt_names);
 
 	return check_exit();
 }

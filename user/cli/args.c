@@ -114,31 +114,95 @@ int args_parse_offset(const char *s, unsigned *offset, char *err,
 	return 0;
 }
 
+int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
+		    char *err, size_t errlen)
+{
+	char item[32];
+	const char *p = s, *comma, *dash;
+	unsigned from, to, pin;
+	uint64_t mask = 0;
+	size_t len;
+	int ret;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof(item))
+			return fail(err, errlen, "invalid pin list '%s' (expected pins such as 4,17-21)",
+				    s);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		dash = strchr(item, '-');
+		if (dash && dash != item) {
+			item[dash - item] = '\0';
+			ret = args_parse_pin(item, &from, err, errlen);
+			if (!ret)
+				ret = args_parse_pin(dash + 1, &to, err, errlen);
+			if (!ret && from > to)
+				return fail(err, errlen, "invalid pin range '%s-%s' (first pin above last)",
+					    item, dash + 1);
+		} else {
+			ret = args_parse_pin(item, &from, err, errlen);
+			to = from;
+		}
+		if (ret)
+			return ret;
+		if (to >= 64)
+			return fail(err, errlen, "pin %u out of range (no SoC has more than 58)",
+				    to);
+		for (pin = from; pin <= to; pin++)
+			mask |= UINT64_C(1) << pin;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	*pins = mask;
+	for (*first = 0; !(mask & 1); mask >>= 1)
+		++*first;
+	return 0;
+}
+
+enum op_kind { OP_FUNCTION, OP_LEVEL, OP_PULL };
+
 static const struct {
 	const char *name;
-	bool is_function;
-	int value;	/* an enum pgr_function, or a level */
+	enum op_kind kind;
+	int value;	/* an enum pgr_function, a level or an enum pgr_pull */
 } set_op_table[] = {
-	{ "ip", true, PGR_FUNC_INPUT },
-	{ "op", true, PGR_FUNC_OUTPUT },
-	{ "a0", true, PGR_FUNC_ALT0 },
-	{ "a1", true, PGR_FUNC_ALT1 },
-	{ "a2", true, PGR_FUNC_ALT2 },
-	{ "a3", true, PGR_FUNC_ALT3 },
-	{ "a4", true, PGR_FUNC_ALT4 },
-	{ "a5", true, PGR_FUNC_ALT5 },
-	{ "dh", false, 1 },
-	{ "dl", false, 0 },
+	{ "ip", OP_FUNCTION, PGR_FUNC_INPUT },
+	{ "op", OP_FUNCTION, PGR_FUNC_OUTPUT },
+	{ "a0", OP_FUNCTION, PGR_FUNC_ALT0 },
+	{ "a1", OP_FUNCTION, PGR_FUNC_ALT1 },
+	{ "a2", OP_FUNCTION, PGR_FUNC_ALT2 },
+	{ "a3", OP_FUNCTION, PGR_FUNC_ALT3 },
+	{ "a4", OP_FUNCTION, PGR_FUNC_ALT4 },
+	{ "a5", OP_FUNCTION, PGR_FUNC_ALT5 },
+	{ "dh", OP_LEVEL, 1 },
+	{ "dl", OP_LEVEL, 0 },
+	{ "pu", OP_PULL, PGR_PULL_UP },
+	{ "pd", OP_PULL, PGR_PULL_DOWN },
+	{ "pn", OP_PULL, PGR_PULL_NONE },
 };
 
-/* The op that asked for what ops already holds, for messages. */
-static const char *earlier_op(const struct set_ops *ops, bool is_function)
+#define NOPS (sizeof(set_op_table) / sizeof(set_op_table[0]))
+
+static const char *const kind_names[] = { "function", "level", "pull" };
+
+static bool op_taken(const struct set_ops *ops, enum op_kind kind)
 {
-	int value = is_function ? (int)ops->function : ops->level;
+	return kind == OP_FUNCTION ? ops->set_function :
+	       kind == OP_LEVEL ? ops->set_level : ops->set_pull;
+}
+
+/* The op that asked for what ops already holds, for messages. */
+static const char *earlier_op(const struct set_ops *ops, enum op_kind kind)
+{
+	int value = kind == OP_FUNCTION ? (int)ops->function :
+		    kind == OP_LEVEL ? ops->level : (int)ops->pull;
 	size_t i;
 
-	for (i = 0; i < sizeof(set_op_table) / sizeof(set_op_table[0]); i++)
-		if (set_op_table[i].is_function == is_function &&
+	for (i = 0; i < NOPS; i++)
+		if (set_op_table[i].kind == kind &&
 		    set_op_table[i].value == value)
 			return set_op_table[i].name;
 	return "?";
@@ -147,28 +211,30 @@ static const char *earlier_op(const struct set_ops *ops, bool is_function)
 int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		      size_t errlen)
 {
-	bool is_function;
+	enum op_kind kind;
 	size_t i;
 
-	for (i = 0; i < sizeof(set_op_table) / sizeof(set_op_table[0]); i++) {
+	for (i = 0; i < NOPS; i++) {
 		if (strcmp(s, set_op_table[i].name) != 0)
 			continue;
-		is_function = set_op_table[i].is_function;
+		kind = set_op_table[i].kind;
 		/* "op a0" or "dh dl" contradict each other: refuse to guess. */
-		if (is_function ? ops->set_function : ops->set_level)
+		if (op_taken(ops, kind))
 			return fail(err, errlen, "set: more than one %s op ('%s' after '%s')",
-				    is_function ? "function" : "level", s,
-				    earlier_op(ops, is_function));
-		if (is_function) {
+				    kind_names[kind], s, earlier_op(ops, kind));
+		if (kind == OP_FUNCTION) {
 			ops->set_function = true;
 			ops->function = (enum pgr_function)set_op_table[i].value;
-		} else {
+		} else if (kind == OP_LEVEL) {
 			ops->set_level = true;
 			ops->level = set_op_table[i].value;
+		} else {
+			ops->set_pull = true;
+			ops->pull = (enum pgr_pull)set_op_table[i].value;
 		}
 		return 0;
 	}
-	return fail(err, errlen, "set: unknown op '%s' (expected op, ip, dh, dl, a0-a5)",
+	return fail(err, errlen, "set: unknown op '%s' (expected op, ip, dh, dl, pu, pd, pn, a0-a5)",
 		    s);
 }
 
@@ -183,12 +249,177 @@ static int parse_info(int argc, char *const argv[], struct command *cmd,
 	return 0;
 }
 
+static int parse_explain(int argc, char *const argv[], struct command *cmd,
+			 char *err, size_t errlen)
+{
+	(void)cmd;
+	if (argc != 0)
+		return fail(err, errlen, "explain takes no arguments (got '%s')",
+			    argv[0]);
+	return 0;
+}
+
+/* [PINS]: a pin list, or every pin. */
+static int optional_pins(const char *verb, int argc, char *const argv[],
+			 struct command *cmd, char *err, size_t errlen)
+{
+	if (argc > 1)
+		return fail(err, errlen, "%s takes at most one PIN list (usage: %s [PINS], e.g. %s 4,17-21)",
+			    verb, verb, verb);
+	if (argc == 0) {
+		cmd->all_pins = true;
+		return 0;
+	}
+	return args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+}
+
 static int parse_get(int argc, char *const argv[], struct command *cmd,
 		     char *err, size_t errlen)
 {
+	return optional_pins("get", argc, argv, cmd, err, errlen);
+}
+
+static int parse_funcs(int argc, char *const argv[], struct command *cmd,
+		       char *err, size_t errlen)
+{
+	return optional_pins("funcs", argc, argv, cmd, err, errlen);
+}
+
+static int parse_owners(int argc, char *const argv[], struct command *cmd,
+			char *err, size_t errlen)
+{
+	return optional_pins("owners", argc, argv, cmd, err, errlen);
+}
+
+static int parse_toggle(int argc, char *const argv[], struct command *cmd,
+			char *err, size_t errlen)
+{
 	if (argc != 1)
-		return fail(err, errlen, "get takes one PIN (usage: get PIN)");
-	return args_parse_pin(argv[0], &cmd->pin, err, errlen);
+		return fail(err, errlen, "toggle takes one PIN list (usage: toggle PINS)");
+	return args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+}
+
+static const char *const event_names[PGR_EVENT_KINDS] = {
+	"rising", "falling", "high", "low", "async-rising", "async-falling",
+};
+
+static int parse_detect(int argc, char *const argv[], struct command *cmd,
+			char *err, size_t errlen)
+{
+	bool none = false;
+	unsigned k;
+	int i, ret;
+
+	if (argc < 2)
+		return fail(err, errlen, "detect takes PINS and at least one KIND (usage: detect PINS rising|falling|high|low|async-rising|async-falling|none...)");
+	ret = args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+	for (i = 1; !ret && i < argc; i++) {
+		if (strcmp(argv[i], "none") == 0) {
+			none = true;
+			continue;
+		}
+		for (k = 0; k < PGR_EVENT_KINDS; k++)
+			if (strcmp(argv[i], event_names[k]) == 0)
+				break;
+		if (k == PGR_EVENT_KINDS)
+			return fail(err, errlen, "detect: unknown kind '%s' (expected rising, falling, high, low, async-rising, async-falling, none)",
+				    argv[i]);
+		if (cmd->events & (1u << k))
+			return fail(err, errlen, "detect: '%s' given twice",
+				    argv[i]);
+		cmd->events |= 1u << k;
+	}
+	if (!ret && none && cmd->events)
+		return fail(err, errlen, "detect: 'none' contradicts the other kinds");
+	return ret;
+}
+
+static int parse_events(int argc, char *const argv[], struct command *cmd,
+			char *err, size_t errlen)
+{
+	if (argc > 0 && strcmp(argv[0], "clear") == 0) {
+		cmd->clear = true;
+		if (argc != 2)
+			return fail(err, errlen, "events clear takes one PIN list (usage: events clear PINS)");
+		return args_parse_pins(argv[1], &cmd->pins, &cmd->pin, err,
+				       errlen);
+	}
+	return optional_pins("events", argc, argv, cmd, err, errlen);
+}
+
+static int parse_level(const char *s, int *level, char *err, size_t errlen)
+{
+	if (!strcmp(s, "1") || !strcmp(s, "high") || !strcmp(s, "hi"))
+		*level = 1;
+	else if (!strcmp(s, "0") || !strcmp(s, "low") || !strcmp(s, "lo"))
+		*level = 0;
+	else
+		return fail(err, errlen, "invalid level '%s' (expected 0, 1, low or high)",
+			    s);
+	return 0;
+}
+
+static int parse_wait(int argc, char *const argv[], struct command *cmd,
+		      char *err, size_t errlen)
+{
+	int ret;
+
+	if (argc != 2)
+		return fail(err, errlen, "wait takes a PIN and a LEVEL (usage: wait PIN LEVEL [--timeout MS])");
+	ret = args_parse_pin(argv[0], &cmd->pin, err, errlen);
+	if (!ret && cmd->pin >= 64)
+		return fail(err, errlen, "pin %s out of range", argv[0]);
+	if (!ret)
+		cmd->pins = UINT64_C(1) << cmd->pin;
+	return ret ? ret : parse_level(argv[1], &cmd->level, err, errlen);
+}
+
+static int parse_u32(const char *s, const char *what, uint32_t *out,
+		     char *err, size_t errlen)
+{
+	unsigned long long value;
+	int ret = args_parse_number(s, 0, UINT32_MAX, what, &value, err,
+				    errlen);
+
+	*out = (uint32_t)value;
+	return ret;
+}
+
+static int parse_bank(int argc, char *const argv[], struct command *cmd,
+		      char *err, size_t errlen)
+{
+	static const struct {
+		const char *name;
+		enum bank_op op;
+		int args;	/* after the op */
+	} ops[] = {
+		{ "read", BANK_READ, 1 },
+		{ "set", BANK_SET, 2 },
+		{ "clear", BANK_CLEAR, 2 },
+		{ "write", BANK_WRITE, 3 },
+	};
+	unsigned long long bank;
+	size_t i;
+	int ret;
+
+	for (i = 0; argc > 0 && i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(argv[0], ops[i].name) == 0)
+			break;
+	if (argc == 0 || i == sizeof(ops) / sizeof(ops[0]))
+		return fail(err, errlen, "bank needs an op: read BANK, set BANK MASK, clear BANK MASK, write BANK MASK VALUES");
+	if (argc - 1 != ops[i].args)
+		return fail(err, errlen, "bank %s takes %s", ops[i].name,
+			    ops[i].args == 1 ? "BANK" :
+			    ops[i].args == 2 ? "BANK MASK" :
+			    "BANK MASK VALUES");
+	cmd->bank_op = ops[i].op;
+	ret = args_parse_number(argv[1], 0, 1, "bank", &bank, err, errlen);
+	cmd->bank = (unsigned)bank;
+	if (!ret && argc > 2)
+		ret = parse_u32(argv[2], "mask", &cmd->mask, err, errlen);
+	if (!ret && argc > 3)
+		ret = parse_u32(argv[3], "values", &cmd->values, err, errlen);
+	return ret;
 }
 
 static int parse_set(int argc, char *const argv[], struct command *cmd,
@@ -197,8 +428,8 @@ static int parse_set(int argc, char *const argv[], struct command *cmd,
 	int i, ret;
 
 	if (argc < 2)
-		return fail(err, errlen, "set takes a PIN and at least one op (usage: set PIN OP...)");
-	ret = args_parse_pin(argv[0], &cmd->pin, err, errlen);
+		return fail(err, errlen, "set takes a PIN and at least one op (usage: set PINS OP...)");
+	ret = args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
 	for (i = 1; !ret && i < argc; i++)
 		ret = args_parse_set_op(argv[i], &cmd->ops, err, errlen);
 	return ret;
@@ -213,6 +444,10 @@ static int parse_blink(int argc, char *const argv[], struct command *cmd,
 	if (argc < 1 || argc > 3)
 		return fail(err, errlen, "blink takes a PIN, then optionally COUNT and PERIOD_MS (usage: blink PIN [COUNT] [PERIOD_MS])");
 	ret = args_parse_pin(argv[0], &cmd->pin, err, errlen);
+	if (!ret && cmd->pin >= 64)
+		return fail(err, errlen, "pin %s out of range", argv[0]);
+	if (!ret)
+		cmd->pins = UINT64_C(1) << cmd->pin;
 	if (!ret && argc > 1) {
 		ret = args_parse_number(argv[1], BLINK_COUNT_MIN,
 					BLINK_COUNT_MAX, "count", &value,
@@ -235,9 +470,7 @@ static int parse_peek(int argc, char *const argv[], struct command *cmd,
 	int i;
 
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--syscall") == 0) {
-			cmd->syscall = true;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return fail(err, errlen, "peek: unknown option '%s' (usage: peek [--syscall] OFFSET)",
 				    argv[i]);
 		} else if (offset) {
@@ -251,17 +484,32 @@ static int parse_peek(int argc, char *const argv[], struct command *cmd,
 	return args_parse_offset(offset, &cmd->offset, err, errlen);
 }
 
+/* The options a verb takes among its arguments. */
+#define OPT_JSON	0x1
+#define OPT_FORCE	0x2
+#define OPT_SYSCALL	0x4
+#define OPT_TIMEOUT	0x8
+
 static const struct {
 	const char *name;
 	enum verb verb;
+	unsigned options;
 	int (*parse)(int argc, char *const argv[], struct command *cmd,
 		     char *err, size_t errlen);
 } verb_table[] = {
-	{ "info", VERB_INFO, parse_info },
-	{ "get", VERB_GET, parse_get },
-	{ "set", VERB_SET, parse_set },
-	{ "blink", VERB_BLINK, parse_blink },
-	{ "peek", VERB_PEEK, parse_peek },
+	{ "info", VERB_INFO, OPT_JSON, parse_info },
+	{ "get", VERB_GET, OPT_JSON, parse_get },
+	{ "set", VERB_SET, OPT_FORCE, parse_set },
+	{ "toggle", VERB_TOGGLE, OPT_FORCE, parse_toggle },
+	{ "funcs", VERB_FUNCS, OPT_JSON, parse_funcs },
+	{ "blink", VERB_BLINK, OPT_FORCE, parse_blink },
+	{ "peek", VERB_PEEK, OPT_JSON | OPT_SYSCALL, parse_peek },
+	{ "bank", VERB_BANK, OPT_JSON | OPT_FORCE, parse_bank },
+	{ "detect", VERB_DETECT, OPT_FORCE, parse_detect },
+	{ "events", VERB_EVENTS, OPT_JSON | OPT_FORCE, parse_events },
+	{ "wait", VERB_WAIT, OPT_TIMEOUT, parse_wait },
+	{ "owners", VERB_OWNERS, OPT_JSON, parse_owners },
+	{ "explain", VERB_EXPLAIN, 0, parse_explain },
 };
 
 /*
@@ -291,6 +539,71 @@ static int option_value(int argc, char *const argv[], int *i,
 	return 1;
 }
 
+/* --json, --force, --syscall, --timeout MS anywhere after the verb. */
+static int verb_option(int argc, char *const argv[], int *i, size_t v,
+		       struct command *cmd, char *err, size_t errlen)
+{
+	const char *arg = argv[*i], *value;
+	unsigned long long ms;
+	unsigned option;
+	int ret;
+
+	if (strcmp(arg, "--json") == 0) {
+		option = OPT_JSON;
+		cmd->json = true;
+	} else if (strcmp(arg, "--force") == 0) {
+		option = OPT_FORCE;
+		cmd->force = true;
+	} else if (strcmp(arg, "--syscall") == 0) {
+		option = OPT_SYSCALL;
+		cmd->syscall = true;
+	} else {
+		ret = option_value(argc, argv, i, "--timeout", &value, err,
+				   errlen);
+		if (ret <= 0)
+			return ret;
+		option = OPT_TIMEOUT;
+		ret = args_parse_number(value, WAIT_TIMEOUT_MIN,
+					WAIT_TIMEOUT_MAX, "timeout (ms)", &ms,
+					err, errlen);
+		if (ret)
+			return ret;
+		cmd->timeout_ms = ms;
+	}
+	if (!(verb_table[v].options & option))
+		return fail(err, errlen, "%s does not take %s",
+			    verb_table[v].name, arg);
+	return 1;
+}
+
+static int parse_verb(int argc, char *const argv[], size_t v,
+		      struct command *cmd, char *err, size_t errlen)
+{
+	const char *rest[ARGS_MAX + 1];
+	int i, n = 0, ret;
+
+	/* Given before the verb: the verb must still take them. */
+	if (cmd->json && !(verb_table[v].options & OPT_JSON))
+		return fail(err, errlen, "%s does not take --json",
+			    verb_table[v].name);
+	if (cmd->force && !(verb_table[v].options & OPT_FORCE))
+		return fail(err, errlen, "%s does not take --force",
+			    verb_table[v].name);
+	for (i = 0; i < argc; i++) {
+		ret = verb_option(argc, argv, &i, v, cmd, err, errlen);
+		if (ret < 0)
+			return ret;
+		if (ret > 0)
+			continue;
+		if (n == ARGS_MAX)
+			return fail(err, errlen, "too many arguments (at most %d)",
+				    ARGS_MAX);
+		rest[n++] = argv[i];
+	}
+	rest[n] = NULL;
+	return verb_table[v].parse(n, (char *const *)rest, cmd, err, errlen);
+}
+
 int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 	       size_t errlen)
 {
@@ -316,8 +629,19 @@ int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 			cmd->verb = VERB_VERSION;
 			return 0;
 		}
-		ret = option_value(argc, argv, &i, "--device", &cmd->device,
-				   err, errlen);
+		if (strcmp(arg, "--json") == 0) {
+			cmd->json = true;
+			continue;
+		}
+		if (strcmp(arg, "--force") == 0) {
+			cmd->force = true;
+			continue;
+		}
+		ret = option_value(argc, argv, &i, "--devicetree",
+				   &cmd->devicetree, err, errlen);
+		if (ret == 0)
+			ret = option_value(argc, argv, &i, "--device",
+					   &cmd->device, err, errlen);
 		if (ret == 0)
 			ret = option_value(argc, argv, &i, "--sysfs",
 					   &cmd->sysfs, err, errlen);
@@ -332,26 +656,48 @@ int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 		return fail(err, errlen, "missing verb (try --help)");
 
 	for (v = 0; v < sizeof(verb_table) / sizeof(verb_table[0]); v++) {
-		if (strcmp(argv[i], verb_table[v].name) == 0) {
-			cmd->verb = verb_table[v].verb;
-			return verb_table[v].parse(argc - i - 1, argv + i + 1,
-						   cmd, err, errlen);
-		}
+		if (strcmp(argv[i], verb_table[v].name) == 0)
+			break;
 	}
-	return fail(err, errlen, "unknown verb '%s' (try --help)", argv[i]);
+	if (v == sizeof(verb_table) / sizeof(verb_table[0]))
+		return fail(err, errlen, "unknown verb '%s' (try --help)",
+			    argv[i]);
+	cmd->verb = verb_table[v].verb;
+	return parse_verb(argc - i - 1, argv + i + 1, v, cmd, err, errlen);
 }
 
 int args_check_chip(const struct command *cmd, const char *soc,
 		    unsigned ngpio, size_t block_size, char *err,
 		    size_t errlen)
 {
+	uint32_t bank_pins;
+	unsigned pin;
+
 	switch (cmd->verb) {
 	case VERB_GET:
 	case VERB_SET:
 	case VERB_BLINK:
-		if (cmd->pin >= ngpio)
-			return fail(err, errlen, "pin %u out of range (this %s has pins 0-%u)",
-				    cmd->pin, soc, ngpio - 1);
+	case VERB_TOGGLE:
+	case VERB_FUNCS:
+	case VERB_DETECT:
+	case VERB_EVENTS:
+	case VERB_WAIT:
+	case VERB_OWNERS:
+		for (pin = ngpio; pin < 64; pin++)
+			if (cmd->pins & (UINT64_C(1) << pin))
+				return fail(err, errlen, "pin %u out of range (this %s has pins 0-%u)",
+					    pin, soc, ngpio - 1);
+		return 0;
+	case VERB_BANK:
+		/* Bank 0 is pins 0-31, bank 1 pins 32 to ngpio - 1. */
+		bank_pins = cmd->bank == 0 ? UINT32_MAX :
+			    (UINT32_C(1) << (ngpio - 32)) - 1;
+		if (cmd->mask & ~bank_pins)
+			return fail(err, errlen, "mask 0x%08x has pins that do not exist (bank %u of this %s is pins %u-%u: mask 0x%08x)",
+				    (unsigned)cmd->mask, cmd->bank, soc,
+				    32 * cmd->bank,
+				    cmd->bank ? ngpio - 1 : 31,
+				    (unsigned)bank_pins);
 		return 0;
 	case VERB_PEEK:
 		if (cmd->offset >= block_size)
@@ -362,6 +708,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_HELP:
 	case VERB_VERSION:
 	case VERB_INFO:
+	case VERB_EXPLAIN:
 		return 0;
 	}
 	return 0;

@@ -198,7 +198,8 @@ static void explain_device_tree(const struct pgr_chip *chip,
 	printf("1. The device tree: where the hardware is, as the bus sees it\n");
 	if (!dt_find_gpio(dt_root, node, sizeof(node), 0) ||
 	    !dt_read(node, "reg", &reg)) {
-		printf("  no GPIO controller node under %s (the driver was given phys_base=)\n\n",
+		printf("  no GPIO controller node under %s (no device tree here,\n"
+		       "  or the driver was given its address with phys_base=)\n\n",
 		       dt_root);
 		return;
 	}
@@ -243,6 +244,38 @@ static void explain_driver(const struct pgr_chip *chip,
 	printf("\n");
 }
 
+/* What the two-letter VmFlags of smaps mean, for the ones that matter. */
+static const struct {
+	const char *flag;
+	const char *meaning;
+} vmflag_meanings[] = {
+	{ "sh", "shared: stores reach what is mapped (MAP_SHARED)" },
+	{ "io", "VM_IO: device memory, never in a core dump or get_user_pages()" },
+	{ "pf", "VM_PFNMAP: raw page frames, no struct page behind them" },
+	{ "de", "VM_DONTEXPAND: mremap() cannot grow it" },
+	{ "dd", "VM_DONTDUMP: never written to a core file" },
+	{ "ex", "executable" },
+	{ "me", "may be made executable by mprotect()" },
+};
+
+static void explain_vmflags(const char *flags)
+{
+	char padded[520];
+	size_t i;
+
+	snprintf(padded, sizeof(padded), " %s", flags);
+	for (i = 0; i < sizeof(vmflag_meanings) / sizeof(vmflag_meanings[0]); i++) {
+		char word[8];
+
+		snprintf(word, sizeof(word), " %s", vmflag_meanings[i].flag);
+		if (strstr(padded, word))
+			printf("    %s: %s\n", vmflag_meanings[i].flag,
+			       vmflag_meanings[i].meaning);
+	}
+	if (!strstr(padded, " ex") && !strstr(padded, " me"))
+		printf("    no ex, no me: not executable, and mprotect() cannot make it so\n");
+}
+
 /* The /proc/self/maps line (and smaps VmFlags) covering addr. */
 static void explain_maps(const void *addr)
 {
@@ -266,12 +299,7 @@ static void explain_maps(const void *addr)
 		if (in_vma && strncmp(line, "VmFlags:", 8) == 0) {
 			printf("  /proc/self/maps: %s", maps_line);
 			printf("  VmFlags:%s", line + 8);
-			printf("    rd wr sh: readable, writable, shared (MAP_SHARED)\n"
-			       "    io: VM_IO, device memory: no core dump, no get_user_pages\n"
-			       "    pf: VM_PFNMAP, raw page frames with no struct page behind them\n"
-			       "    de: VM_DONTEXPAND, mremap() cannot grow it\n"
-			       "    dd: VM_DONTDUMP, never written to a core file\n"
-			       "    no ex or me: never executable, and mprotect() cannot make it so\n");
+			explain_vmflags(line + 8);
 			break;
 		}
 	}

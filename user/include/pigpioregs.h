@@ -6,13 +6,24 @@
  * Every call returns 0 (or a value) on success and a negative errno value
  * on failure. The library never prints and never exits.
  *
- * After pgr_open() succeeds, pin calls make no system call and allocate
- * nothing: pgr_write() is a bounds check and one 32-bit store.
+ * After pgr_open() succeeds, level, bank and read calls make no system
+ * call and allocate nothing: pgr_write() is a bounds check and one 32-bit
+ * store.
  *
- * Concurrency: pgr_set_function() is a read-modify-write of one GPFSEL
- * word. Nothing serialises it against other processes or the kernel
- * changing another pin of the same word (ten pins share one word). The
- * level, bank and read calls are single accesses and need no lock.
+ * Concurrency. Level changes are single stores to GPSETn/GPCLRn (atomic by
+ * design) and need no lock. Configuration changes (function, BCM2711 pull,
+ * event-detect enables) are read-modify-writes of words shared by 10 to 32
+ * pins: the library asks the driver to make them under its lock
+ * (PIGPIO_REGS_IOC_UPDATE), and BCM2835/6/7 pulls go through the driver's
+ * whole GPPUD sequence (PIGPIO_REGS_IOC_PULL), one system call each.
+ *
+ * Fallback. When the descriptor is not the pigpio_regs driver (the ioctl
+ * fails with ENOTTY: a simulated block in a regular file, a gpiomem-style
+ * device), the library makes the same changes itself through the mapping:
+ * a read-modify-write that is NOT serialised against other processes, and
+ * the GPPUD sequence with short sleeps. pgr_config_path() says which.
+ * Nothing serialises either path against the kernel's own pinctrl driver:
+ * leave the pins the kernel has claimed alone (see pgr_owners_*()).
  */
 #ifndef PIGPIOREGS_H
 #define PIGPIOREGS_H
@@ -73,6 +84,13 @@ const void *pgr_mapping(const struct pgr_chip *chip);
 /* The open descriptor of the device node (owned by the chip). */
 int pgr_fd(const struct pgr_chip *chip);
 
+/* How configuration changes are made (decided at pgr_open()). */
+enum pgr_config_path {
+	PGR_CONFIG_DRIVER,	/* ioctls, under the driver's lock */
+	PGR_CONFIG_MAPPING,	/* fallback: unlocked, through the mapping */
+};
+enum pgr_config_path pgr_config_path(const struct pgr_chip *chip);
+
 /* Values are the 3-bit GPFSEL codes of the datasheet. */
 enum pgr_function {
 	PGR_FUNC_INPUT = 0,	/* 000 */
@@ -86,8 +104,10 @@ enum pgr_function {
 };
 
 /*
- * Select a pin's function: read-modify-write of one GPFSEL word.
- * -EINVAL: pin >= pgr_pin_count() or function not one of the above.
+ * Select a pin's function: the pin's 3 bits of one GPFSEL word, through
+ * the driver's lock (or the fallback, see above).
+ * -EINVAL: pin >= pgr_pin_count() or function not one of the above; or
+ * an errno of the ioctl.
  */
 int pgr_set_function(struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function function);
@@ -100,6 +120,14 @@ int pgr_get_function(const struct pgr_chip *chip, unsigned pin,
 const char *pgr_function_name(enum pgr_function function);
 
 /*
+ * The datasheet's name of the pin's function when it is an ALT function
+ * ("TXD0" for GPIO14 ALT0), NULL for input, output, a reserved ALT
+ * function or a pin that does not exist.
+ */
+const char *pgr_alt_name(const struct pgr_chip *chip, unsigned pin,
+			 enum pgr_function function);
+
+/*
  * Drive a pin's output latch: one store to GPSETn (level 1) or GPCLRn
  * (level 0). The pin shows the level only while its function is output.
  * -EINVAL: pin out of range or level not 0 or 1; nothing is stored.
@@ -108,6 +136,9 @@ int pgr_write(struct pgr_chip *chip, unsigned pin, int level);
 
 /* The pin's level from GPLEVn: 0 or 1, or -EINVAL (pin out of range). */
 int pgr_read(const struct pgr_chip *chip, unsigned pin);
+
+/* Drive the opposite of the pin's GPLEV level: one load, one store. */
+int pgr_toggle(struct pgr_chip *chip, unsigned pin);
 
 /*
  * Banks of 32 pins: bank 0 is pins 0-31, bank 1 is pins 32 up to
@@ -121,6 +152,80 @@ int pgr_read(const struct pgr_chip *chip, unsigned pin);
 int pgr_bank_set(struct pgr_chip *chip, unsigned bank, uint32_t mask);
 int pgr_bank_clear(struct pgr_chip *chip, unsigned bank, uint32_t mask);
 int pgr_bank_read(const struct pgr_chip *chip, unsigned bank, uint32_t *out);
+/*
+ * Set the pins of mask whose bit in values is 1 and clear those whose bit
+ * is 0: one store to GPSETn (mask & values), then one to GPCLRn
+ * (mask & ~values). The same -EINVAL rules as pgr_bank_set().
+ */
+int pgr_bank_write(struct pgr_chip *chip, unsigned bank, uint32_t mask,
+		   uint32_t values);
+
+/* Pull resistors. */
+enum pgr_pull {
+	PGR_PULL_NONE,
+	PGR_PULL_DOWN,
+	PGR_PULL_UP,
+	PGR_PULL_UNKNOWN,	/* only ever read back, never set */
+};
+
+/*
+ * Set a pin's pull. BCM2835/6/7: the GPPUD/GPPUDCLK sequence
+ * (PIGPIO_REGS_IOC_PULL: GPPUD 01 = down, 10 = up); BCM2711: the pin's two
+ * bits of PUP_PDN_CNTRL0-3 (01 = up, 10 = down) through
+ * PIGPIO_REGS_IOC_UPDATE. -EINVAL: pin out of range or pull not NONE,
+ * DOWN or UP; or an errno of the ioctl.
+ */
+int pgr_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull);
+
+/*
+ * Read a pin's pull into *out: the register's value on BCM2711 (its
+ * reserved code 11 reads as PGR_PULL_UNKNOWN); always PGR_PULL_UNKNOWN on
+ * BCM2835/6/7, whose pull state cannot be read. -EINVAL: pin out of range.
+ */
+int pgr_get_pull(const struct pgr_chip *chip, unsigned pin,
+		 enum pgr_pull *out);
+
+/* Can this SoC report pulls (BCM2711 only)? 1 or 0. */
+int pgr_pull_readable(const struct pgr_chip *chip);
+
+/* "none", "down", "up", "unknown"; NULL for a value that is none. */
+const char *pgr_pull_name(enum pgr_pull pull);
+
+/* Event detection: the six detectors, in register order. */
+enum pgr_event {
+	PGR_EVENT_RISING,		/* GPRENn  0x4c */
+	PGR_EVENT_FALLING,		/* GPFENn  0x58 */
+	PGR_EVENT_HIGH,			/* GPHENn  0x64 */
+	PGR_EVENT_LOW,			/* GPLENn  0x70 */
+	PGR_EVENT_ASYNC_RISING,		/* GPARENn 0x7c */
+	PGR_EVENT_ASYNC_FALLING,	/* GPAFENn 0x88 */
+};
+#define PGR_EVENT_KINDS 6
+
+/*
+ * Turn one detector of a pin on (enable 1) or off (0), through the
+ * driver's lock. -EINVAL: pin, event or enable out of range.
+ */
+int pgr_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
+		  int enable);
+
+/* The pin's enabled detectors as a mask of (1 << event), or -EINVAL. */
+int pgr_get_events(const struct pgr_chip *chip, unsigned pin);
+
+/* "rising", "falling", "high", "low", "async-rising", "async-falling". */
+const char *pgr_event_name(enum pgr_event event);
+
+/* GPEDSn: 1 if an enabled detector has fired for pin, or -EINVAL. */
+int pgr_event_detected(const struct pgr_chip *chip, unsigned pin);
+
+/* Clear the pin's GPEDS bit: one write-1-to-clear store. */
+int pgr_event_clear(struct pgr_chip *chip, unsigned pin);
+
+/* Bank forms: GPEDSn (absent pins cleared), and one clearing store. */
+int pgr_bank_events(const struct pgr_chip *chip, unsigned bank,
+		    uint32_t *out);
+int pgr_bank_clear_events(struct pgr_chip *chip, unsigned bank,
+			  uint32_t mask);
 
 /*
  * Read the 32-bit register at byte offset of the block.
@@ -132,6 +237,45 @@ int pgr_bank_read(const struct pgr_chip *chip, unsigned bank, uint32_t *out);
 int pgr_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out);
 int pgr_peek_syscall(const struct pgr_chip *chip, unsigned offset,
 		     uint32_t *out);
+
+/*
+ * Pins the kernel has claimed. Caller-provided storage, no allocation.
+ * owner[pin] is "" for a pin nobody claims, else who claims it.
+ */
+#define PGR_MAX_PINS	64
+#define PGR_OWNER_MAX	80
+
+struct pgr_owners {
+	char owner[PGR_MAX_PINS][PGR_OWNER_MAX];
+};
+
+/* Empty every entry. */
+void pgr_owners_init(struct pgr_owners *owners);
+
+/*
+ * Add the claims of the live device tree (dt_root, NULL for
+ * /proc/device-tree, readable by any user): every enabled node (status
+ * absent, "okay" or "ok", and its parents enabled) whose pinctrl-N
+ * properties point at pin groups of the GPIO controller node
+ * (brcm,bcm2835-gpio or brcm,bcm2711-gpio): "brcm,pins" cells, or "pins"
+ * strings "gpioN". The owner is the node's path, e.g.
+ * "/soc/serial@7e215040"; the controller's own pinctrl-N (hogs) reads
+ * "<path> (pinctrl hog)". Pins already owned keep their first owner.
+ * Returns 0; -ENOENT if dt_root does not exist; -ENODEV if it has no GPIO
+ * controller node; an errno of opendir(3)/read(2).
+ */
+int pgr_owners_from_devicetree(struct pgr_owners *owners,
+			       const char *dt_root);
+
+/*
+ * Add the lines gpiolib reports in use (GPIO_V2_LINE_FLAG_USED) on the
+ * GPIO character device whose label is "pinctrl-bcm2835" or
+ * "pinctrl-bcm2711" among dev_dir/gpiochip0..15 (NULL: /dev): owner
+ * "gpiolib: CONSUMER". Returns the number of lines added, -ENODEV if no
+ * such chip could be opened (-EACCES if one could not be opened for lack
+ * of permission), or an ioctl's errno.
+ */
+int pgr_owners_from_gpiochip(struct pgr_owners *owners, const char *dev_dir);
 
 #ifdef __cplusplus
 }

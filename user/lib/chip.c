@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The device object: open the node, read and check the sysfs attributes,
- * map the register window; and undo all of it.
+ * map the register window, find out whether the driver takes locked
+ * configuration changes; and undo all of it.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -125,7 +126,7 @@ static int check_attrs(const struct chip_attrs *a)
 	if (a->ngpio != a->soc->ngpio)
 		return -EPROTO;
 	/* Every register the model touches must be inside the block... */
-	if (a->block_size % 4 != 0 || a->block_size < PGR_REG_MODEL_END)
+	if (a->block_size % 4 != 0 || a->block_size < a->soc->block_min)
 		return -EPROTO;
 	/* ...and the block inside the window, or peek could fault. */
 	if (a->block_size > a->window_size)
@@ -203,6 +204,8 @@ int pgr_open(struct pgr_chip **chipp, const char *device_path,
 	chip->block_size = attrs.block_size;
 	chip->phys_base = attrs.phys_base;
 	chip->bus_base = attrs.bus_base;
+	chip->devcall = pgr_devcall_ioctl;
+	pgr_config_probe(chip);
 	*chipp = chip;
 	return 0;
 
@@ -261,4 +264,9 @@ const void *pgr_mapping(const struct pgr_chip *chip)
 int pgr_fd(const struct pgr_chip *chip)
 {
 	return chip->fd;
+}
+
+enum pgr_config_path pgr_config_path(const struct pgr_chip *chip)
+{
+	return chip->config_path;
 }

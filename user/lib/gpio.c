@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The public pin, bank and peek calls: a chip's mapping and SoC handed to
- * the register model (regs.c), plus the one call that goes through the
- * driver (pgr_peek_syscall).
+ * The public read, level, bank, event-status and peek calls: a chip's
+ * mapping and SoC handed to the register model (regs.c), plus the one read
+ * that goes through the driver (pgr_peek_syscall). Configuration changes
+ * are in config.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -10,13 +11,6 @@
 #include <unistd.h>
 
 #include "internal.h"
-
-int pgr_set_function(struct pgr_chip *chip, unsigned pin,
-		     enum pgr_function function)
-{
-	return pgr_regs_set_function(chip->base, chip->soc, pin,
-				     (unsigned)function);
-}
 
 int pgr_get_function(const struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function *out)
@@ -43,6 +37,113 @@ const char *pgr_function_name(enum pgr_function function)
 	case PGR_FUNC_ALT5:	return "alt5";
 	}
 	return NULL;
+}
+
+const char *pgr_alt_name(const struct pgr_chip *chip, unsigned pin,
+			 enum pgr_function function)
+{
+	static const int alt_of_code[] = { -1, -1, 5, 4, 0, 1, 2, 3 };
+
+	if ((unsigned)function > PGR_FSEL_MASK || alt_of_code[function] < 0)
+		return NULL;
+	return pgr_regs_alt_name(chip->soc, pin,
+				 (unsigned)alt_of_code[function]);
+}
+
+int pgr_get_pull(const struct pgr_chip *chip, unsigned pin,
+		 enum pgr_pull *out)
+{
+	int code;
+
+	if (pin >= chip->soc->ngpio)
+		return -EINVAL;
+	if (chip->soc->pull_model != PGR_PULL_BCM2711) {
+		*out = PGR_PULL_UNKNOWN;	/* GPPUD is write-only */
+		return 0;
+	}
+	code = pgr_regs_get_pull(chip->base, chip->soc, pin);
+	if (code < 0)
+		return code;
+	*out = code == PGR_2711_PULL_NONE ? PGR_PULL_NONE :
+	       code == PGR_2711_PULL_UP ? PGR_PULL_UP :
+	       code == PGR_2711_PULL_DOWN ? PGR_PULL_DOWN : PGR_PULL_UNKNOWN;
+	return 0;
+}
+
+int pgr_pull_readable(const struct pgr_chip *chip)
+{
+	return chip->soc->pull_model == PGR_PULL_BCM2711;
+}
+
+const char *pgr_pull_name(enum pgr_pull pull)
+{
+	switch (pull) {
+	case PGR_PULL_NONE:	return "none";
+	case PGR_PULL_DOWN:	return "down";
+	case PGR_PULL_UP:	return "up";
+	case PGR_PULL_UNKNOWN:	return "unknown";
+	}
+	return NULL;
+}
+
+const char *pgr_event_name(enum pgr_event event)
+{
+	switch (event) {
+	case PGR_EVENT_RISING:		return "rising";
+	case PGR_EVENT_FALLING:		return "falling";
+	case PGR_EVENT_HIGH:		return "high";
+	case PGR_EVENT_LOW:		return "low";
+	case PGR_EVENT_ASYNC_RISING:	return "async-rising";
+	case PGR_EVENT_ASYNC_FALLING:	return "async-falling";
+	}
+	return NULL;
+}
+
+int pgr_get_events(const struct pgr_chip *chip, unsigned pin)
+{
+	return pgr_regs_get_events(chip->base, chip->soc, pin);
+}
+
+int pgr_event_detected(const struct pgr_chip *chip, unsigned pin)
+{
+	uint32_t bank;
+	int err;
+
+	if (pin >= chip->soc->ngpio)
+		return -EINVAL;
+	err = pgr_regs_bank_events(chip->base, chip->soc, pin / 32, &bank);
+	return err ? err : (int)((bank >> (pin % 32)) & 1);
+}
+
+int pgr_event_clear(struct pgr_chip *chip, unsigned pin)
+{
+	if (pin >= chip->soc->ngpio)
+		return -EINVAL;
+	return pgr_regs_bank_clear_events(chip->base, chip->soc, pin / 32,
+					  UINT32_C(1) << (pin % 32));
+}
+
+int pgr_bank_events(const struct pgr_chip *chip, unsigned bank,
+		    uint32_t *out)
+{
+	return pgr_regs_bank_events(chip->base, chip->soc, bank, out);
+}
+
+int pgr_bank_clear_events(struct pgr_chip *chip, unsigned bank,
+			  uint32_t mask)
+{
+	return pgr_regs_bank_clear_events(chip->base, chip->soc, bank, mask);
+}
+
+int pgr_toggle(struct pgr_chip *chip, unsigned pin)
+{
+	return pgr_regs_toggle(chip->base, chip->soc, pin);
+}
+
+int pgr_bank_write(struct pgr_chip *chip, unsigned bank, uint32_t mask,
+		   uint32_t values)
+{
+	return pgr_regs_bank_write(chip->base, chip->soc, bank, mask, values);
 }
 
 int pgr_write(struct pgr_chip *chip, unsigned pin, int level)

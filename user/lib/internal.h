@@ -9,6 +9,14 @@
 #include "pigpioregs.h"
 #include "regs.h"
 
+/*
+ * The one place the library calls into the driver for a configuration
+ * change: ioctl(2) on the chip's descriptor, as 0 or -errno. Replaceable
+ * for tests only (pgr_chip_set_devcall()).
+ */
+typedef int (*pgr_devcall_fn)(struct pgr_chip *chip, unsigned long request,
+			      void *arg);
+
 struct pgr_chip {
 	volatile uint32_t *base;	/* the mapped window, block at offset 0 */
 	const struct pgr_soc *soc;
@@ -17,6 +25,24 @@ struct pgr_chip {
 	size_t block_size;
 	unsigned long long phys_base;
 	unsigned long long bus_base;
+	enum pgr_config_path config_path;
+	pgr_devcall_fn devcall;
+	void *devcall_data;		/* for a test's devcall */
 };
+
+/* The real device call: ioctl(chip->fd, request, arg). */
+int pgr_devcall_ioctl(struct pgr_chip *chip, unsigned long request,
+		      void *arg);
+
+/*
+ * Ask the device which path configuration changes take: an UPDATE of
+ * GPSET0, which the driver refuses with EINVAL before touching anything,
+ * and any other file with ENOTTY. Sets chip->config_path.
+ */
+void pgr_config_probe(struct pgr_chip *chip);
+
+/* Test hook: replace the device call (and probe again through it). */
+void pgr_chip_set_devcall(struct pgr_chip *chip, pgr_devcall_fn fn,
+			  void *data);
 
 #endif /* PGR_INTERNAL_H */

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Configuration changes: function select, pulls and event-detect enables.
+ * Each goes to the driver, which makes it under its lock; when the
+ * descriptor is not the driver (ENOTTY), the same change is made here
+ * through the mapping, without a lock (see pigpioregs.h, "Fallback").
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <sys/ioctl.h>
+#include <time.h>
+
+#include "internal.h"
+
+/* The GPPUD settle time of the fallback: 150 cycles is < 1 us; be generous. */
+#define GPPUD_SETTLE_NS 10000L
+
+int pgr_devcall_ioctl(struct pgr_chip *chip, unsigned long request, void *arg)
+{
+	int ret;
+
+	do {
+		ret = ioctl(chip->fd, request, arg);
+	} while (ret < 0 && errno == EINTR);
+	return ret < 0 ? -errno : 0;
+}
+
+void pgr_config_probe(struct pgr_chip *chip)
+{
+	/* GPSET0 is not a configuration register: the driver says EINVAL. */
+	struct pigpio_regs_update probe = { .offset = PGR_REG_GPSET0 };
+
+	if (chip->devcall(chip, PIGPIO_REGS_IOC_UPDATE, &probe) == -ENOTTY)
+		chip->config_path = PGR_CONFIG_MAPPING;
+	else
+		chip->config_path = PGR_CONFIG_DRIVER;
+}
+
+void pgr_chip_set_devcall(struct pgr_chip *chip, pgr_devcall_fn fn,
+			  void *data)
+{
+	chip->devcall = fn;
+	chip->devcall_data = data;
+	pgr_config_probe(chip);
+}
+
+/* One change, through the driver if it is there. */
+static int apply(struct pgr_chip *chip, const struct pgr_change *change)
+{
+	struct pigpio_regs_update update = {
+		.offset = change->offset,
+		.mask = change->mask,
+		.value = change->value,
+	};
+	int ret;
+
+	if (chip->config_path == PGR_CONFIG_DRIVER) {
+		ret = chip->devcall(chip, PIGPIO_REGS_IOC_UPDATE, &update);
+		if (ret != -ENOTTY)
+			return ret;
+		chip->config_path = PGR_CONFIG_MAPPING;
+	}
+	pgr_regs_apply(chip->base, change);
+	return 0;
+}
+
+int pgr_set_function(struct pgr_chip *chip, unsigned pin,
+		     enum pgr_function function)
+{
+	struct pgr_change change;
+	int err;
+
+	err = pgr_regs_fsel_change(chip->soc, pin, (unsigned)function,
+				   &change);
+	return err ? err : apply(chip, &change);
+}
+
+int pgr_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
+		  int enable)
+{
+	struct pgr_change change;
+	int err;
+
+	if (enable != 0 && enable != 1)
+		return -EINVAL;
+	err = pgr_regs_event_change(chip->soc, pin, (unsigned)event, enable,
+				    &change);
+	return err ? err : apply(chip, &change);
+}
+
+static void settle(void)
+{
+	struct timespec t = { .tv_nsec = GPPUD_SETTLE_NS };
+
+	while (nanosleep(&t, &t) < 0 && errno == EINTR)
+		;
+}
+
+/* BCM2835/6/7: the whole GPPUD sequence, by the driver or here. */
+static int gppud_pull(struct pgr_chip *chip, unsigned pin, unsigned code)
+{
+	struct pigpio_regs_pull pull = {
+		.bank = pin / 32,
+		.mask = UINT32_C(1) << (pin % 32),
+		.pud = code,
+	};
+	int ret;
+
+	ret = pgr_regs_gppud_check(chip->soc, pull.bank, pull.mask, code);
+	if (ret)
+		return ret;
+	if (chip->config_path == PGR_CONFIG_DRIVER) {
+		ret = chip->devcall(chip, PIGPIO_REGS_IOC_PULL, &pull);
+		if (ret != -ENOTTY)
+			return ret;
+		chip->config_path = PGR_CONFIG_MAPPING;
+	}
+	pgr_regs_gppud_start(chip->base, code);
+	settle();
+	pgr_regs_gppud_clock(chip->base, pull.bank, pull.mask);
+	settle();
+	pgr_regs_gppud_end(chip->base, pull.bank);
+	return 0;
+}
+
+int pgr_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull)
+{
+	static const unsigned gppud[] = {
+		[PGR_PULL_NONE] = PGR_GPPUD_OFF,
+		[PGR_PULL_DOWN] = PGR_GPPUD_DOWN,
+		[PGR_PULL_UP] = PGR_GPPUD_UP,
+	};
+	static const unsigned bcm2711[] = {
+		[PGR_PULL_NONE] = PGR_2711_PULL_NONE,
+		[PGR_PULL_DOWN] = PGR_2711_PULL_DOWN,
+		[PGR_PULL_UP] = PGR_2711_PULL_UP,
+	};
+	struct pgr_change change;
+	int err;
+
+	if (pin >= chip->soc->ngpio ||
+	    (pull != PGR_PULL_NONE && pull != PGR_PULL_DOWN &&
+	     pull != PGR_PULL_UP))
+		return -EINVAL;
+	if (chip->soc->pull_model == PGR_PULL_GPPUD)
+		return gppud_pull(chip, pin, gppud[pull]);
+
+	err = pgr_regs_pull_change(chip->soc, pin, bcm2711[pull], &change);
+	return err ? err : apply(chip, &change);
+}
