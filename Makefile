@@ -18,7 +18,8 @@ KDIR ?= /lib/modules/$(shell uname -r)/build
 PREFIX ?= /usr/local
 DESTDIR ?=
 # The kernel the module is built for, from its headers.
-KRELEASE ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+KRELEASE ?= $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 MODDIR := /lib/modules/$(KRELEASE)/extra
 UDEVDIR ?= /usr/lib/udev
 MODLOADDIR ?= /usr/lib/modules-load.d

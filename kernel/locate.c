@@ -71,6 +71,16 @@ pigpio_regs_machine_soc(const struct pigpio_regs_soc *layout)
 	return layout;
 }
 
+/* of_read_number(), which kernels without CONFIG_OF lack (x86). */
+static u64 pigpio_regs_cells(const __be32 *cell, int count)
+{
+	u64 v = 0;
+
+	while (count-- > 0)
+		v = (v << 32) | be32_to_cpup(cell++);
+	return v;
+}
+
 static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 {
 	const struct pigpio_regs_soc *layout;
@@ -108,7 +118,7 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 	}
 
 	reg = of_get_address(np, 0, NULL, NULL);
-	loc->bus_base = reg ? of_read_number(reg, of_n_addr_cells(np)) : 0;
+	loc->bus_base = reg ? pigpio_regs_cells(reg, of_n_addr_cells(np)) : 0;
 	loc->phys_base = res.start;
 	loc->block_size = resource_size(&res);
 	loc->source = "devicetree";

@@ -21,8 +21,9 @@
 
 #include "pigpio_regs.h"
 
-static unsigned long phys_base;
-module_param(phys_base, ulong, 0444);
+/* Named apart from the parameter: x86 has a global phys_base of its own. */
+static unsigned long phys_base_override;
+module_param_named(phys_base, phys_base_override, ulong, 0444);
 MODULE_PARM_DESC(phys_base,
 		 "CPU physical address of the GPIO block, overriding the device tree (page-aligned, not RAM)");
 
@@ -332,7 +333,7 @@ static int __init pigpio_regs_init(void)
 	int err;
 
 	/* Refuse the load itself, with the reason, when there is no block. */
-	err = pigpio_regs_locate(&loc, phys_base);
+	err = pigpio_regs_locate(&loc, phys_base_override);
 	if (err)
 		return err;
 
