@@ -135,6 +135,9 @@ static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 
 	if (copy_from_user(&update, argp, sizeof(update)))
 		return -EFAULT;
+	/* Fail before the change, not after it, if @old cannot be written. */
+	if (put_user(0, &((struct pigpio_regs_update __user *)argp)->old))
+		return -EFAULT;
 	err = pigpio_regs_update(pr, &update);
 	if (err)
 		return err;

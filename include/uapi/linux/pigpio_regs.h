@@ -112,12 +112,21 @@ struct pigpio_regs_pull {
  *           a later mprotect(PROT_EXEC) fails with EACCES.
  *   EACCES  PROT_WRITE with MAP_SHARED on a descriptor opened O_RDONLY
  *           (the VFS refuses it); mprotect(PROT_WRITE) later: EACCES.
- *   mremap() cannot grow or move the mapping (VM_DONTEXPAND, VM_PFNMAP).
+ *   mremap() cannot grow the mapping (VM_DONTEXPAND); moving it at the
+ *   same size is allowed and keeps the same page.
+ * Refused by mmap() itself, before the driver is asked:
+ *   EOVERFLOW an offset whose page number wraps (e.g. off = -4096).
+ *   ENOMEM  a length no address space can hold (e.g. SIZE_MAX).
+ *   EOPNOTSUPP MAP_SHARED_VALIDATE with an unknown flag.
+ *   EINVAL  MAP_GROWSDOWN on a file mapping.
  *
  * pread()/pwrite(fd, buf, count, pos):
  *   EINVAL  pos not a multiple of 4, count not a non-zero multiple of 4,
  *           or pos + count beyond block_size (including pos == block_size).
- *   EFAULT  buf not a valid user buffer.
+ *   EFAULT  buf not a valid user buffer (also from the VFS, before the
+ *           driver is asked, for a count the address space cannot hold).
+ *           A buffer that turns bad after the first register gives a
+ *           short count of the registers already transferred.
  *   EBADF   pwrite on a descriptor opened O_RDONLY (VFS).
  *
  * lseek(): SEEK_SET/SEEK_CUR/SEEK_END inside [0, block_size]; beyond: EINVAL.
@@ -125,7 +134,8 @@ struct pigpio_regs_pull {
  * ioctl():
  *   ENOTTY  an unknown request.
  *   EBADF   the descriptor was opened O_RDONLY.
- *   EFAULT  the argument is not a valid user buffer.
+ *   EFAULT  the argument is not a valid user buffer (UPDATE also needs
+ *           @old writable, and checks it before changing anything).
  *   EINVAL  UPDATE: offset not one of the configuration registers above
  *           (GPSET/GPCLR/GPLEV/GPEDS and the GPPUD sequence are refused),
  *           or value has bits outside mask.

@@ -1,0 +1,236 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# debug-kernel.sh [build|test|all]: a debugging arm64 kernel for the emulated
+# raspi3b, and the guest suite on it.
+#
+#   build  cross-build the kernel from Debian's linux-source-6.1 with KASAN,
+#          KFENCE, PROVE_LOCKING, DEBUG_VM, DEBUG_ATOMIC_SLEEP and
+#          DEBUG_KMEMLEAK (cached in cache/debug-kernel/; about an hour or
+#          more on 2 cores, niced; rebuilt only when the recipe changes)
+#   test   build pigpio_regs.ko against it and boot it on QEMU raspi3b with
+#          slub_debug=FZPU and the same guest suite, then a kmemleak scan;
+#          PASS/FAIL lines as for the normal boards, one more for kmemleak
+#   all    both (the default)
+#
+# Not part of scripts/check.sh: it does not fit CI's time budget.
+#
+# The configuration: Debian's linux-source-6.1 (the sources of the kernel
+# the normal raspi3b-6.1 board boots) with a minimal configuration, not
+# Debian's: allnoconfig, then what the raspi3b guest uses (the BCM2835
+# platform, its pinctrl, mailbox, firmware, clock, watchdog and both UARTs,
+# initramfs, devtmpfs, sysfs, debugfs, what systemd-udevd and core dumps
+# need, THP and KSM so madvise behaves as in Debian), then KASAN (outline:
+# faster to build), KFENCE, lockdep, DEBUG_VM, DEBUG_ATOMIC_SLEEP and
+# kmemleak. Debian's configuration, even trimmed to one platform and no
+# modules, is about 1300 objects with KASAN: more than 2 cores shared with
+# the emulated boards can build in a working session; this one is a third
+# of that. The driver's code paths (misc, mmap, remap_pfn_range, the VFS,
+# the driver core, devres) are the same in both.
+set -euo pipefail
+# shellcheck source=scripts/guest/lib.sh
+. "$(dirname "$0")/guest/lib.sh"
+
+what=${1:-all}
+board=raspi3b-6.1
+dk=$PGR_CACHE/debug-kernel
+src=$dk/src
+obj=$dk/build
+cross=aarch64-linux-gnu-
+kmake=(make -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross")
+# Bumped whenever the configuration recipe below changes.
+recipe=5
+
+need() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} = 0 ] && return
+	pgr_log "installing ${missing[*]}"
+	apt-get install -y -q "${missing[@]}" >/dev/null
+}
+
+# Debian's source package, through the private apt state.
+fetch_source() {
+	local deb
+	deb=$(find "$PGR_CACHE/tools" -maxdepth 1 -name "linux-source-6.1_*_all.deb" 2>/dev/null | sort | tail -n 1)
+	if [ -z "$deb" ]; then
+		mkdir -p "$PGR_CACHE/tools"
+		pgr_log "fetching linux-source-6.1"
+		pgr_apt bookworm arm64 apt-get update >/dev/null
+		(cd "$PGR_CACHE/tools" && pgr_apt bookworm arm64 apt-get download linux-source-6.1 >/dev/null)
+		deb=$(find "$PGR_CACHE/tools" -maxdepth 1 -name "linux-source-6.1_*_all.deb" | sort | tail -n 1)
+	fi
+	if [ ! -f "$src/.pgr-extracted" ] || [ "$(cat "$src/.pgr-extracted")" != "$(basename "$deb")" ]; then
+		pgr_log "extracting $(basename "$deb")"
+		rm -rf "$src" "$dk/deb" && mkdir -p "$dk/deb" "$src"
+		dpkg-deb -x "$deb" "$dk/deb"
+		tar -xJf "$dk"/deb/usr/src/linux-source-6.1.tar.xz -C "$src" --strip-components=1
+		rm -rf "$dk/deb"
+		basename "$deb" >"$src/.pgr-extracted"
+	fi
+}
+
+configure() {
+	local cfg=$obj/.config
+	mkdir -p "$obj"
+	# Nothing, then what the raspi3b guest needs, then the debug options.
+	"${kmake[@]}" -s allnoconfig
+	local sc=("$src/scripts/config" --file "$cfg")
+	local opt
+	for opt in SMP ARM64_VA_BITS_48 MODULES MODULE_UNLOAD \
+		ARCH_BCM ARCH_BCM2835 PINCTRL_BCM2835 GPIOLIB \
+		MAILBOX BCM2835_MBOX RASPBERRYPI_FIRMWARE COMMON_CLK CLK_BCM2835 \
+		CLK_RASPBERRYPI WATCHDOG WATCHDOG_CORE BCM2835_WDT \
+		TTY SERIAL_CORE SERIAL_8250 SERIAL_8250_CONSOLE \
+		SERIAL_8250_EXTENDED SERIAL_8250_SHARE_IRQ SERIAL_8250_BCM2835AUX \
+		SERIAL_OF_PLATFORM SERIAL_AMBA_PL011 \
+		SERIAL_AMBA_PL011_CONSOLE UNIX98_PTYS PRINTK BUG \
+		BLK_DEV_INITRD RD_GZIP BINFMT_ELF BINFMT_SCRIPT COREDUMP ELF_CORE \
+		PROC_FS PROC_SYSCTL PROC_PAGE_MONITOR SYSFS DEVTMPFS TMPFS SHMEM \
+		DEBUG_FS DEBUG_FS_ALLOW_ALL NET UNIX MULTIUSER FUTEX EPOLL \
+		SIGNALFD TIMERFD EVENTFD AIO FHANDLE INOTIFY_USER FILE_LOCKING \
+		POSIX_TIMERS ADVISE_SYSCALLS MEMBARRIER SYSVIPC CGROUPS \
+		TRANSPARENT_HUGEPAGE KSM HIGH_RES_TIMERS KALLSYMS KALLSYMS_ALL \
+		SLUB SLUB_DEBUG STACKTRACE DEBUG_KERNEL \
+		KASAN KASAN_GENERIC KASAN_OUTLINE KASAN_VMALLOC KFENCE \
+		PROVE_LOCKING DEBUG_VM DEBUG_ATOMIC_SLEEP DEBUG_LIST \
+		DEBUG_KMEMLEAK DEBUG_KMEMLEAK_AUTO_SCAN; do
+		"${sc[@]}" --enable "$opt"
+	done
+	"${sc[@]}" --set-str LOCALVERSION "-pgr-debug" \
+		--set-str CMDLINE "" --disable DEBUG_KMEMLEAK_DEFAULT_OFF \
+		--set-val DEBUG_KMEMLEAK_MEM_POOL_SIZE 32000 \
+		--set-val KFENCE_SAMPLE_INTERVAL 10
+	"${kmake[@]}" -s olddefconfig
+	# What olddefconfig dropped would silently weaken the run: check.
+	for opt in KASAN KFENCE PROVE_LOCKING DEBUG_VM DEBUG_ATOMIC_SLEEP \
+		DEBUG_KMEMLEAK BCM2835_WDT PINCTRL_BCM2835 SERIAL_8250_BCM2835AUX \
+		SERIAL_8250_CONSOLE BCM2835_MBOX RASPBERRYPI_FIRMWARE CLK_BCM2835 \
+		DEVTMPFS TMPFS UNIX INOTIFY_USER SIGNALFD MULTIUSER \
+		MODULE_UNLOAD PROC_PAGE_MONITOR COREDUMP ELF_CORE DEBUG_FS \
+		BLK_DEV_INITRD RD_GZIP BINFMT_ELF TRANSPARENT_HUGEPAGE; do
+		grep -q "^CONFIG_$opt=y" "$cfg" || pgr_die "CONFIG_$opt did not survive olddefconfig"
+	done
+	grep -q '^CONFIG_ARM64_4K_PAGES=y' "$cfg" || pgr_die "not 4 KiB pages"
+}
+
+build() {
+	need flex bison bc libssl-dev libelf-dev "gcc-${cross%-}" kmod
+	fetch_source
+	local stamp=$dk/stamp
+	local want
+	want="recipe $recipe $(cat "$src/.pgr-extracted")"
+	if [ -f "$obj/arch/arm64/boot/Image" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+		pgr_log "debug kernel up to date: $obj/arch/arm64/boot/Image ($(cat "$obj/include/config/kernel.release"))"
+		return
+	fi
+	rm -f "$stamp"
+	configure
+	pgr_log "building the debug kernel (log: ${dk#"$PGR_TOP"/}/build.log)"
+	local start
+	start=$(date +%s)
+	if ! nice -n 19 "${kmake[@]}" -j2 Image modules >"$dk/build.log" 2>&1; then
+		tail -n 40 "$dk/build.log" >&2
+		pgr_die "debug kernel build failed (log: $dk/build.log)"
+	fi
+	echo "$want" >"$stamp"
+	pgr_log "debug kernel $(cat "$obj/include/config/kernel.release") built in $(($(date +%s) - start)) s"
+}
+
+# The suite on the debug kernel, then a kmemleak scan.
+test_run() {
+	local out=$PGR_BUILD/$board-debug base=$PGR_BUILD/$board release
+	[ -f "$obj/arch/arm64/boot/Image" ] || pgr_die "no debug kernel: run '$0 build' first"
+	release=$(cat "$obj/include/config/kernel.release")
+	# The normal board's overlay (users, udev rule, tests, client) first.
+	if [ ! -d "$base/overlay/pigpio" ]; then
+		"$PGR_TOP/scripts/guest/run.sh" "$board" test >/dev/null || true
+	fi
+	[ -d "$base/overlay/pigpio" ] || pgr_die "no overlay in $base (scripts/guest/run.sh $board test)"
+	# Fresh user-space builds, in case the sources changed since.
+	make -s -C "$PGR_TOP/user" CC="${cross}gcc" BUILD="$base/user" STATIC=1
+	make -s -C "$PGR_TOP/tests/guest" CC="${cross}gcc" BUILD="$base/guest-bin"
+
+	rm -rf "$out" && mkdir -p "$out/module"
+	cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$out/module/"
+	if ! make -s -C "$obj" M="$out/module" ARCH=arm64 CROSS_COMPILE="$cross" \
+		KCFLAGS=-Werror modules >"$out/module.log" 2>&1 ||
+		grep -qi warning "$out/module.log"; then
+		cat "$out/module.log" >&2
+		pgr_die "module build against the debug kernel failed"
+	fi
+
+	local stage=$out/overlay
+	cp -a "$base/overlay" "$stage"
+	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
+	cp "$PGR_TOP"/tests/guest/*.sh "$stage/pigpio/"
+	cp "$base/user/pigpio-regs" "$base"/guest-bin/* "$stage/pigpio/bin/"
+	rm -rf "$stage/lib/modules" && mkdir -p "$stage/lib/modules/$release"
+	cp "$obj"/modules.builtin "$obj"/modules.builtin.modinfo "$obj"/modules.order \
+		"$stage/lib/modules/$release/" 2>/dev/null || true
+	depmod -b "$stage" "$release" 2>/dev/null || true
+	cat >"$stage/pigpio/debug.sh" <<'EOT'
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# The suite on the debug kernel, then what kmemleak found.
+. /pigpio/lib.sh
+/pigpio/suite.sh
+km=/sys/kernel/debug/kmemleak
+if [ -w $km ]; then
+	echo clear >$km
+	# Objects must be older than the scan interval to be reported: cycle
+	# the module again, wait, then scan twice (kmemleak's own advice).
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		load_module /pigpio/pigpio_regs.ko >/dev/null
+		udevadm settle --timeout=10
+		as_alice pigpio-regs get 17 >/dev/null
+		rmmod pigpio_regs
+	done
+	sleep 6
+	echo scan >$km
+	sleep 6
+	echo scan >$km
+	cat $km >/tmp/kmemleak.txt
+	total=$(grep -c '^unreferenced object' /tmp/kmemleak.txt)
+	ours=$(grep -c 'pigpio_regs' /tmp/kmemleak.txt)
+	say "kmemleak: $total unreferenced objects, $ours lines naming pigpio_regs"
+	grep -A 20 'pigpio_regs' /tmp/kmemleak.txt | head -n 60 | sed 's/^/PGR-SAY kmemleak: /'
+	check "kmemleak: nothing leaked by pigpio_regs" "$ours lines" test "$ours" = 0
+else
+	fail "kmemleak: nothing leaked by pigpio_regs" "no $km"
+fi
+bad=$(dmesg | grep -E 'KASAN|KFENCE|possible circular|inconsistent lock|sleeping function called|BUG|WARNING|Oops' | head -n 5)
+check "debug kernel: no KASAN, KFENCE, lockdep or might_sleep report" "$bad" test -z "$bad"
+dmesg | grep -E 'KASAN|KFENCE|lockdep|BUG' | head -n 20 | sed 's/^/PGR-SAY dmesg: /'
+EOT
+	chmod +x "$stage/pigpio/debug.sh"
+	bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .
+	bsdtar --format newc -cf - "@$(pgr_rootfs_dir_for bookworm-arm64)/rootfs.tar" "@$out/overlay.tar" |
+		gzip -1 >"$out/initramfs.gz"
+
+	local log=$out/console-debug.log
+	pgr_log "$board-debug: booting $release (log: ${log#"$PGR_TOP"/})"
+	set +e
+	timeout -k 10 "${PGR_BOOT_TIMEOUT:-3600}" qemu-system-aarch64 -M raspi3b -m 1024 \
+		-kernel "$obj/arch/arm64/boot/Image" -dtb "$base/board.dtb" \
+		-initrd "$out/initramfs.gz" \
+		-append "console=ttyS1,115200 rdinit=/init pgr.mode=debug slub_debug=FZPU kmemleak=on" \
+		-serial null -serial stdio -display none -monitor none -no-reboot \
+		</dev/null 2>&1 | tr -d '\r' | tee "$log" |
+		sed -un -e 's/^PGR-SAY //p' \
+			-e "s/^PGR-TEST \(PASS\|FAIL\) /\1 [$board-debug] /p"
+	set -e
+	grep -q '^PGR-END' "$log" || { echo "FAIL [$board-debug] the guest never finished its job (see $log)"; return 1; }
+	! grep -q '^PGR-TEST FAIL' "$log"
+}
+
+pgr_rootfs_dir_for() { echo "$PGR_CACHE/rootfs/$1"; }
+
+case $what in
+build) build ;;
+test) test_run ;;
+all) build && test_run ;;
+*) pgr_die "usage: $0 [build|test|all]" ;;
+esac

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * libFuzzer target for the pigpio-regs command line parser (user/cli/args.c),
+ * built with AddressSanitizer and UBSan by tests/fuzz/run.sh.
+ *
+ * The input's first byte picks the entry point; the rest is split at NUL
+ * bytes into arguments, each copied to a heap buffer of its exact size (so
+ * a read past a string is an ASan report), and the error buffer is a heap
+ * buffer of a fuzzed size. Beyond "no crash", each call is checked:
+ *  - the return value is 0 or -EINVAL, and a refusal says why in err, a
+ *    NUL-terminated string inside errlen;
+ *  - numbers agree with an independent reference parser (decimal, or hex
+ *    after 0x; no sign, no space, no octal; range checked);
+ *  - pin lists ("4,17-21") agree with a reference parser, and the first
+ *    pin reported is the lowest of the list;
+ *  - what args_parse() accepts is consistent: a peek offset is a multiple
+ *    of 4, blink figures are inside their limits, set has an op, and
+ *    args_check_chip() accepts only pins, bank masks and offsets the chip
+ *    has.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+
+#define MAX_ARGS 12
+
+static void die(const char *what)
+{
+	fprintf(stderr, "fuzz_args: %s\n", what);
+	abort();
+}
+
+/* The error buffer after a call: NUL-terminated inside errlen. */
+static void check_err(int ret, const char *err, size_t errlen)
+{
+	if (ret != 0 && ret != -EINVAL)
+		die("return value neither 0 nor -EINVAL");
+	if (ret && errlen && (!memchr(err, '\0', errlen) || (errlen > 1 && !err[0])))
+		die("refusal without a message, or message not terminated");
+}
+
+/* Reference: 1 and *out if s is a number in [min, max], 0 if not. */
+static int ref_number(const char *s, int hex_allowed, unsigned long long min,
+		      unsigned long long max, unsigned long long *out)
+{
+	unsigned long long v = 0;
+	unsigned base = 10, d;
+
+	if (hex_allowed && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = *s - 'a' + 10;
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = *s - 'A' + 10;
+		else
+			return 0;
+		if (__builtin_mul_overflow(v, base, &v) ||
+		    __builtin_add_overflow(v, d, &v))
+			return 0;
+	}
+	if (v < min || v > max)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* Reference for a pin list "4,17-21": 1 and the mask, or 0. */
+static int ref_pins(const char *s, uint64_t *mask)
+{
+	char item[32];
+	unsigned long long from, to;
+	const char *comma;
+	char *dash;
+	size_t len;
+
+	*mask = 0;
+	for (;;) {
+		comma = strchr(s, ',');
+		len = comma ? (size_t)(comma - s) : strlen(s);
+		if (len == 0 || len >= sizeof(item))
+			return 0;
+		memcpy(item, s, len);
+		item[len] = '\0';
+		dash = strchr(item, '-');
+		if (dash && dash != item) {
+			*dash = '\0';
+			if (!ref_number(item, 0, 0, UINT_MAX, &from) ||
+			    !ref_number(dash + 1, 0, 0, UINT_MAX, &to) ||
+			    from > to)
+				return 0;
+		} else if (!ref_number(item, 0, 0, UINT_MAX, &from)) {
+			return 0;
+		} else {
+			to = from;
+		}
+		if (to >= 64)
+			return 0;
+		for (; from <= to; from++)
+			*mask |= UINT64_C(1) << from;
+		if (!comma)
+			return 1;
+		s = comma + 1;
+	}
+}
+
+static uint64_t take64(const uint8_t **data, size_t *size)
+{
+	uint64_t v = 0;
+	size_t n = *size < 8 ? *size : 8;
+
+	memcpy(&v, *data, n);
+	*data += n;
+	*size -= n;
+	return v;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *argv[MAX_ARGS + 2] = { NULL };
+	struct command cmd;
+	struct set_ops ops;
+	unsigned long long min = 0, max = ULLONG_MAX, got = 0, want;
+	unsigned pin, offset, first;
+	uint64_t pins, pins_ref;
+	size_t errlen, i;
+	char *err;
+	int argc = 1, mode, ret, r;
+
+	if (size < 2)
+		return 0;
+	mode = data[0] % 7;
+	errlen = data[1] % (ARGS_ERR_SIZE + 1);
+	data += 2;
+	size -= 2;
+	if (mode == 1) {
+		min = take64(&data, &size);
+		max = take64(&data, &size);
+	}
+
+	argv[0] = malloc(sizeof("pigpio-regs"));
+	memcpy(argv[0], "pigpio-regs", sizeof("pigpio-regs"));
+	while (size && argc <= MAX_ARGS) {
+		const uint8_t *end = memchr(data, '\0', size);
+		size_t len = end ? (size_t)(end - data) : size;
+
+		argv[argc] = malloc(len + 1);
+		memcpy(argv[argc], data, len);
+		argv[argc][len] = '\0';
+		argc++;
+		data += len + (end ? 1 : 0);
+		size -= len + (end ? 1 : 0);
+	}
+	err = malloc(errlen ? errlen : 1);
+
+	switch (mode) {
+	case 0: /* the whole command line */
+		ret = args_parse(argc, argv, &cmd, err, errlen);
+		check_err(ret, err, errlen);
+		if (ret)
+			break;
+		switch (cmd.verb) {
+		case VERB_PEEK:
+			if (cmd.offset % 4)
+				die("peek offset accepted that is not a multiple of 4");
+			break;
+		case VERB_BLINK:
+			if (cmd.count < BLINK_COUNT_MIN || cmd.count > BLINK_COUNT_MAX ||
+			    cmd.period_ms < BLINK_PERIOD_MIN ||
+			    cmd.period_ms > BLINK_PERIOD_MAX)
+				die("blink figures accepted outside their limits");
+			break;
+		case VERB_SET:
+			if (!cmd.ops.set_function && !cmd.ops.set_level &&
+			    !cmd.ops.set_pull)
+				die("set accepted without an op");
+			break;
+		default:
+			break;
+		}
+		if (cmd.device && !*cmd.device)
+			die("empty --device accepted");
+		if (cmd.sysfs && !*cmd.sysfs)
+			die("empty --sysfs accepted");
+		if (cmd.pins && (cmd.pin >= 64 ||
+				 !(cmd.pins & (UINT64_C(1) << cmd.pin)) ||
+				 (cmd.pins & ((UINT64_C(1) << cmd.pin) - 1))))
+			die("pin is not the lowest pin of the list");
+		r = args_check_chip(&cmd, "bcm2837", 54, 0xb4, err, errlen);
+		check_err(r, err, errlen);
+		if (!r && cmd.verb != VERB_BANK && (cmd.pins >> 54))
+			die("pin beyond the chip passed args_check_chip");
+		if (!r && cmd.verb == VERB_BANK && cmd.bank == 1 &&
+		    (cmd.mask >> 22))
+			die("bank mask beyond the chip passed args_check_chip");
+		if (!r && cmd.verb == VERB_PEEK && cmd.offset >= 0xb4)
+			die("offset beyond the block passed args_check_chip");
+		r = args_check_chip(&cmd, "bcm2711", 58, 0xf4, err, errlen);
+		check_err(r, err, errlen);
+		break;
+	case 1: /* a number in a fuzzed range */
+		if (argc < 2)
+			break;
+		ret = args_parse_number(argv[1], min, max, "n", &got, err, errlen);
+		check_err(ret, err, errlen);
+		r = ref_number(argv[1], 1, min, max, &want);
+		if ((ret == 0) != r || (r && got != want))
+			die("args_parse_number disagrees with the reference");
+		break;
+	case 2:
+		if (argc < 2)
+			break;
+		ret = args_parse_pin(argv[1], &pin, err, errlen);
+		check_err(ret, err, errlen);
+		r = ref_number(argv[1], 0, 0, UINT_MAX, &want);
+		if ((ret == 0) != r || (r && pin != want))
+			die("args_parse_pin disagrees with the reference");
+		break;
+	case 3:
+		if (argc < 2)
+			break;
+		ret = args_parse_offset(argv[1], &offset, err, errlen);
+		check_err(ret, err, errlen);
+		r = ref_number(argv[1], 1, 0, UINT_MAX, &want) && want % 4 == 0;
+		if ((ret == 0) != r || (r && offset != want))
+			die("args_parse_offset disagrees with the reference");
+		break;
+	case 4: /* a pin list */
+		if (argc < 2)
+			break;
+		ret = args_parse_pins(argv[1], &pins, &first, err, errlen);
+		check_err(ret, err, errlen);
+		r = ref_pins(argv[1], &pins_ref);
+		if ((ret == 0) != r || (r && pins != pins_ref))
+			die("args_parse_pins disagrees with the reference");
+		if (r && (first >= 64 || !(pins >> first & 1) ||
+			  (pins & ((UINT64_C(1) << first) - 1))))
+			die("args_parse_pins: first is not the lowest pin");
+		break;
+	default: /* a sequence of set ops */
+		memset(&ops, 0, sizeof(ops));
+		for (i = 1; i < (size_t)argc; i++) {
+			ret = args_parse_set_op(argv[i], &ops, err, errlen);
+			check_err(ret, err, errlen);
+			if (ret)
+				break;
+		}
+		if (ops.set_function && (unsigned)ops.function > 7)
+			die("set op gave a function outside the enum");
+		if (ops.set_level && ops.level != 0 && ops.level != 1)
+			die("set op gave a level other than 0 or 1");
+		if (ops.set_pull && ops.pull != PGR_PULL_NONE &&
+		    ops.pull != PGR_PULL_UP && ops.pull != PGR_PULL_DOWN)
+			die("set op gave an unknown pull");
+		break;
+	}
+
+	for (i = 0; i < (size_t)argc; i++)
+		free(argv[i]);
+	free(err);
+	return 0;
+}

@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=sh
+# Sourced by suite.sh with the module loaded from the device tree; leaves it
+# loaded the same way. The device node as a privilege boundary: group gpio
+# may drive pins, nothing more. Every refusal with its errno as root and as
+# alice, the mm calls on the mapping, core dumps, the page behind the
+# mapping, a seeded fuzzer, 32 concurrent processes, rmmod against live
+# users, SIGKILL, and load/unload cycles with the slab figures.
+KO=${KO:-/pigpio/pigpio_regs.ko}
+adv_marker=$(dmesg | wc -l)
+adv_start=$(cut -d. -f1 /proc/uptime)
+
+# adv_run WHO PROGRAM ARGS...: run as root or alice, turn its PASS/FAIL/SAY
+# lines into the suite's, and fail a run that died without saying why.
+adv_run() {
+	_who=$1
+	shift
+	if [ "$_who" = alice ]; then
+		as_alice "$@" >/tmp/adv.out 2>&1
+	else
+		"$@" >/tmp/adv.out 2>&1
+	fi
+	_status=$?
+	sed -n -e "s/^PASS /PGR-TEST PASS $1 ($_who): /p" \
+		-e "s/^FAIL /PGR-TEST FAIL $1 ($_who): /p" \
+		-e "s/^SAY /PGR-SAY $1 ($_who): /p" /tmp/adv.out
+	if [ $_status != 0 ] && ! grep -q '^FAIL ' /tmp/adv.out; then
+		fail "$1 ($_who) ran to the end" "exit $_status: $(tail -n 3 /tmp/adv.out)"
+	fi
+	return $_status
+}
+
+# adv_reload: the module loaded from the device tree, node ready for alice.
+adv_reload() {
+	grep -q '^pigpio_regs ' /proc/modules || load_module "$KO" >/dev/null
+	udevadm settle --timeout=10
+}
+
+# adv_wait_for FILE TEXT: up to 20 s for TEXT to appear in FILE.
+adv_wait_for() {
+	_i=0
+	while ! grep -q "$2" "$1" 2>/dev/null && [ $_i -lt 200 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	grep -q "$2" "$1" 2>/dev/null
+}
+
+adv_slab() { awk '/^(Slab|SUnreclaim):/ { printf "%s %s kB ", $1, $2 }' /proc/meminfo; }
+adv_slab_kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
+adv_quiesce() {
+	udevadm settle --timeout=30
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	sleep 1
+}
+
+# --- every refusal, as root and as alice --------------------------------------
+for who in root alice; do
+	adv_run $who adversary cases
+done
+
+# --- the mapping is the driver's page, outside System RAM (root: /proc/iomem) ---
+adv_run root adversary ram
+
+# --- core dumps leave the register page out ------------------------------------
+mkdir -p /tmp/cores
+chmod 1777 /tmp/cores
+adv_pattern=$(cat /proc/sys/kernel/core_pattern)
+echo '/tmp/cores/core.%p' >/proc/sys/kernel/core_pattern
+adv_run root adversary core /tmp/cores
+adv_run alice adversary core /tmp/cores
+echo "$adv_pattern" >/proc/sys/kernel/core_pattern
+
+# --- a seeded random sequence of calls, as alice ---------------------------------
+# shellcheck disable=SC2086 # no seed: no argument
+adv_run alice fuzz "${PGR_FUZZ_CALLS:-100000}" ${PGR_FUZZ_SEED:-}
+
+# --- 32 processes at once, locked configuration updates ------------------------
+adv_run alice stress 32 "${PGR_STRESS_SECONDS:-30}"
+
+# --- rmmod against a mapping whose descriptor is closed ------------------------
+rm -f /tmp/hold.in /tmp/hold.out
+mkfifo /tmp/hold.in
+chmod 666 /tmp/hold.in
+as_alice adversary hold </tmp/hold.in >/tmp/hold.out 2>&1 &
+adv_holder=$!
+exec 4>/tmp/hold.in
+adv_wait_for /tmp/hold.out mapped
+rmmod pigpio_regs 2>/dev/null
+adv_status=$?
+check "rmmod refused while a mapping is alive (descriptor closed)" \
+	"rmmod exit $adv_status; $(cat /tmp/hold.out)" \
+	sh -c "test $adv_status != 0 && grep -q '^pigpio_regs ' /proc/modules"
+echo go >&4
+exec 4>&-
+wait $adv_holder
+adv_status=$?
+check "... and that mapping still drives the pin afterwards" \
+	"exit $adv_status: $(cat /tmp/hold.out)" \
+	sh -c "test $adv_status = 0 && grep -q works /tmp/hold.out"
+check "rmmod works once that process is gone" "rmmod failed" rmmod pigpio_regs
+adv_reload
+
+# --- SIGKILL in the middle of a toggle loop releases everything ---------------------
+as_alice adversary toggle >/tmp/toggle.out 2>&1 &
+adv_toggler=$!
+adv_wait_for /tmp/toggle.out toggling
+sleep 1
+rmmod pigpio_regs 2>/dev/null
+check "rmmod refused while a process toggles through the mapping" "module gone" \
+	grep -q '^pigpio_regs ' /proc/modules
+adv_pid=$(sed -n 's/^toggling //p' /tmp/toggle.out)
+kill -KILL "${adv_pid:-$adv_toggler}"
+wait $adv_toggler
+adv_status=$?
+check "toggler killed by SIGKILL" "exit $adv_status" test $adv_status = 137
+check "... and gone" "process $adv_pid still there" test ! -e "/proc/$adv_pid"
+check "rmmod works right after the SIGKILL" "rmmod failed" rmmod pigpio_regs
+
+# --- load/unload cycles and the slab ------------------------------------------------
+# Five cycles first, so that caches the first loads create (module, sysfs,
+# kernfs, devtmpfs nodes) exist before the measurement.
+adv_run root adversary cycles "$KO" 5 | grep -v "^PGR-SAY"
+adv_quiesce
+adv_before=$(adv_slab)
+adv_su0=$(adv_slab_kb SUnreclaim)
+adv_sl0=$(adv_slab_kb Slab)
+[ -r /proc/slabinfo ] && cp /proc/slabinfo /tmp/slabinfo.before
+adv_run root adversary cycles "$KO" "${PGR_LOAD_CYCLES:-200}"
+adv_quiesce
+adv_after=$(adv_slab)
+adv_su1=$(adv_slab_kb SUnreclaim)
+adv_sl1=$(adv_slab_kb Slab)
+say "slab before ${PGR_LOAD_CYCLES:-200} load/unload cycles: $adv_before"
+say "slab after: $adv_after (delta Slab $((adv_sl1 - adv_sl0)) kB, SUnreclaim $((adv_su1 - adv_su0)) kB)"
+if [ -r /tmp/slabinfo.before ]; then
+	# The five caches that grew most, in kB.
+	awk 'NR == FNR { if ($1 !~ /^#|^slabinfo/) b[$1] = $3 * $4; next }
+		$1 !~ /^#|^slabinfo/ { d = ($3 * $4 - b[$1]) / 1024; if (d > 0) printf "%s +%.0f kB\n", $1, d }' \
+		/tmp/slabinfo.before /proc/slabinfo | sort -t+ -k2 -rn | head -n 5 |
+		while read -r line; do say "slabinfo: $line"; done
+fi
+# One load holds about 3 kB of unreclaimable slab (the device, two misc
+# devices, their kobjects and kernfs nodes, devres entries, the module's
+# sections): 200 leaked cycles would be about 600 kB. Between two quiet
+# points the figure moves by up to ~100 kB on this guest (per-CPU slab
+# lists, udev's work). 256 kB catches a leak of anything a cycle makes, and
+# kmemleak on the debug kernel (scripts/debug-kernel.sh) catches smaller.
+check "slab: SUnreclaim grew less than 256 kB over the cycles" \
+	"grew $((adv_su1 - adv_su0)) kB" test $((adv_su1 - adv_su0)) -lt 256
+
+# --- module parameters the suite does not cover ----------------------------------
+adv_ram_end=$(sed -n 's/^\([0-9a-f]*\)-\([0-9a-f]*\) : System RAM$/\2/p' /proc/iomem | tail -n 1)
+adv_top=$(printf '%#x' $(((0x$adv_ram_end) & ~0xfff)))
+result=$(load_module "$KO" "phys_base=$adv_top")
+check "phys_base at the last page of RAM ($adv_top): EINVAL" "got $result" \
+	test "$result" = EINVAL
+result=$(load_module "$KO" "phys_base=0xfffffffffffff000")
+say "phys_base beyond the physical address space: $result"
+check "phys_base beyond the physical address space: refused" "got $result" \
+	sh -c "test '$result' != ok"
+result=$(load_module "$KO" "phys_base=0")
+check "phys_base=0 means no override: loads from the device tree" \
+	"got $result, source $(cat /sys/class/misc/pigpio_regs/source 2>&1)" \
+	sh -c "test '$result' = ok && grep -qx devicetree /sys/class/misc/pigpio_regs/source"
+adv_reload
+
+say "adversary.sh took $(($(cut -d. -f1 /proc/uptime) - adv_start)) s of guest time"
+bad=$(dmesg | tail -n +"$((adv_marker + 1))" |
+	grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle|refcount_t|list_add corruption' | head -n 3)
+check "adversary: dmesg has no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
