@@ -9,6 +9,8 @@
 #   make check                every test (scripts/check.sh)
 #   make demo                 the emulated-Pi demo (scripts/demo.sh)
 #   make docs                 re-capture docs outputs on the emulated Pi
+#   make bench                the benchmark on the emulated Pi: tables in
+#                             build/bench/, docs/performance.md and .svg
 #   make lint                 checkpatch, sparse, cppcheck, shellcheck
 #
 # install honours DESTDIR and PREFIX (default /usr/local). With DESTDIR set
@@ -81,6 +83,9 @@ demo:
 docs:
 	./scripts/make-docs.sh
 
+bench:
+	./scripts/bench.sh
+
 lint:
 	./scripts/lint.sh
 
@@ -90,4 +95,4 @@ clean:
 	rm -rf build
 
 .PHONY: all module user install install-kernel install-user uninstall \
-	check unit demo docs lint clean
+	check unit demo docs bench lint clean

@@ -115,7 +115,7 @@ check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" 
 
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
-for part in gpiomem features adversary board_checks; do
+for part in gpiomem features adversary board_checks bench; do
 	if [ -f "/pigpio/$part.sh" ]; then
 		. "/pigpio/$part.sh"
 	fi

@@ -447,6 +447,66 @@ else
 	fail cli/wait/sees-change "exit $rc: $(cat "$OUT" "$ERR")"
 fi
 
+# --- bench ---------------------------------------------------------------
+
+# Against the simulated block the mapping rows are measured (a file's page
+# is memory, so the figures mean nothing but must be figures); the rows
+# that need the real driver, libgpiod or sysfs say "not available", with
+# no figure anywhere on their line.
+bcm2837
+cp "$DEV" "$WORK/before"
+pgr bench --quick --reps 1 --csv "$WORK/bench.csv"
+bench_rows_ok=1
+for id in 1 2 3 7a 7c; do
+	grep -Eq "^$id +.* [0-9]+(\.[0-9])? +[0-9.-]+( +[0-9.-]+)?\$" "$OUT" ||
+		{ bench_rows_ok=0; echo "    row $id: no figure"; }
+	grep -Eq "^$id,[^,]*,(toggles/s|us),[0-9]+\.[0-9],.*,ok\$" "$WORK/bench.csv" ||
+		{ bench_rows_ok=0; echo "    csv row $id: no figure"; }
+done
+for id in 4 5 6 7b; do
+	grep -Eq "^$id +.* not available \(not the pigpio_regs driver[^0-9]*\)\$" "$OUT" ||
+		{ bench_rows_ok=0; echo "    row $id: not 'not available' (or has a number)"; }
+	grep -Eq "^$id,[^,]*,(toggles/s|us),,,,not available: [^0-9]*\$" "$WORK/bench.csv" ||
+		{ bench_rows_ok=0; echo "    csv row $id: not 'not available'"; }
+done
+if [ $rc -ne 0 ]; then
+	fail cli/bench/simulated "exit $rc: $(head -c 300 "$ERR")"
+elif [ $bench_rows_ok -ne 1 ]; then
+	fail cli/bench/simulated "rows: $(tr '\n' ';' < "$OUT")"
+elif [ "$(grep -c '^goal: ' "$OUT")" -ne 6 ] ||
+     [ "$(grep -c 'not measured$' "$OUT")" -ne 5 ]; then
+	fail cli/bench/simulated "goal lines: $(grep '^goal' "$OUT" | tr '\n' ';')"
+elif [ "$(word "$DEV" 0x04)" != "$(word "$WORK/before" 0x04)" ] ||
+     [ "$(word "$DEV" 0x08)" != "$(word "$WORK/before" 0x08)" ]; then
+	fail cli/bench/simulated "GPFSEL1/2 not restored: $(word "$DEV" 0x04) $(word "$DEV" 0x08)"
+elif [ "$(word "$DEV" 0x28)" != 01fe0000 ]; then
+	fail cli/bench/simulated "the 8 pins 17-24 not left low (GPCLR0 $(word "$DEV" 0x28))"
+else
+	pass cli/bench/simulated
+fi
+# Near the end of bank 1 the 8 pins end at the last pin (46-53).
+bcm2837
+pgr bench --quick --reps 1 --pin 50
+if [ $rc -eq 0 ] && head -n 1 "$OUT" | grep -q 'mask 0x003fc000 of bank 1'; then
+	pass cli/bench/last-pins
+else
+	fail cli/bench/last-pins "exit $rc: $(head -n 1 "$OUT") $(head -c 200 "$ERR")"
+fi
+expect_usage cli/bench/reps-0 "repetitions 0 out of range (expected 1-100)" bench --reps 0
+expect_usage cli/bench/reps-101 "repetitions 101 out of range (expected 1-100)" bench --reps 101
+expect_usage cli/bench/pin-54 "pin 54 out of range (this bcm2837 has pins 0-53)" bench --pin 54
+expect_usage cli/bench/pin-bad "invalid pin 'x'" bench --pin x
+expect_usage cli/bench/unknown "bench: unexpected '--fast'" bench --fast
+expect_usage cli/bench/extra "bench: unexpected '17'" bench 17
+expect_usage cli/bench/csv-no-value "--csv needs a value" bench --csv
+expect_usage cli/bench/json "bench does not take --json" bench --json
+pgr bench --quick --reps 1 --csv "$WORK/no-such-dir/b.csv"
+if [ $rc -eq 1 ] && grep -q "bench: writing $WORK/no-such-dir/b.csv: No such file or directory" "$ERR"; then
+	pass cli/bench/csv-unwritable
+else
+	fail cli/bench/csv-unwritable "exit $rc: $(head -c 200 "$ERR")"
+fi
+
 # --- ownership: a fake device tree ---------------------------------------------
 
 DT=$WORK/dt

@@ -484,6 +484,59 @@ static int parse_peek(int argc, char *const argv[], struct command *cmd,
 	return args_parse_offset(offset, &cmd->offset, err, errlen);
 }
 
+static int option_value(int argc, char *const argv[], int *i,
+			const char *name, const char **value, char *err,
+			size_t errlen);
+
+/* bench [--quick] [--pin N] [--csv FILE] [--reps N] */
+static int parse_bench(int argc, char *const argv[], struct command *cmd,
+		       char *err, size_t errlen)
+{
+	const char *value;
+	unsigned long long reps;
+	int i, ret;
+
+	cmd->pin = BENCH_PIN_DEFAULT;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--quick") == 0) {
+			cmd->quick = true;
+			continue;
+		}
+		ret = option_value(argc, argv, &i, "--pin", &value, err, errlen);
+		if (ret > 0) {
+			ret = args_parse_pin(value, &cmd->pin, err, errlen);
+			if (!ret && cmd->pin >= 64)
+				return fail(err, errlen, "pin %s out of range",
+					    value);
+			if (ret)
+				return ret;
+			continue;
+		}
+		if (ret == 0)
+			ret = option_value(argc, argv, &i, "--reps", &value,
+					   err, errlen);
+		if (ret > 0) {
+			ret = args_parse_number(value, BENCH_REPS_MIN,
+						BENCH_REPS_MAX, "repetitions",
+						&reps, err, errlen);
+			if (ret)
+				return ret;
+			cmd->reps = (unsigned)reps;
+			continue;
+		}
+		if (ret == 0)
+			ret = option_value(argc, argv, &i, "--csv", &cmd->csv,
+					   err, errlen);
+		if (ret < 0)
+			return ret;
+		if (ret == 0)
+			return fail(err, errlen, "bench: unexpected '%s' (usage: bench [--quick] [--pin N] [--csv FILE] [--reps N])",
+				    argv[i]);
+	}
+	cmd->pins = UINT64_C(1) << cmd->pin;
+	return 0;
+}
+
 /* The options a verb takes among its arguments. */
 #define OPT_JSON	0x1
 #define OPT_FORCE	0x2
@@ -510,6 +563,7 @@ static const struct {
 	{ "wait", VERB_WAIT, OPT_TIMEOUT, parse_wait },
 	{ "owners", VERB_OWNERS, OPT_JSON, parse_owners },
 	{ "explain", VERB_EXPLAIN, 0, parse_explain },
+	{ "bench", VERB_BENCH, OPT_FORCE, parse_bench },
 };
 
 /*
@@ -683,6 +737,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_EVENTS:
 	case VERB_WAIT:
 	case VERB_OWNERS:
+	case VERB_BENCH:
 		for (pin = ngpio; pin < 64; pin++)
 			if (cmd->pins & (UINT64_C(1) << pin))
 				return fail(err, errlen, "pin %u out of range (this %s has pins 0-%u)",

@@ -27,6 +27,9 @@
 #define WAIT_TIMEOUT_MIN	1	/* ms */
 #define WAIT_TIMEOUT_MAX	86400000
 #define ARGS_MAX		64	/* arguments after the verb */
+#define BENCH_PIN_DEFAULT	17
+#define BENCH_REPS_MIN		1
+#define BENCH_REPS_MAX		100
 
 enum verb {
 	VERB_HELP,
@@ -44,6 +47,7 @@ enum verb {
 	VERB_WAIT,
 	VERB_OWNERS,
 	VERB_EXPLAIN,
+	VERB_BENCH,
 };
 
 enum bank_op { BANK_READ, BANK_SET, BANK_CLEAR, BANK_WRITE };
@@ -81,6 +85,9 @@ struct command {
 	bool clear;		/* events clear */
 	int level;		/* wait */
 	unsigned long timeout_ms; /* wait, 0: none */
+	bool quick;		/* bench --quick */
+	unsigned reps;		/* bench --reps, 0: the default */
+	const char *csv;	/* bench --csv FILE, NULL: none */
 };
 
 /* A decimal or 0x-hex number in [min, max]; what names it in messages. */

@@ -29,4 +29,12 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 	      const struct pgr_owners *owners);
 
+/*
+ * bench.c: the benchmark verb, and the pins it drives: pin and the 7 pins
+ * after it in its bank (fewer above it near the bank's end: the 8 pins
+ * then end at the bank's last pin), as a mask (bit n: GPIO n).
+ */
+int bench_run(const struct command *cmd, struct pgr_chip *chip);
+uint64_t bench_pins(unsigned pin, unsigned ngpio);
+
 #endif /* PGR_CLI_H */

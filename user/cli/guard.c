@@ -47,6 +47,7 @@ static enum touch touch_of(const struct command *cmd)
 		       TOUCH_CONFIG : TOUCH_LEVEL;
 	case VERB_BLINK:
 	case VERB_DETECT:
+	case VERB_BENCH:	/* makes its pins outputs */
 		return TOUCH_CONFIG;
 	case VERB_EVENTS:
 		/* Clearing GPEDS would steal the kernel's interrupt. */
@@ -60,10 +61,13 @@ static enum touch touch_of(const struct command *cmd)
 	}
 }
 
-static uint64_t touched_pins(const struct command *cmd)
+static uint64_t touched_pins(const struct command *cmd,
+			     const struct pgr_chip *chip)
 {
 	if (cmd->verb == VERB_BANK)
 		return (uint64_t)cmd->mask << (32 * cmd->bank);
+	if (cmd->verb == VERB_BENCH)
+		return bench_pins(cmd->pin, pgr_pin_count(chip));
 	return cmd->pins;
 }
 
@@ -72,7 +76,7 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 		const char *why)
 {
 	enum touch touch = touch_of(cmd);
-	uint64_t pins = touched_pins(cmd);
+	uint64_t pins = touched_pins(cmd, chip);
 	enum pgr_function function;
 	unsigned pin, refused = 0;
 

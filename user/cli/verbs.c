@@ -632,6 +632,8 @@ int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 				   cmd->devicetree ? cmd->devicetree :
 				   "/proc/device-tree",
 				   "/sys/kernel/debug/" PIGPIO_REGS_NAME "/mappings");
+	case VERB_BENCH:
+		return bench_run(cmd, chip);
 	case VERB_HELP:
 	case VERB_VERSION:
 		break;

@@ -1,0 +1,151 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Install tests on the host: `make install DESTDIR=...` lays out exactly the
+# documented files, the library links through them, the man pages render,
+# `make uninstall` removes exactly those files, and DKMS (Debian's package)
+# adds, builds and installs the module against Debian's amd64 headers.
+# One PASS/FAIL line each.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+pass() { echo "PASS install: $1"; }
+fail() { echo "FAIL install: $1: $2"; }
+
+# Debian's headers for a kernel of this machine's architecture (the module
+# must build anywhere; it cannot load here).
+kdir=$(find /usr/src -maxdepth 1 -name "linux-headers-*-$(dpkg --print-architecture)" | sort -V | tail -n 1)
+if [ -z "$kdir" ]; then
+	fail "find Debian kernel headers" "no /usr/src/linux-headers-*-$(dpkg --print-architecture) (install linux-headers-$(dpkg --print-architecture))"
+	exit 1
+fi
+release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kdir/include/generated/utsrelease.h")
+
+# Build in a copy: kbuild writes next to the sources.
+src=$work/src
+mkdir -p "$src"
+(cd "$top" && git ls-files -z | xargs -0 cp --parents -t "$src")
+dest=$work/dest
+if make -s -C "$src" install KDIR="$kdir" DESTDIR="$dest" PREFIX=/usr \
+	GPIOMEM_LINK=1 BUILD="$work/user" >"$work/install.log" 2>&1; then
+	pass "make install DESTDIR=... PREFIX=/usr succeeds"
+else
+	fail "make install DESTDIR=... PREFIX=/usr" "$(tail -n 5 "$work/install.log")"
+fi
+
+expected="lib/modules/$release/extra/pigpio_regs.ko
+usr/bin/pigpio-regs
+usr/include/linux/pigpio_regs.h
+usr/include/pigpioregs.h
+usr/lib/libpigpioregs.a
+usr/lib/libpigpioregs.so
+usr/lib/libpigpioregs.so.0
+usr/lib/libpigpioregs.so.0.1.0
+usr/lib/modules-load.d/pigpio_regs.conf
+usr/lib/pkgconfig/libpigpioregs.pc
+usr/lib/udev/rules.d/60-pigpio-regs.rules
+usr/lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules
+usr/share/bash-completion/completions/pigpio-regs
+usr/share/man/man1/pigpio-regs.1
+usr/share/man/man3/libpigpioregs.3"
+got=$(cd "$dest" 2>/dev/null && find . \( -type f -o -type l \) | sed 's|^\./||' | sort)
+if [ "$got" = "$expected" ]; then
+	pass "installed file list is exactly the documented one (15 files)"
+else
+	fail "installed file list" "$(diff <(echo "$expected") <(echo "$got") | tr '\n' ' ')"
+fi
+
+soname=$(readelf -d "$dest/usr/lib/libpigpioregs.so.0.1.0" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
+if [ "$soname" = libpigpioregs.so.0 ] && [ "$(readlink "$dest/usr/lib/libpigpioregs.so")" = libpigpioregs.so.0 ]; then
+	pass "shared library has soname libpigpioregs.so.0 and its links"
+else
+	fail "shared library soname" "soname '$soname'"
+fi
+exported=$(nm -D --defined-only "$dest/usr/lib/libpigpioregs.so.0.1.0" | awk '$2 == "T" { print $3 }' | sort)
+declared=$(grep -oE '\bpgr_[a-z0-9_]+\(' "$dest/usr/include/pigpioregs.h" | tr -d '(' | sort -u)
+if [ -n "$declared" ] && [ "$exported" = "$declared" ]; then
+	pass "shared library exports exactly the header's $(echo "$declared" | wc -l) functions"
+else
+	fail "exported symbols" "$(diff <(echo "$declared") <(echo "$exported") | tr '\n' ' ')"
+fi
+
+# A program built only from what was installed, through pkg-config, runs
+# against a simulated register block (a file with the driver's attributes).
+cat >"$work/prog.c" <<'EOT'
+#include <stdio.h>
+#include <pigpioregs.h>
+int main(int argc, char **argv)
+{
+	struct pgr_chip *chip;
+	int err = pgr_open(&chip, argv[1], argv[2]);
+
+	(void)argc;
+	if (err)
+		return 1;
+	pgr_write(chip, 17, 1);
+	printf("%s %u\n", pgr_soc_name(chip), pgr_pin_count(chip));
+	pgr_close(chip);
+	return 0;
+}
+EOT
+head -c 4096 /dev/zero >"$work/block"
+mkdir -p "$work/attrs"
+printf 'bcm2837\n' >"$work/attrs/soc"; printf '0x3f200000\n' >"$work/attrs/phys_base"
+printf '0x7e200000\n' >"$work/attrs/bus_base"; printf '180\n' >"$work/attrs/block_size"
+printf '4096\n' >"$work/attrs/window_size"; printf '54\n' >"$work/attrs/ngpio"
+printf 'devicetree\n' >"$work/attrs/source"
+pcdir=$dest/usr/lib/pkgconfig
+read -r -a flags <<<"$(PKG_CONFIG_PATH=$pcdir PKG_CONFIG_SYSROOT_DIR=$dest \
+	pkg-config --cflags --libs libpigpioregs 2>&1)"
+if cc -o "$work/prog" "$work/prog.c" "${flags[@]}" >"$work/cc.log" 2>&1 &&
+	out=$(LD_LIBRARY_PATH=$dest/usr/lib "$work/prog" "$work/block" "$work/attrs") &&
+	[ "$out" = "bcm2837 54" ] &&
+	[ "$(od -A n -t x4 -j 28 -N 4 "$work/block" | tr -d ' ')" = 00020000 ]; then
+	pass "a program built with pkg-config against the installed files drives the block"
+else
+	fail "pkg-config build" "flags '${flags[*]}': $(cat "$work/cc.log") out '${out:-}'"
+fi
+
+for page in man1/pigpio-regs.1 man3/libpigpioregs.3; do
+	warnings=$(MANWIDTH=80 man --warnings -l "$dest/usr/share/man/$page" 2>&1 >/dev/null)
+	if MANWIDTH=80 man -l "$dest/usr/share/man/$page" 2>/dev/null | grep -q NAME && [ -z "$warnings" ]; then
+		pass "man -l renders $page without warnings"
+	else
+		fail "man -l $page" "$warnings"
+	fi
+done
+# The CLI page is help2man's rendering of --help: it must be current.
+if make -s -C "$src/user" man BUILD="$work/user" >/dev/null 2>&1 &&
+	diff -q "$src/user/man/pigpio-regs.1" "$top/user/man/pigpio-regs.1" >/dev/null; then
+	pass "user/man/pigpio-regs.1 matches the CLI's --help (make -C user man)"
+else
+	fail "user/man/pigpio-regs.1 is stale" "run make -C user man and commit it"
+fi
+
+if [ -n "$got" ] && make -s -C "$src" uninstall KDIR="$kdir" DESTDIR="$dest" \
+	PREFIX=/usr GPIOMEM_LINK=1 BUILD="$work/user" >"$work/uninstall.log" 2>&1 &&
+	[ -z "$(find "$dest" \( -type f -o -type l \))" ]; then
+	pass "make uninstall removes exactly what was installed"
+else
+	fail "make uninstall" "left: $(find "$dest" \( -type f -o -type l \) | tr '\n' ' ')"
+fi
+
+# DKMS: add, build, install against the headers, then remove again.
+if ! command -v dkms >/dev/null; then
+	fail "dkms" "not installed (scripts/install-deps.sh installs it)"
+	exit 1
+fi
+dkms_src=/usr/src/pigpio_regs-0.1.0
+dkms remove -m pigpio_regs -v 0.1.0 --all >/dev/null 2>&1
+rm -rf "$dkms_src" && cp -r "$src" "$dkms_src" && make -s -C "$dkms_src" clean KDIR="$kdir" >/dev/null 2>&1
+if dkms add -m pigpio_regs -v 0.1.0 >"$work/dkms.log" 2>&1 &&
+	dkms build -m pigpio_regs -v 0.1.0 -k "$release" >>"$work/dkms.log" 2>&1 &&
+	dkms install -m pigpio_regs -v 0.1.0 -k "$release" >>"$work/dkms.log" 2>&1 &&
+	modinfo -k "$release" pigpio_regs 2>/dev/null | grep -q '^filename:.*updates/dkms/pigpio_regs.ko'; then
+	pass "DKMS adds, builds and installs the module for $release"
+else
+	fail "DKMS" "$(tail -n 8 "$work/dkms.log" | tr '\n' ' ')"
+fi
+dkms remove -m pigpio_regs -v 0.1.0 --all >/dev/null 2>&1
+rm -rf "$dkms_src"
