@@ -25,21 +25,53 @@ step() {
 	[ "$status" = 0 ] || echo "FAIL $name (exit $status)"
 }
 
-boards=${PGR_BOARDS:-$(pgr_boards)}
+boards=${PGR_BOARDS:-$(pgr_boards)} # PGR_BOARDS="a b": only those
 {
 	step "host unit tests" "$top/tests/unit/run.sh"
+	step "host fuzzing of the CLI parser" "$top/tests/fuzz/run.sh"
+	step "install, packaging, DKMS" "$top/tests/install/run.sh"
 	step "static analysis" "$top/scripts/lint.sh"
 	for board in $boards; do
+		rm -f "$PGR_BUILD/$board"/timing-*.env
+		board_start=$(date +%s)
 		step "emulated $board" "$top/scripts/guest/run.sh" "$board" test
-		for timing in "$PGR_BUILD/$board"/timing-*.txt; do
-			[ -f "$timing" ] && echo "time: $(cat "$timing")"
-		done
+		echo "$(($(date +%s) - board_start))" >"$PGR_BUILD/$board.wall"
 	done
+	# The outputs docs/*.md show, against what the docs' board printed.
+	docs_board=$(pgr_boards | head -n 1)
+	if [ -f "$PGR_BUILD/$docs_board/console-suite.log" ]; then
+		step "docs match the emulated board" "$top/scripts/docs.sh" --check \
+			"$PGR_BUILD/$docs_board/console-suite.log"
+	fi
 } 2>&1 | tee "$log"
 
+# The matrix: one line per board, from its result lines and timing file.
+summary() {
+	local board timing kernel qemu_s boot_s test_s p f s
+	printf '%-20s %-9s %-24s %6s %6s %6s %6s %6s %6s\n' board qemu kernel \
+		passed failed qemu_s boot_s test_s total
+	for board in $boards; do
+		(pgr_board "$board") >/dev/null 2>&1 || continue
+		pgr_board "$board"
+		timing=$PGR_BUILD/$board/timing-$B_JOB.env # written by boot.sh
+		kernel=$(sed -n 's/^KERNEL=//p' "$timing" 2>/dev/null)
+		qemu_s=$(sed -n 's/^QEMU_S=//p' "$timing" 2>/dev/null)
+		boot_s=$(sed -n 's/^BOOT_S=//p' "$timing" 2>/dev/null)
+		test_s=$(sed -n 's/^TEST_S=//p' "$timing" 2>/dev/null)
+		p=$(grep -c "^PASS \[$board\] " "$log")
+		f=$(($(grep -c "^FAIL \[$board\] " "$log") + $(grep -c "^FAIL emulated $board (" "$log")))
+		s=$(grep -c "^SKIP \[$board\] " "$log")
+		[ "$s" -gt 0 ] && kernel="skipped"
+		printf '%-20s %-9s %-24s %6s %6s %6s %6s %6s %6s\n' "$board" "$B_QEMU" \
+			"${kernel:--}" "$p" "$f" "${qemu_s:--}" "${boot_s:--}" "${test_s:--}" \
+			"$(cat "$PGR_BUILD/$board.wall" 2>/dev/null || echo -)"
+	done
+}
 passed=$(grep -c '^PASS ' "$log")
 failed=$(grep -c '^FAIL ' "$log")
 skipped=$(grep -c '^SKIP ' "$log")
+echo "== summary (seconds: qemu = QEMU wall time, boot = kernel to init, test = the job, total = fetch+build+boot)"
+summary | tee "$PGR_BUILD/summary.txt"
 echo "total time: $(($(date +%s) - start)) s"
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

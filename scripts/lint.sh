@@ -65,15 +65,34 @@ status=$?
 grep -qE 'warning|error' "$out/sparse.log" && status=1
 result "sparse (make C=2) on the module, $board headers" "$out/sparse.log" $status
 
+# gcc's static analyser on the module (a second cross-build).
+fanalyzer_check() {
+	pgr_board "$board"
+	local cache kdir karch=arm64 src=$out/fanalyzer
+	cache=$(pgr_board_cache)
+	kdir=$cache/root/usr/src/linux-headers-$(cat "$cache/release")
+	[ "$B_ARCH" = arm64 ] || karch=arm
+	rm -rf "$src" && mkdir -p "$src"
+	cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$src/"
+	make -s -C "$kdir" M="$src" ARCH=$karch CROSS_COMPILE="$B_CROSS" \
+		KCFLAGS=-fanalyzer CONFIG_DEBUG_INFO_BTF_MODULES= modules
+}
+fanalyzer_check >"$out/fanalyzer.log" 2>&1
+status=$?
+grep -q 'warning:' "$out/fanalyzer.log" && status=1
+result "gcc -fanalyzer on the module, $board headers" "$out/fanalyzer.log" $status
+
 cppcheck --quiet --error-exitcode=1 --enable=warning,portability,performance \
 	--std=c11 --inline-suppr -I "$PGR_TOP/include/uapi" -I "$PGR_TOP/user/include" \
-	"$PGR_TOP/user" "$PGR_TOP/tests/unit" "$PGR_TOP/tests/guest" >"$out/cppcheck.log" 2>&1
+	"$PGR_TOP/user" "$PGR_TOP/tests/unit" "$PGR_TOP/tests/guest" "$PGR_TOP/tests/fuzz" \
+	>"$out/cppcheck.log" 2>&1
 result "cppcheck on user space and test programs" "$out/cppcheck.log" $?
 
 {
 	cd "$PGR_TOP" || exit 1
 	shellcheck -x "$PGR_TOP"/scripts/*.sh "$PGR_TOP"/scripts/guest/{lib,fetch,build,boot,run}.sh \
-		"$PGR_TOP"/.ci/run "$PGR_TOP"/tests/unit/*.sh &&
+		"$PGR_TOP"/.ci/run "$PGR_TOP"/tests/unit/*.sh "$PGR_TOP"/tests/install/*.sh \
+		"$PGR_TOP"/tests/fuzz/*.sh "$PGR_TOP"/user/completion/pigpio-regs &&
 		shellcheck -s sh -e SC1091 "$PGR_TOP"/scripts/guest/{init,demo-guest}.sh \
 			"$PGR_TOP"/tests/guest/*.sh
 } >"$out/shellcheck.log" 2>&1

@@ -26,13 +26,15 @@ cp "$PGR_TOP/scripts/guest/init.sh" "$stage/init"
 cp "$PGR_TOP"/tests/guest/*.sh "$stage/pigpio/"
 cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
-cp "$out/user/pigpio-regs" "$out"/guest-bin/* "$stage/pigpio/bin/"
-cp "$PGR_TOP/scripts/udev/60-pigpio-regs.rules" "$stage/usr/lib/udev/rules.d/"
+cp "$out/user/pigpio-regs" "$out"/user/examples/* "$out"/guest-bin/* \
+	"$stage/pigpio/bin/"
+cp "$PGR_TOP"/scripts/udev/*.rules "$stage/usr/lib/udev/rules.d/"
 cat >"$stage/pigpio/board.env" <<EOT
 BOARD=$B_NAME
 EXPECT_PHYS=$B_PHYS
 EXPECT_SOC=$B_SOC
 EXPECT_NGPIO=$B_NGPIO
+EXPECT_PINCTRL=$B_PINCTRL
 EOT
 # Users: alice is in group gpio, bob is not.
 cat >"$stage/etc/passwd" <<'EOT'
@@ -46,13 +48,19 @@ gpio:x:997:alice
 alice:x:1000:
 bob:x:1001:
 EOT
-# Only the modules the guest loads, with their index.
+# Only the modules the guest loads, with their index, where the kernel
+# package puts them: /lib/modules (bookworm) or /usr/lib/modules (trixie;
+# the root filesystem's /lib links to usr/lib).
+kmods=$kroot/lib/modules/$release
+[ -d "$kmods" ] || kmods=$kroot/usr/lib/modules/$release
 mods=$stage/lib/modules/$release
 mkdir -p "$mods"
-cp "$kroot/lib/modules/$release"/modules.{order,builtin,builtin.modinfo} "$mods/"
-(cd "$kroot/lib/modules/$release" &&
-	find kernel -name 'bcm2835_wdt.ko*' -exec cp --parents {} "$mods/" \;)
+cp "$kmods"/modules.{order,builtin,builtin.modinfo} "$mods/"
+(cd "$kmods" && find kernel -name 'bcm2835_wdt.ko*' -exec cp --parents {} "$mods/" \;)
 depmod -b "$stage" "$release"
+if [ "$kmods" != "$kroot/lib/modules/$release" ]; then
+	mkdir -p "$stage/usr/lib" && mv "$stage/lib/modules" "$stage/usr/lib/" && rmdir "$stage/lib"
+fi
 
 # The initramfs: Debian's tree first, the overlay over it, all owned by root.
 bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .
@@ -66,36 +74,112 @@ if [ "$B_DT_EDITS" != "-" ]; then
 	IFS=';' read -r -a edits <<<"$B_DT_EDITS"
 	for edit in "${edits[@]}"; do
 		read -r -a words <<<"${edit//,/ }"
-		fdtput "$dtb" "${words[@]}"
+		if [ "${words[0]}" = off ]; then
+			# off,NODE,NODE...: status = "disabled" on each node.
+			for node in "${words[@]:1}"; do
+				fdtput -t s "$dtb" "$node" status disabled ||
+					pgr_die "$B_NAME: no node $node in $B_DTB"
+			done
+		else
+			fdtput "$dtb" "${words[@]}" || pgr_die "$B_NAME: fdtput ${words[*]} failed on $B_DTB"
+		fi
 	done
 fi
 
 IFS=',' read -r -a serial <<<"$B_SERIAL"
+append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"
+[ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
 case $B_ARCH in
 arm64) qemu="qemu-system-aarch64" ;;
 *) qemu="qemu-system-arm" ;;
 esac
+case $B_END in
+reset) grace=${PGR_RESET_GRACE:-30} ;; # the guest resets through its watchdog
+monitor) grace=0 ;;                    # the host quits QEMU after PGR-END
+*) pgr_die "$B_NAME: end '$B_END' is neither 'reset' nor 'monitor'" ;;
+esac
+"$qemu" -M help | grep -q "^$B_QEMU " ||
+	pgr_die "$B_NAME: $("$qemu" --version | head -n 1) has no '$B_QEMU' board"
+
 log=$out/console-$mode.log
 timeout=${PGR_BOOT_TIMEOUT:-900}
+init_timeout=${PGR_INIT_TIMEOUT:-300}
+# QEMU's monitor, on a pair of FIFOs the host can always write "quit" to.
+monitor=$out/qemu-monitor
+rm -f "$monitor.in" "$monitor.out" "$out/ended-by-host" && mkfifo "$monitor.in" "$monitor.out"
+: >"$log"
+
+# quit_qemu MONITOR MARK WHY: end QEMU through its monitor; MARK says why.
+# shellcheck disable=SC2317 # called in the watcher process below
+quit_qemu() {
+	echo "$3" >"$2"
+	# shellcheck disable=SC2016 # the inner shell's $1
+	timeout 10 sh -c 'echo quit >"$1"' - "$1.in" || true
+}
+# watch_end LOG MONITOR MARK GRACE INIT_TIMEOUT: once the guest printed
+# PGR-END, end QEMU after GRACE seconds: at once on a board that cannot
+# reset itself, as a last resort on the others. End it too if the guest
+# does not reach init within INIT_TIMEOUT seconds.
+# shellcheck disable=SC2317 # run as the watcher process below
+watch_end() {
+	local waited=0
+	until grep -q '^PGR-END' "$1"; do
+		if [ "$waited" -ge $(($5 * 2)) ] && ! grep -q '^PGR-BOOTED' "$1"; then
+			quit_qemu "$2" "$3" "the guest did not reach init within $5 s; the host ended QEMU"
+			return
+		fi
+		sleep 0.5
+		waited=$((waited + 1))
+	done
+	sleep "$4"
+	quit_qemu "$2" "$3" "the guest printed PGR-END; the host ended QEMU after $4 s"
+}
+
 pgr_log "$B_NAME: booting $release on QEMU $B_QEMU ($mode; log: ${log#"$PGR_TOP"/})"
 start=$(date +%s)
+# The watcher is a process of its own, not a subshell sharing this script.
+bash -c "$(declare -f quit_qemu watch_end); watch_end \"\$@\"" watch_end \
+	"$log" "$monitor" "$out/ended-by-host" "$grace" "$init_timeout" &
+watcher=$!
 set +e
 timeout -k 10 "$timeout" "$qemu" -M "$B_QEMU" -m "$B_MEM" \
 	-kernel "$(echo "$kroot"/boot/vmlinuz-*)" -dtb "$dtb" \
-	-initrd "$out/initramfs.gz" \
-	-append "console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode" \
-	"${serial[@]}" -display none -monitor none -no-reboot \
-	</dev/null 2>&1 | tr -d '\r' | tee "$log" |
+	-initrd "$out/initramfs.gz" -append "$append" \
+	"${serial[@]}" -display none -no-reboot \
+	-chardev "pipe,id=monitor,path=$monitor" -mon chardev=monitor,mode=readline \
+	</dev/null 2>&1 | sed -u 's/\r//g' | tee -a "$log" |
 	sed -un -e 's/^PGR-SAY //p' \
 		-e "s/^PGR-TEST \(PASS\|FAIL\) /\1 [$B_NAME] /p"
 status=${PIPESTATUS[0]}
 set -e
 end=$(date +%s)
-booted=$(sed -n 's/^PGR-BOOTED //p' "$log")
-echo "$B_NAME: QEMU ran $((end - start)) s (guest reached init at ${booted:-?} s)" >"$out/timing-$mode.txt"
-pgr_log "$(cat "$out/timing-$mode.txt")"
+kill "$watcher" 2>/dev/null
+wait "$watcher" 2>/dev/null || true
+rm -f "$monitor.in" "$monitor.out"
+
+# Timing: QEMU's wall seconds, and from the guest's own clock the seconds
+# to init (boot) and from init to the end of the job (test).
+booted=$(sed -n 's/^PGR-BOOTED \([0-9.]*\).*/\1/p' "$log" | head -n 1)
+ended=$(sed -n 's/^PGR-END \([0-9.]*\).*/\1/p' "$log" | head -n 1)
+test_s=-
+[ -n "$booted" ] && [ -n "$ended" ] && test_s=$(awk -v a="$booted" -v b="$ended" 'BEGIN { printf "%.0f", b - a }')
+cat >"$out/timing-$mode.env" <<EOT
+KERNEL=$release
+QEMU_S=$((end - start))
+BOOT_S=$([ -n "$booted" ] && awk -v a="$booted" 'BEGIN { printf "%.0f", a }' || echo -)
+TEST_S=$test_s
+EOT
+pgr_log "$B_NAME: QEMU ran $((end - start)) s (guest reached init at ${booted:-?} s, job took ${test_s} s)"
+if [ -f "$out/ended-by-host" ]; then
+	pgr_log "$B_NAME: $(cat "$out/ended-by-host")"
+fi
 if [ "$status" = 124 ] || [ "$status" = 137 ]; then
 	pgr_log "$B_NAME: QEMU did not end within $timeout s"
 	exit 1
 fi
 grep -q '^PGR-END' "$log" || { pgr_log "$B_NAME: the guest never finished its job (see $log)"; exit 1; }
+if [ "$B_END" = reset ] && [ -f "$out/ended-by-host" ]; then
+	pgr_log "$B_NAME: the board did not reset by itself as boards.tsv says (see $log)"
+	exit 1
+fi
+exit 0

@@ -22,9 +22,29 @@ esac
 # The module: kbuild writes next to the sources, so build a copy per board.
 rm -rf "$out/module" && mkdir -p "$out/module"
 cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$out/module/"
+# No BTF for the module: that needs the pahole the kernel was built with,
+# and nothing here uses it (a module without BTF loads all the same).
+kmake=(make -s -C "$kdir" M="$out/module" ARCH="$karch" CROSS_COMPILE="$B_CROSS"
+	KCFLAGS=-Werror CONFIG_DEBUG_INFO_BTF_MODULES=)
+# Debian's headers name the compiler the kernel was built with
+# (.kernelvariables: "CC = ... $(CROSS_COMPILE)gcc-14"). When this host has
+# no such cross compiler (trixie's gcc-14 on bookworm), use its own
+# ${B_CROSS}gcc, and correct what the kernel's configuration recorded about
+# the other compiler where kbuild's flags depend on it: its version, and
+# -fmin-function-alignment (GCC 14), without which kbuild falls back to
+# -falign-functions as it does for any older compiler. Debian's headers
+# already skip kbuild's "compiler differs" check.
+# shellcheck disable=SC2016 # make's $(...), not the shell's
+kcc=$(sed -n 's/^CC = .*$(CROSS_COMPILE)\(gcc-[0-9]*\)$/\1/p' "$kdir/.kernelvariables" 2>/dev/null)
+if [ -n "$kcc" ] && ! command -v "$B_CROSS$kcc" >/dev/null; then
+	IFS=. read -r major minor patch <<<"$("${B_CROSS}gcc" -dumpfullversion)"
+	pgr_log "$B_NAME: no ${B_CROSS}$kcc here; building with ${B_CROSS}gcc $major.$minor.$patch"
+	kmake+=(CC="${B_CROSS}gcc" CONFIG_GCC_VERSION=$((major * 10000 + minor * 100 + patch)))
+	echo 'int x;' | "${B_CROSS}gcc" -fmin-function-alignment=8 -x c -c -o /dev/null - 2>/dev/null ||
+		kmake+=(CONFIG_CC_HAS_MIN_FUNCTION_ALIGNMENT=)
+fi
 pgr_log "$B_NAME: building pigpio_regs.ko for $release"
-if ! make -s -C "$kdir" M="$out/module" ARCH="$karch" CROSS_COMPILE="$B_CROSS" \
-	KCFLAGS=-Werror modules >"$out/module.log" 2>&1 ||
+if ! "${kmake[@]}" modules >"$out/module.log" 2>&1 ||
 	grep -qi 'warning' "$out/module.log"; then
 	cat "$out/module.log" >&2
 	pgr_die "module build failed or printed warnings (log: $out/module.log)"

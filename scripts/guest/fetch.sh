@@ -12,6 +12,49 @@ pgr_board "${1:?usage: fetch.sh BOARD}"
 dir=$(pgr_board_cache)
 host_arch=$(dpkg --print-architecture)
 
+# wrap_newer_glibc DIR: kbuild's host programs (DIR/root/usr/lib/linux-kbuild-*) come from
+# the board's suite. Those linked against a newer C library than this host's
+# (trixie's modpost needs glibc 2.38, bookworm has 2.36) keep working through
+# a wrapper that runs them with the suite's own libc6 for this host,
+# unpacked into DIR/hostlibc. Paths are relative: the cache may move.
+wrap_newer_glibc() {
+	local tmp=$1 have need newest=0 f progs=() loader libdir
+	have=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
+	while IFS= read -r -d '' f; do
+		need=$(objdump -p "$f" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' |
+			cut -d_ -f2 | sort -uV | tail -n 1) || true
+		[ -n "$need" ] || continue
+		[ "$(printf '%s\n' "$need" "$have" | sort -V | tail -n 1)" = "$have" ] && continue
+		progs+=("$f")
+		newest=$(printf '%s\n' "$need" "$newest" | sort -V | tail -n 1)
+	done < <(find "$tmp"/root/usr/lib/linux-kbuild-* -type f -perm -u+x -print0)
+	[ ${#progs[@]} -gt 0 ] || return 0
+	pgr_log "$B_NAME: ${#progs[@]} kbuild programs need glibc $newest (host: $have);" \
+		"they run with $B_SUITE's libc6:$host_arch"
+	(cd "$tmp/debs" && pgr_apt "$B_SUITE" "$B_ARCH" apt-get download \
+		"libc6:$host_arch" >/dev/null)
+	dpkg-deb -x "$(echo "$tmp"/debs/libc6_*_"$host_arch".deb)" "$tmp/hostlibc"
+	loader=$(find "$tmp/hostlibc" -type f -name 'ld-linux*.so*' | head -n 1)
+	libdir=$(dirname "$(find "$tmp/hostlibc" -name libc.so.6 | head -n 1)")
+	[ -n "$loader" ] || pgr_die "no dynamic loader in $B_SUITE's libc6:$host_arch"
+	local wrapper name rel
+	for f in "${progs[@]}"; do
+		name=$(basename "$f")
+		rel=$(realpath --relative-to="$(dirname "$f")" "$tmp")
+		# shellcheck disable=SC2016 # the wrapper's own $(...)
+		wrapper=$(printf '%s\n' '#!/bin/sh' \
+			"# Made by scripts/guest/fetch.sh: $name needs glibc $newest, so it" \
+			"# runs with $B_SUITE's C library, not this host's." \
+			'here=$(dirname "$(readlink -f "$0")")' \
+			"exec \"\$here/$rel/${loader#"$tmp"/}\" \\" \
+			"	--library-path \"\$here/$rel/${libdir#"$tmp"/}\" \\" \
+			"	\"\$here/$name.bin\" \"\$@\"")
+		mv "$f" "$f.bin"
+		echo "$wrapper" >"$f"
+		chmod +x "$f"
+	done
+}
+
 fetch_kernel() {
 	[ -f "$dir/release" ] && return
 	pgr_log "$B_NAME: resolving linux-image-$B_FLAVOUR in $B_SUITE/$B_ARCH"
@@ -46,6 +89,7 @@ fetch_kernel() {
 	# shellcheck disable=SC2016 # make's $(...), not the shell's
 	sed -i 's|^include /usr/src/|include $(dir $(lastword $(MAKEFILE_LIST)))../|' \
 		"$dir.tmp/root/usr/src/$headers/Makefile"
+	wrap_newer_glibc "$dir.tmp"
 	rm -rf "$dir.tmp/debs" "$dir"
 	mv "$dir.tmp" "$dir"
 	echo "$release" >"$dir/release"
@@ -62,8 +106,11 @@ fetch_rootfs() {
 	pgr_log "$B_NAME: assembling the $B_SUITE/$B_ARCH root filesystem ($ROOTFS_PACKAGES)"
 	mkdir -p "$out"
 	# "extract" unpacks without running maintainer scripts, so no
-	# emulation of the guest's architecture is needed on the host.
+	# emulation of the guest's architecture is needed on the host. The
+	# merged-usr hook makes /bin, /sbin and /lib links into /usr, as every
+	# installed Debian system has them: trixie's packages ship no /lib at all.
 	mmdebstrap --quiet --variant=extract --architectures="$B_ARCH" \
+		--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
 		--include="$ROOTFS_PACKAGES" "$B_SUITE" "$out/rootfs.tmp.tar" \
 		"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(pgr_mirror) $B_SUITE main"
 	mv "$out/rootfs.tmp.tar" "$out/rootfs.tar"

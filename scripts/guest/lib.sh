@@ -5,7 +5,7 @@
 PGR_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PGR_CACHE=${PGR_CACHE:-$PGR_TOP/cache}
 PGR_BUILD=${PGR_BUILD:-$PGR_TOP/build}
-PGR_BOARDS=$PGR_TOP/scripts/guest/boards.tsv
+PGR_TABLE=$PGR_TOP/scripts/guest/boards.tsv
 
 pgr_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 pgr_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -13,15 +13,19 @@ pgr_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # pgr_board NAME: set B_* variables from the board table row NAME.
 pgr_board() {
 	local row
-	row=$(awk -v n="$1" '$1 == n' "$PGR_BOARDS")
-	[ -n "$row" ] || pgr_die "unknown board '$1' (see $PGR_BOARDS)"
+	row=$(awk -v n="$1" '$1 == n' "$PGR_TABLE")
+	[ -n "$row" ] || pgr_die "unknown board '$1' (see $PGR_TABLE)"
 	# shellcheck disable=SC2034 # read by the callers
 	read -r B_NAME B_QEMU B_MEM B_ARCH B_SUITE B_FLAVOUR B_CROSS B_DTB \
-		B_DT_EDITS B_CONSOLE B_SERIAL B_PHYS B_SOC B_NGPIO B_JOB <<<"$row"
+		B_DT_EDITS B_APPEND B_CONSOLE B_SERIAL B_END B_PHYS B_SOC B_NGPIO B_PINCTRL \
+		B_JOB B_EXTRA <<<"$row"
+	if [ -z "$B_JOB" ] || [ -n "$B_EXTRA" ]; then
+		pgr_die "board '$1': the row does not have the table's columns"
+	fi
 }
 
 # pgr_boards: every board name in the table.
-pgr_boards() { awk '!/^#/ && NF { print $1 }' "$PGR_BOARDS"; }
+pgr_boards() { awk '!/^#/ && NF { print $1 }' "$PGR_TABLE"; }
 
 # pgr_mirror: the Debian mirror this machine's own apt sources use.
 pgr_mirror() {
@@ -66,4 +70,4 @@ pgr_apt() {
 # Where one board's things live.
 pgr_board_cache() { echo "$PGR_CACHE/kernels/$B_SUITE-$B_ARCH-$B_FLAVOUR"; }
 pgr_board_build() { echo "$PGR_BUILD/$B_NAME"; }
-pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH"; }
+pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH-usrmerged"; }

@@ -22,7 +22,16 @@ as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }
 # The kernel pinctrl driver's own view of a pin, read from the hardware
 # registers (GPFSEL/GPLEV) by that driver, not through our mapping:
 #   pin 17 (gpio17) function gpio_out in hi; irq 0 (none)
-pins_file() { echo /sys/kernel/debug/pinctrl/*gpio*/pins; }
+# Its debugfs directory is named after the block and the driver's variant,
+# e.g. 3f200000.gpio-pinctrl-bcm2835; boards.tsv's pinctrl column says which.
+pins_file() {
+	if [ -n "${EXPECT_PINCTRL:-}" ]; then
+		echo "/sys/kernel/debug/pinctrl/$EXPECT_PINCTRL/pins"
+	else
+		set -- /sys/kernel/debug/pinctrl/*gpio*/pins
+		echo "$1"
+	fi
+}
 pin_line() { grep "^pin $1 (gpio$1) " "$(pins_file)"; }
 pin_function() { pin_line "$1" | sed -n 's/.* function \([a-z_0-9]*\) .*/\1/p'; }
 pin_level() { pin_line "$1" | sed -n 's/.* in \(hi\|lo\);.*/\1/p'; }

@@ -22,8 +22,15 @@ check "... the SoC comes from the machine: $EXPECT_SOC" "soc=$(cat $SYSFS/soc)" 
 	test "$(cat $SYSFS/soc)" = "$EXPECT_SOC"
 check "... source is parameter" "source=$(cat $SYSFS/source)" \
 	test "$(cat $SYSFS/source)" = parameter
-# With no pinctrl driver, the mapping and the driver's pread must agree.
-as_alice pigpio-regs set 17 op dh >/dev/null
+# Without the GPIO node the CLI cannot tell which pins the kernel claims:
+# it refuses to reconfigure anything unless told to go ahead.
+out=$(as_alice pigpio-regs set 17 op dh 2>&1)
+status=$?
+check "... without the node the CLI refuses to reconfigure (ownership unknown)" \
+	"exit $status: $out" \
+	sh -c "test $status = 1 && echo \"\$1\" | grep -q 'cannot tell which pins the kernel claims'" - "$out"
+# With --force, the mapping and the driver's pread must agree.
+as_alice pigpio-regs --force set 17 op dh >/dev/null
 via_map=$(as_alice pigpio-regs peek 0x34 | sed 's/.*: //')
 via_pread=$(as_alice pigpio-regs peek --syscall 0x34 | sed 's/.*: //')
 check "... alice sets pin 17 high, seen by pread too" "$via_map vs $via_pread" \

@@ -115,8 +115,9 @@ check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" 
 
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
-for part in gpiomem features adversary board_checks bench; do
+for part in captures gpiomem features adversary board_checks bench; do
 	if [ -f "/pigpio/$part.sh" ]; then
+		# shellcheck source=/dev/null # the parts are tests/guest/*.sh
 		. "/pigpio/$part.sh"
 	fi
 done
