@@ -119,11 +119,15 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 
 	reg = of_get_address(np, 0, NULL, NULL);
 	loc->bus_base = reg ? pigpio_regs_cells(reg, of_n_addr_cells(np)) : 0;
+	layout = match->data;
 	loc->phys_base = res.start;
-	loc->block_size = resource_size(&res);
+	/*
+	 * Mainline device trees give BCM2711 the BCM2835's 0xb4 bytes, but
+	 * its pull registers reach 0xf0: the SoC table knows the real size.
+	 */
+	loc->block_size = max_t(u32, resource_size(&res), layout->block_size);
 	loc->source = "devicetree";
 
-	layout = match->data;
 	loc->ngpio = layout->ngpio;
 	loc->has_gppud = layout->has_gppud;
 	loc->soc = pigpio_regs_machine_soc(layout)->name;
