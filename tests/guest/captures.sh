@@ -4,19 +4,25 @@
 # Each is printed as "PGR-CAP NAME|LINE" lines; scripts/docs.sh puts them
 # into docs/*.md (make docs) or checks that the docs still match.
 
-# capture NAME PROMPT COMMAND...: run COMMAND, print prompt and output.
+# capture NAME USER COMMAND...: run COMMAND as USER (alice or root), print
+# the prompt and the command as a reader would type them, and the output.
 capture() {
-	_cap=$1 _prompt=$2
+	_cap=$1 _user=$2
 	shift 2
-	echo "PGR-CAP $_cap|$_prompt $*"
-	"$@" 2>&1 | sed "s/^/PGR-CAP $_cap|/"
+	if [ "$_user" = alice ]; then
+		echo "PGR-CAP $_cap|alice\$ $*"
+		as_alice "$@" 2>&1 | sed "s/^/PGR-CAP $_cap|/"
+	else
+		echo "PGR-CAP $_cap|root# $*"
+		"$@" 2>&1 | sed "s/^/PGR-CAP $_cap|/"
+	fi
 }
 
-capture explain-alice 'alice$' as_alice pigpio-regs explain
-capture explain-root 'root#' pigpio-regs explain
-capture read-gpfsel0 'alice$' as_alice read_gpfsel0
-capture devmem-alice 'alice$' as_alice read_gpfsel0 --devmem
-capture devmem-root 'root#' read_gpfsel0 --devmem
-capture blink-mmap 'alice$' as_alice blink_mmap 17 2
+capture explain-alice alice pigpio-regs explain
+capture explain-root root pigpio-regs explain
+capture read-gpfsel0 alice read_gpfsel0
+capture devmem-alice alice read_gpfsel0 --devmem
+capture devmem-root root read_gpfsel0 --devmem
+capture blink-mmap alice blink_mmap 17 2
 check "docs captures ran" "no explain output" \
 	as_alice sh -c 'pigpio-regs explain | grep -q "read system call"'

@@ -276,9 +276,11 @@ static void explain_vmflags(const char *flags)
 		printf("    no ex, no me: not executable, and mprotect() cannot make it so\n");
 }
 
-/* The /proc/self/maps line (and smaps VmFlags) covering addr. */
-static void explain_maps(const void *addr)
+/* The /proc/self/maps line (and smaps VmFlags) covering addr; is it a
+ * VM_PFNMAP mapping? */
+static bool explain_maps(const void *addr)
 {
+	bool pfnmap = false;
 	char line[512], maps_line[512] = "";
 	unsigned long lo, hi, a = (unsigned long)addr;
 	bool in_vma = false;
@@ -286,7 +288,7 @@ static void explain_maps(const void *addr)
 
 	if (!f) {
 		printf("  /proc/self/smaps: %s\n", strerror(errno));
-		return;
+		return false;
 	}
 	while (fgets(line, sizeof(line), f)) {
 		/* A VMA's header line; its fields follow ("Size:" ...). */
@@ -300,13 +302,16 @@ static void explain_maps(const void *addr)
 			printf("  /proc/self/maps: %s", maps_line);
 			printf("  VmFlags:%s", line + 8);
 			explain_vmflags(line + 8);
+			pfnmap = strstr(line, " pf") != NULL;
 			break;
 		}
 	}
 	fclose(f);
+	return pfnmap;
 }
 
-static void explain_pagemap(const struct pgr_chip *chip, const void *addr)
+static void explain_pagemap(const struct pgr_chip *chip, const void *addr,
+			    bool pfnmap)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	uint64_t entry = 0, pfn;
@@ -321,7 +326,13 @@ static void explain_pagemap(const struct pgr_chip *chip, const void *addr)
 	}
 	close(fd);
 	pfn = entry & ((UINT64_C(1) << 55) - 1);
-	if (!(entry >> 63)) {
+	if (!(entry >> 63) && pfnmap) {
+		/* pagemap walks only pages with a struct page behind them. */
+		printf("  page frame number: /proc/self/pagemap reports VM_PFNMAP mappings\n"
+		       "  as holes, even to root (no struct page describes the frame);\n"
+		       "  it is phys_base / page size = 0x%llx / %ld = 0x%llx\n",
+		       pgr_phys_base(chip), page, pgr_phys_base(chip) / (unsigned long long)page);
+	} else if (!(entry >> 63)) {
 		printf("  pagemap: page not present\n");
 	} else if (pfn == 0) {
 		printf("  page frame number: hidden: /proc/self/pagemap shows PFNs only\n"
@@ -384,8 +395,7 @@ int cli_explain(const struct pgr_chip *chip, const char *device_path,
 
 	printf("3. This process: mmap() of %s\n", device_path);
 	printf("  user virtual address: %p (pid %ld)\n", addr, (long)getpid());
-	explain_maps(addr);
-	explain_pagemap(chip, addr);
+	explain_pagemap(chip, addr, explain_maps(addr));
 	printf("\n");
 
 	printf("4. Memory attributes\n"
