@@ -62,7 +62,7 @@ if [ "$soname" = libpigpioregs.so.0 ] && [ "$(readlink "$dest/usr/lib/libpigpior
 else
 	fail "shared library soname" "soname '$soname'"
 fi
-exported=$(nm -D --defined-only "$dest/usr/lib/libpigpioregs.so.0.1.0" | awk '$2 == "T" { print $3 }' | sort)
+exported=$(nm -D --defined-only "$dest/usr/lib/libpigpioregs.so.0.1.0" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }' | sort)
 declared=$(grep -oE '\bpgr_[a-z0-9_]+\(' "$dest/usr/include/pigpioregs.h" | tr -d '(' | sort -u)
 if [ -n "$declared" ] && [ "$exported" = "$declared" ]; then
 	pass "shared library exports exactly the header's $(echo "$declared" | wc -l) functions"
