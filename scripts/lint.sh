@@ -48,36 +48,28 @@ status=$?
 grep -qE 'ERROR|WARNING|CHECK' "$out/checkpatch.log" && status=1
 result "checkpatch --strict: kernel/ and the UAPI header" "$out/checkpatch.log" $status
 
-sparse_check() {
+# module_build NAME MAKE_ARGS...: cross-build a copy of the module for
+# the board's Debian headers in build/lint/NAME, with extra kbuild options.
+module_build() {
+	local cache kdir karch=arm64 src=$out/$1
+	shift
 	pgr_board "$board"
-	local cache kdir karch=arm64 src=$out/sparse
 	cache=$(pgr_board_cache)
 	kdir=$cache/root/usr/src/linux-headers-$(cat "$cache/release")
 	[ "$B_ARCH" = arm64 ] || karch=arm
 	rm -rf "$src" && mkdir -p "$src"
 	cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$src/"
 	make -s -C "$kdir" M="$src" ARCH=$karch CROSS_COMPILE="$B_CROSS" \
-		C=2 CHECK=sparse modules
+		CONFIG_DEBUG_INFO_BTF_MODULES= "$@" modules
 }
 "$(dirname "$0")/guest/fetch.sh" "$board" >/dev/null 2>&1
-sparse_check >"$out/sparse.log" 2>&1
+module_build sparse C=2 CHECK=sparse >"$out/sparse.log" 2>&1
 status=$?
 grep -qE 'warning|error' "$out/sparse.log" && status=1
 result "sparse (make C=2) on the module, $board headers" "$out/sparse.log" $status
 
-# gcc's static analyser on the module (a second cross-build).
-fanalyzer_check() {
-	pgr_board "$board"
-	local cache kdir karch=arm64 src=$out/fanalyzer
-	cache=$(pgr_board_cache)
-	kdir=$cache/root/usr/src/linux-headers-$(cat "$cache/release")
-	[ "$B_ARCH" = arm64 ] || karch=arm
-	rm -rf "$src" && mkdir -p "$src"
-	cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$src/"
-	make -s -C "$kdir" M="$src" ARCH=$karch CROSS_COMPILE="$B_CROSS" \
-		KCFLAGS=-fanalyzer CONFIG_DEBUG_INFO_BTF_MODULES= modules
-}
-fanalyzer_check >"$out/fanalyzer.log" 2>&1
+# gcc's static analyser on the module.
+module_build fanalyzer KCFLAGS=-fanalyzer >"$out/fanalyzer.log" 2>&1
 status=$?
 grep -q 'warning:' "$out/fanalyzer.log" && status=1
 result "gcc -fanalyzer on the module, $board headers" "$out/fanalyzer.log" $status
