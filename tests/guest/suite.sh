@@ -99,9 +99,9 @@ check "bob's refused command changed no pin" "$(pin_line $PIN)" \
 out=$(as_bob device_contract 2>&1 | head -n 1)
 check "bob: open gives EACCES" "$out" \
 	test "$out" = "FAIL open read-write: EACCES"
-out=$(as_alice pigpio-regs set 54 op 2>&1)
+out=$(as_alice pigpio-regs set "$EXPECT_NGPIO" op 2>&1)
 status=$?
-check "alice: pin 54 on a 54-pin SoC is a usage error" "exit $status: $out" \
+check "alice: pin $EXPECT_NGPIO on a $EXPECT_NGPIO-pin SoC is a usage error" "exit $status: $out" \
 	test "$status" = 2
 out=$(as_alice pigpio-regs peek 0x35 2>&1)
 status=$?
