@@ -153,7 +153,7 @@ timeout -k 10 "$timeout" "$qemu" -M "$B_QEMU" -m "$B_MEM" \
 status=${PIPESTATUS[0]}
 set -e
 end=$(date +%s)
-kill "$watcher" 2>/dev/null
+kill "$watcher" 2>/dev/null || true	# it may have ended QEMU and itself
 wait "$watcher" 2>/dev/null || true
 rm -f "$monitor.in" "$monitor.out"
 

@@ -38,7 +38,17 @@ bench_say() {
 
 rm -f /tmp/bench-root.csv /tmp/bench-alice.csv
 bench_before=$(pin_function "$PIN")
-pigpio-regs bench --quick --csv /tmp/bench-root.csv >/tmp/bench-root.out 2>&1
+# The bank row drives GPIO 17-24. Where the board's device tree claims one
+# of them (a pinctrl hog on GPIO 20 on the emulated A+), the guard refuses
+# and the benchmark says so; in the emulator forcing it harms nothing.
+bench_force=
+bench_claimed=$(as_alice pigpio-regs owners 17-24 2>/dev/null |
+	grep '^GPIO' | grep -v 'devicetree=- gpiolib=-$')
+if [ -n "$bench_claimed" ]; then
+	bench_force=--force
+	say "bench: claimed among GPIO 17-24 here: $(echo "$bench_claimed" | tr '\n' ';') so --force"
+fi
+pigpio-regs bench --quick $bench_force --csv /tmp/bench-root.csv >/tmp/bench-root.out 2>&1
 status=$?
 bench_say /tmp/bench-root.out
 check "root: bench --quick ran and printed a complete table" \
@@ -47,7 +57,7 @@ check "root: bench --quick ran and printed a complete table" \
 check "root: bench --quick CSV has every row, a figure or a reason" \
 	"$(tail -n 9 /tmp/bench-root.csv 2>&1)" bench_complete /tmp/bench-root.csv
 
-as_alice pigpio-regs bench --quick --reps 1 --csv /tmp/bench-alice.csv \
+as_alice pigpio-regs bench --quick $bench_force --reps 1 --csv /tmp/bench-alice.csv \
 	>/tmp/bench-alice.out 2>&1
 status=$?
 bench_say /tmp/bench-alice.out
