@@ -158,11 +158,12 @@ as_alice pigpio-regs set 22-27 dl ip >/dev/null
 check "alice can read the live device tree" "$(ls -ld /proc/device-tree/soc 2>&1)" \
 	as_alice sh -c 'cat /proc/device-tree/soc/gpio@7e200000/compatible >/dev/null'
 # The SD card sits on GPIO 48-53 on BCM2835/6/7; BCM2711's emmc2 has pins
-# of its own, so there the console UART and I2C0 are the claimed pins.
+# of its own, and its GPIO 0-1 belong to I2C0 in 6.1 but to an i2c-mux in
+# 6.12's device tree: there the console UART's pins are the claimed ones.
 if [ "$EXPECT_NGPIO" = 54 ]; then
 	claimed="48 ip:mmc@7e202000|14 ip:$uart14|48 dh:mmc@7e202000|0 pu:i2c@7e205000"
 else
-	claimed="14 ip:$uart14|15 dh:$uart14|0 pu:i2c@7e205000"
+	claimed="14 ip:$uart14|15 dh:$uart14"
 fi
 old_ifs=$IFS
 IFS='|'
