@@ -131,6 +131,19 @@ static int bank_store(volatile uint32_t *base, const struct pgr_soc *soc,
 	return 0;
 }
 
+/* One load of a bank register, with the bits of absent pins cleared. */
+static int bank_load(const volatile uint32_t *base, const struct pgr_soc *soc,
+		     unsigned first_register, unsigned bank, uint32_t *out)
+{
+	uint32_t pins = pgr_regs_bank_pins(soc, bank);
+
+	if (pins == 0)
+		return -EINVAL;
+
+	*out = pgr_reg_read(base, first_register + 4 * bank) & pins;
+	return 0;
+}
+
 int pgr_regs_bank_set(volatile uint32_t *base, const struct pgr_soc *soc,
 		      unsigned bank, uint32_t mask)
 {
@@ -147,13 +160,7 @@ int pgr_regs_bank_read(const volatile uint32_t *base,
 		       const struct pgr_soc *soc, unsigned bank,
 		       uint32_t *out)
 {
-	uint32_t pins = pgr_regs_bank_pins(soc, bank);
-
-	if (pins == 0)
-		return -EINVAL;
-
-	*out = pgr_reg_read(base, PGR_REG_GPLEV0 + 4 * bank) & pins;
-	return 0;
+	return bank_load(base, soc, PGR_REG_GPLEV0, bank, out);
 }
 
 int pgr_regs_bank_write(volatile uint32_t *base, const struct pgr_soc *soc,
@@ -183,13 +190,7 @@ int pgr_regs_bank_events(const volatile uint32_t *base,
 			 const struct pgr_soc *soc, unsigned bank,
 			 uint32_t *out)
 {
-	uint32_t pins = pgr_regs_bank_pins(soc, bank);
-
-	if (pins == 0)
-		return -EINVAL;
-
-	*out = pgr_reg_read(base, PGR_REG_GPEDS0 + 4 * bank) & pins;
-	return 0;
+	return bank_load(base, soc, PGR_REG_GPEDS0, bank, out);
 }
 
 int pgr_regs_bank_clear_events(volatile uint32_t *base,
