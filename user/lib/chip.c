@@ -28,11 +28,7 @@ struct chip_attrs {
 	unsigned long long ngpio;
 };
 
-/*
- * Read attribute name from dirfd into buf as a string without its
- * terminating newline. -EPROTO if empty or too long to be valid.
- */
-static int read_attr(int dirfd, const char *name, char *buf, size_t size)
+ssize_t pgr_read_file_at(int dirfd, const char *name, char *buf, size_t size)
 {
 	ssize_t len;
 	int fd, err;
@@ -46,9 +42,19 @@ static int read_attr(int dirfd, const char *name, char *buf, size_t size)
 	} while (len < 0 && errno == EINTR);
 	err = errno;
 	close(fd);
+	return len < 0 ? -err : len;
+}
+
+/*
+ * Read attribute name from dirfd into buf as a string without its
+ * terminating newline. -EPROTO if empty or too long to be valid.
+ */
+static int read_attr(int dirfd, const char *name, char *buf, size_t size)
+{
+	ssize_t len = pgr_read_file_at(dirfd, name, buf, size);
 
 	if (len < 0)
-		return -err;
+		return (int)len;
 	if (len > 0 && buf[len - 1] == '\n')
 		len--;
 	if (len == 0 || (size_t)len >= size)

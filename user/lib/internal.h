@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "pigpioregs.h"
 #include "regs.h"
@@ -42,6 +43,12 @@ int pgr_devcall_ioctl(struct pgr_chip *chip, unsigned long request,
 void pgr_config_probe(struct pgr_chip *chip);
 
 /* Test hook: replace the device call (and probe again through it). */
+/*
+ * Read up to size bytes of the file name (relative to dirfd, or AT_FDCWD)
+ * in one read(2): the length, or -errno.
+ */
+ssize_t pgr_read_file_at(int dirfd, const char *name, char *buf, size_t size);
+
 void pgr_chip_set_devcall(struct pgr_chip *chip, pgr_devcall_fn fn,
 			  void *data);
 

@@ -66,21 +66,11 @@ static ssize_t read_prop(const char *path, const char *name, char *buf,
 			 size_t size)
 {
 	char file[PATH_MAX];
-	ssize_t len;
-	int fd, err;
 
 	if ((size_t)snprintf(file, sizeof(file), "%s/%s", path, name) >=
 	    sizeof(file))
 		return -ENAMETOOLONG;
-	fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	do {
-		len = read(fd, buf, size);
-	} while (len < 0 && errno == EINTR);
-	err = errno;
-	close(fd);
-	return len < 0 ? -err : len;
+	return pgr_read_file_at(AT_FDCWD, file, buf, size);
 }
 
 static uint32_t be32(const char *p)
