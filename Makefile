@@ -27,6 +27,9 @@ UDEVDIR ?= /usr/lib/udev
 MODLOADDIR ?= /usr/lib/modules-load.d
 # GPIOMEM_LINK=1 also installs the optional /dev/gpiomem link rule.
 GPIOMEM_LINK ?= 0
+# KO=FILE installs a module built elsewhere (the emulated-board harness
+# installs its cross-built one) instead of building kernel/pigpio_regs.ko.
+KO ?=
 
 KERNEL_FILES := $(MODDIR)/pigpio_regs.ko \
 	$(UDEVDIR)/rules.d/60-pigpio-regs.rules \
@@ -45,9 +48,9 @@ user:
 
 install: install-kernel install-user
 
-install-kernel: module
+install-kernel: $(if $(KO),,module)
 	@test -n "$(KRELEASE)" || { echo "no kernel release in $(KDIR)" >&2; exit 1; }
-	install -D -m 0644 kernel/pigpio_regs.ko $(DESTDIR)$(MODDIR)/pigpio_regs.ko
+	install -D -m 0644 $(or $(KO),kernel/pigpio_regs.ko) $(DESTDIR)$(MODDIR)/pigpio_regs.ko
 	install -D -m 0644 scripts/udev/60-pigpio-regs.rules \
 		$(DESTDIR)$(UDEVDIR)/rules.d/60-pigpio-regs.rules
 	if [ "$(GPIOMEM_LINK)" = 1 ]; then \

@@ -20,21 +20,25 @@ stage=$out/overlay
 
 # The overlay: everything the guest needs on top of the Debian packages.
 rm -rf "$stage" && mkdir -p "$stage/pigpio/bin" "$stage/etc" "$stage/proc" \
-	"$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/root" \
-	"$stage/usr/lib/udev/rules.d"
+	"$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/root"
 cp "$PGR_TOP/scripts/guest/init.sh" "$stage/init"
-cp "$PGR_TOP"/tests/guest/*.sh "$stage/pigpio/"
+cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
 cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
 cp "$out/user/pigpio-regs" "$out"/user/examples/* "$out"/guest-bin/* \
 	"$stage/pigpio/bin/"
-cp "$PGR_TOP"/scripts/udev/*.rules "$stage/usr/lib/udev/rules.d/"
+# The module, the udev rules and the modules-load.d entry, laid out by the
+# project's own `make install` as on a real system (the guest's init runs
+# systemd-modules-load, which loads the module at boot).
+make -s -C "$PGR_TOP" install-kernel DESTDIR="$stage" KRELEASE="$release" \
+	KO="$out/module/kernel/pigpio_regs.ko" GPIOMEM_LINK=1
 cat >"$stage/pigpio/board.env" <<EOT
 BOARD=$B_NAME
 EXPECT_PHYS=$B_PHYS
 EXPECT_SOC=$B_SOC
 EXPECT_NGPIO=$B_NGPIO
 EXPECT_PINCTRL=$B_PINCTRL
+EXPECT_BOOT_LOAD=yes
 EOT
 # Users: alice is in group gpio, bob is not.
 cat >"$stage/etc/passwd" <<'EOT'
@@ -85,6 +89,11 @@ if [ "$B_DT_EDITS" != "-" ]; then
 		fi
 	done
 fi
+
+# What the real firmware adds and RPi.GPIO and gpiozero read: the board
+# revision code, as a 32-bit cell in /system/linux,revision.
+fdtput -p -t x "$dtb" /system linux,revision "$B_REVISION" ||
+	pgr_die "$B_NAME: cannot add /system/linux,revision to $B_DTB"
 
 IFS=',' read -r -a serial <<<"$B_SERIAL"
 append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# The demo, inside the emulated board: load the module, let udev apply the
-# rule, and have alice (in group gpio, not root) drive GPIO 17 through
-# /dev/pigpio_regs, each step confirmed by the kernel's own pinctrl driver.
+# The demo, inside the emulated board: the module was loaded at boot and
+# udev applied the rule; alice (in group gpio, not root) drives GPIO 17
+# through /dev/pigpio_regs, each step confirmed by the kernel's own pinctrl
+# driver.
 . /pigpio/lib.sh
 PIN=17
 
@@ -12,8 +13,12 @@ run_as_alice() {
 	as_alice "$@" 2>&1 | while IFS= read -r line; do say "  $line"; done
 }
 
-say "root# insmod pigpio_regs.ko"
-insmod /pigpio/pigpio_regs.ko || exit 1
+if [ -d /sys/module/pigpio_regs ]; then
+	say "(loaded at boot by systemd-modules-load: /usr/lib/modules-load.d/pigpio_regs.conf)"
+else
+	say "root# modprobe pigpio_regs"
+	modprobe pigpio_regs || exit 1
+fi
 udevadm settle
 say "  $(dmesg | grep pigpio_regs | tail -n 1 | sed 's/^\[[ 0-9.]*\] //')"
 say "root# ls -l /dev/pigpio_regs"

@@ -96,13 +96,17 @@ fetch_kernel() {
 	echo "$version" >"$dir/version"
 }
 
-# The Debian packages of the guest's root filesystem.
-ROOTFS_PACKAGES=busybox,udev,kmod,gpiod,util-linux,libc6
+# The Debian packages of the guest's root filesystem: the tools (systemd
+# for systemd-modules-load, which loads the installed module at boot), and
+# the unmodified third-party GPIO clients the suite drives the device with.
+ROOTFS_PACKAGES=busybox,udev,systemd,kmod,gpiod,util-linux,libc6,python3-rpi.gpio,python3-gpiozero
 
 fetch_rootfs() {
 	local out
 	out=$(pgr_rootfs_dir)
-	[ -f "$out/rootfs.tar" ] && return
+	# Reassembled when the package list changes.
+	[ -f "$out/rootfs.tar" ] && [ "$(cat "$out/packages" 2>/dev/null)" = "$ROOTFS_PACKAGES" ] &&
+		return
 	pgr_log "$B_NAME: assembling the $B_SUITE/$B_ARCH root filesystem ($ROOTFS_PACKAGES)"
 	mkdir -p "$out"
 	# "extract" unpacks without running maintainer scripts, so no
@@ -114,6 +118,7 @@ fetch_rootfs() {
 		--include="$ROOTFS_PACKAGES" "$B_SUITE" "$out/rootfs.tmp.tar" \
 		"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(pgr_mirror) $B_SUITE main"
 	mv "$out/rootfs.tmp.tar" "$out/rootfs.tar"
+	echo "$ROOTFS_PACKAGES" >"$out/packages"
 }
 
 fetch_kernel

@@ -1,7 +1,7 @@
 #!/bin/busybox sh
 # SPDX-License-Identifier: GPL-2.0-only
 # PID 1 of the emulated board: mount the kernel's file systems, start the
-# real systemd-udevd, run the job named by pgr.mode= on the kernel command
+# real systemd-udevd and systemd-modules-load, run the job named by pgr.mode= on the kernel command
 # line (/pigpio/<mode>.sh), then reboot through the watchdog so QEMU
 # (started with -no-reboot) ends by itself.
 /bin/busybox --install -s /bin
@@ -24,6 +24,10 @@ mode=$(sed -n 's/.*pgr\.mode=\([a-z-]*\).*/\1/p' /proc/cmdline)
 echo "PGR-BOOTED $(cut -d' ' -f1 /proc/uptime)"
 
 /lib/systemd/systemd-udevd --daemon
+# As a real boot does next: load the modules listed in modules-load.d
+# (`make install` put pigpio_regs.conf there). The suite checks the result.
+SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-modules-load >/run/pgr-modules-load.log 2>&1
+echo $? >/run/pgr-modules-load.status
 udevadm trigger --action=add
 udevadm settle --timeout=30
 # The board's reset path: reboot -f below goes through this watchdog.

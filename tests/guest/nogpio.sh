@@ -9,6 +9,10 @@ SYSFS=/sys/class/misc/pigpio_regs
 
 check "the kernel sees no GPIO controller node" "$(ls /sys/kernel/debug/pinctrl)" \
 	sh -c '! ls -d /sys/kernel/debug/pinctrl/*gpio* >/dev/null 2>&1'
+# At boot, systemd-modules-load tried the installed module and was refused.
+check "boot: modules-load.d entry refused with ENODEV, nothing loaded" \
+	"$(cat /run/pgr-modules-load.log 2>/dev/null)" \
+	sh -c '! test -d /sys/module/pigpio_regs && grep -q "pigpio_regs.*No such device" /run/pgr-modules-load.log'
 result=$(load_module $KO)
 check "no GPIO node and no override: ENODEV" "got $result" test "$result" = ENODEV
 check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \

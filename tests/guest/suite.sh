@@ -10,7 +10,9 @@ PIN=17
 
 attr() { cat "$SYSFS/$1" 2>/dev/null; }
 
-# --- loading and discovery -------------------------------------------------
+# --- loading at boot, then loading and discovery ----------------------------
+# shellcheck source=tests/guest/installed.sh
+. /pigpio/installed.sh
 result=$(load_module $KO)
 check "module loads from the device tree" "finit_module: $result" \
 	test "$result" = ok
@@ -115,7 +117,7 @@ check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" 
 
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
-for part in captures gpiomem features adversary board_checks bench; do
+for part in captures gpiomem pyclients features adversary board_checks bench; do
 	if [ -f "/pigpio/$part.sh" ]; then
 		# shellcheck source=/dev/null # the parts are tests/guest/*.sh
 		. "/pigpio/$part.sh"
