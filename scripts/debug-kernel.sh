@@ -187,7 +187,7 @@ if [ -w $km ]; then
 	# the module again, wait, then scan twice (kmemleak's own advice).
 	for i in 1 2 3 4 5 6 7 8 9 10; do
 		load_module /pigpio/pigpio_regs.ko >/dev/null
-		udevadm settle --timeout=10
+		udevadm settle --timeout=60
 		as_alice pigpio-regs get 17 >/dev/null
 		rmmod pigpio_regs
 	done

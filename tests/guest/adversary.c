@@ -44,6 +44,8 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "raw_calls.h"
+
 /* 1 TiB where size_t holds it, 1 GiB on 32-bit: a length far past the window. */
 #define HUGE_LEN ((size_t)1 << (sizeof(size_t) > 4 ? 40 : 30))
 /* The largest cache colour (SHMLBA) of these CPUs: 16 KiB on ARMv6. */
@@ -183,23 +185,6 @@ static int update(int fd, uint32_t offset, uint32_t mask, uint32_t value,
 static int make_output(int fd)
 {
 	return update(fd, GPFSEL2, 7u << 21, 1u << 21, NULL);
-}
-
-/* mmap(2) straight, so that no libc check stands before the kernel's. */
-static void *raw_mmap(void *addr, size_t len, int prot, int flags, int fd,
-		      long long off)
-{
-#ifdef SYS_mmap
-	return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
-#else
-	/* 32-bit ARM has only mmap2, whose offset counts 4096-byte units. */
-	if (off % 4096) {
-		errno = EINVAL;
-		return MAP_FAILED;
-	}
-	return (void *)syscall(SYS_mmap2, addr, len, prot, flags, fd,
-			       (unsigned long)(off / 4096));
-#endif
 }
 
 static void expect_mmap_errno(const char *name, void *addr, size_t len,
@@ -753,7 +738,7 @@ static void rw_cases(int fd, int rofd)
 	expect_errno("pread at LLONG_MAX - 3",
 		     pread(fd, buf, 4, 0x7ffffffffffffffcLL) < 0, EINVAL);
 	expect_errno("pread at a negative offset",
-		     syscall(SYS_pread64, fd, buf, 4, -4LL) < 0, EINVAL);
+		     raw_pread(fd, buf, 4, -4LL) < 0, EINVAL);
 	expect_errno("pwrite at and past the end",
 		     pwrite(fd, buf, 4, block_size) < 0, EINVAL);
 	bad = 0;
@@ -774,11 +759,11 @@ static void rw_cases(int fd, int rofd)
 			   sizeof(buf) : (size_t)block_size + 4, 0) < 0, EINVAL);
 	/* A buffer low in memory, so that buf + 2 GiB is still user space. */
 	expect_errno("pread count 2 GiB - 4 (beyond the block)",
-		     syscall(SYS_pread64, fd, low_buffer, 0x7ffffffcUL, 0) < 0,
+		     raw_pread(fd, low_buffer, 0x7ffffffcUL, 0) < 0,
 		     EINVAL);
 	/* The VFS's access_ok() on buf..buf+count comes first: EFAULT. */
 	expect_errno("pread count SIZE_MAX & ~3: EFAULT (VFS)",
-		     syscall(SYS_pread64, fd, buf, SIZE_MAX & ~(size_t)3, 0) < 0,
+		     raw_pread(fd, buf, SIZE_MAX & ~(size_t)3, 0) < 0,
 		     EFAULT);
 	expect_errno("pread last register with count 8",
 		     pread(fd, buf, 8, block_size - 4) < 0, EINVAL);

@@ -8,13 +8,19 @@
 # users, SIGKILL, and load/unload cycles with the slab figures.
 KO=${KO:-/pigpio/pigpio_regs.ko}
 
-# The address-space cases (offsets past 4 GiB, kernel-space addresses, the
-# core's ELF class) and the fuzzer's expectations are written for a 64-bit
-# guest; the 32-bit boards (raspi1ap, raspi2b) do not run them yet.
-if [ "$(uname -m)" != aarch64 ]; then
-	say "SKIP adversary, fuzz, stress and load cycles: written for 64-bit guests, not run on $(uname -m)"
-	return 0
-fi
+# The sizes of the long parts. The emulated 32-bit boards run the same
+# programs several times slower (3000 fuzz calls took 14 s on raspi2b), so
+# they run a tenth of the fuzz calls, a third of the stress time and half
+# the load cycles (with a slab bound scaled to match, below), which keeps
+# the whole suite inside the harness's time limit; the 64-bit boards run
+# what issue 4 asks of the Pi 3. PGR_FUZZ_CALLS, PGR_STRESS_SECONDS and
+# PGR_LOAD_CYCLES override either.
+case $(uname -m) in
+aarch64) adv_calls=100000 adv_seconds=30 adv_cycles=200 ;;
+*) adv_calls=10000 adv_seconds=10 adv_cycles=100 ;;
+esac
+say "adversary sizes on $(uname -m): ${PGR_FUZZ_CALLS:-$adv_calls} fuzz calls, 32 processes x ${PGR_STRESS_SECONDS:-$adv_seconds} s, ${PGR_LOAD_CYCLES:-$adv_cycles} load cycles"
+
 adv_marker=$(dmesg | wc -l)
 adv_start=$(cut -d. -f1 /proc/uptime)
 
@@ -41,7 +47,7 @@ adv_run() {
 # adv_reload: the module loaded from the device tree, node ready for alice.
 adv_reload() {
 	grep -q '^pigpio_regs ' /proc/modules || load_module "$KO" >/dev/null
-	udevadm settle --timeout=10
+	udevadm settle --timeout=60
 }
 
 # adv_wait_for FILE TEXT: up to 20 s for TEXT to appear in FILE.
@@ -82,10 +88,10 @@ echo "$adv_pattern" >/proc/sys/kernel/core_pattern
 
 # --- a seeded random sequence of calls, as alice ---------------------------------
 # shellcheck disable=SC2086 # no seed: no argument
-adv_run alice fuzz "${PGR_FUZZ_CALLS:-100000}" ${PGR_FUZZ_SEED:-}
+adv_run alice fuzz "${PGR_FUZZ_CALLS:-$adv_calls}" ${PGR_FUZZ_SEED:-}
 
 # --- 32 processes at once, locked configuration updates ------------------------
-adv_run alice stress 32 "${PGR_STRESS_SECONDS:-30}"
+adv_run alice stress 32 "${PGR_STRESS_SECONDS:-$adv_seconds}"
 
 # --- rmmod against a mapping whose descriptor is closed ------------------------
 rm -f /tmp/hold.in /tmp/hold.out
@@ -135,12 +141,13 @@ adv_before=$(adv_slab)
 adv_su0=$(adv_slab_kb SUnreclaim)
 adv_sl0=$(adv_slab_kb Slab)
 [ -r /proc/slabinfo ] && cp /proc/slabinfo /tmp/slabinfo.before
-adv_run root adversary cycles "$KO" "${PGR_LOAD_CYCLES:-200}"
+adv_run root adversary cycles "$KO" "${PGR_LOAD_CYCLES:-$adv_cycles}"
 adv_quiesce
 adv_after=$(adv_slab)
 adv_su1=$(adv_slab_kb SUnreclaim)
 adv_sl1=$(adv_slab_kb Slab)
-say "slab before ${PGR_LOAD_CYCLES:-200} load/unload cycles: $adv_before"
+adv_cycles=${PGR_LOAD_CYCLES:-$adv_cycles}
+say "slab before $adv_cycles load/unload cycles: $adv_before"
 say "slab after: $adv_after (delta Slab $((adv_sl1 - adv_sl0)) kB, SUnreclaim $((adv_su1 - adv_su0)) kB)"
 if [ -r /tmp/slabinfo.before ]; then
 	# The five caches that grew most, in kB.
@@ -155,8 +162,10 @@ fi
 # points the figure moves by up to ~100 kB on this guest (per-CPU slab
 # lists, udev's work). 256 kB catches a leak of anything a cycle makes, and
 # kmemleak on the debug kernel (scripts/debug-kernel.sh) catches smaller.
-check "slab: SUnreclaim grew less than 256 kB over the cycles" \
-	"grew $((adv_su1 - adv_su0)) kB" test $((adv_su1 - adv_su0)) -lt 256
+# Fewer cycles (the 32-bit boards' 100, ~2 kB each there) get 128 kB.
+adv_bound=$((adv_cycles >= 200 ? 256 : 128))
+check "slab: SUnreclaim grew less than $adv_bound kB over $adv_cycles cycles" \
+	"grew $((adv_su1 - adv_su0)) kB" test $((adv_su1 - adv_su0)) -lt $adv_bound
 
 # --- module parameters the suite does not cover ----------------------------------
 adv_ram_end=$(sed -n 's/^\([0-9a-f]*\)-\([0-9a-f]*\) : System RAM$/\2/p' /proc/iomem | tail -n 1)

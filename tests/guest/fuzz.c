@@ -38,6 +38,8 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "raw_calls.h"
+
 /* 1 TiB where size_t holds it, 1 GiB on 32-bit: a length far past the window. */
 #define HUGE_LEN ((size_t)1 << (sizeof(size_t) > 4 ? 40 : 30))
 
@@ -167,23 +169,6 @@ static int fd_writable(int fd)
 	return fl >= 0 && (fl & O_ACCMODE) != O_RDONLY && !(fl & O_PATH);
 }
 
-/* mmap(2) straight, so that no libc check stands before the kernel's. */
-static void *raw_mmap(void *addr, size_t len, int prot, int flags, int fd,
-		      long long off)
-{
-#ifdef SYS_mmap
-	return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
-#else
-	/* 32-bit ARM has only mmap2, whose offset counts 4096-byte units. */
-	if (off % 4096) {
-		errno = EINVAL;
-		return MAP_FAILED;
-	}
-	return (void *)syscall(SYS_mmap2, addr, len, prot, flags, fd,
-			       (unsigned long)(off / 4096));
-#endif
-}
-
 static void do_mmap(void)
 {
 	static const size_t lens[] = { 0, 1, 100, 4095, 4096, 4097, 8192,
@@ -232,7 +217,8 @@ static void do_mmap(void)
 		munmap(p, len);
 		return;
 	}
-	if (fd > 2 && (len > PAGE || off != 0 || (prot & PROT_EXEC) ||
+	if (fd > 2 && (len > PAGE || raw_mmap_offset(off) != 0 ||
+		       (prot & PROT_EXEC) ||
 		       ((flags & MAP_TYPE) != MAP_SHARED &&
 			(flags & MAP_TYPE) != MAP_SHARED_VALIDATE)))
 		violation("mmap granted len %zu off %lld prot %#x flags %#x",
@@ -353,8 +339,8 @@ static void do_rw(void)
 		memcpy(buf, (char *)image + pos, len);
 	}
 	switch (kind) {
-	case 0: n = syscall(SYS_pread64, fd, buf, count, pos); break;
-	case 1: n = syscall(SYS_pwrite64, fd, buf, count, pos); break;
+	case 0: n = raw_pread(fd, buf, count, pos); break;
+	case 1: n = raw_pwrite(fd, buf, count, pos); break;
 	case 2: lseek(fd, pos, below(6)); n = read(fd, buf, count); break;
 	default: n = write(fd, buf, count); break;
 	}

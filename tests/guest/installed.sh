@@ -17,7 +17,7 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	*) found=no ;;
 	esac
 	check "boot: modprobe finds it in the release's extra/ (depmod ran)" "$path" test $found = yes
-	udevadm settle --timeout=10
+	udevadm settle --timeout=60
 	check "boot: the installed rule made /dev/pigpio_regs root:gpio 0660" \
 		"$(ls -l /dev/pigpio_regs 2>&1)" \
 		test "$(stat -c '%U:%G %a' /dev/pigpio_regs 2>&1)" = "root:gpio 660"
