@@ -12,6 +12,9 @@
 #   make bench                the benchmark on the emulated Pi: tables in
 #                             build/bench/, docs/performance.md and .svg
 #   make lint                 checkpatch, sparse, cppcheck, shellcheck
+#   make debug-kernel         build a KASAN/KFENCE/lockdep/kmemleak kernel
+#                             for the emulated Pi 3 and run the suite on it
+#                             (not part of check: about an hour)
 #
 # install honours DESTDIR and PREFIX (default /usr/local). With DESTDIR set
 # (packaging), the system steps (depmod, groupadd) are left to the package.
@@ -92,10 +95,13 @@ bench:
 lint:
 	./scripts/lint.sh
 
+debug-kernel:
+	./scripts/debug-kernel.sh
+
 clean:
 	if [ -d $(KDIR) ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
 	$(MAKE) -C user clean
 	rm -rf build
 
 .PHONY: all module user install install-kernel install-user uninstall \
-	check unit demo docs bench lint clean
+	check unit demo docs bench lint debug-kernel clean

@@ -5,14 +5,16 @@
 #
 #   build  cross-build the kernel from Debian's linux-source-6.1 with KASAN,
 #          KFENCE, PROVE_LOCKING, DEBUG_VM, DEBUG_ATOMIC_SLEEP and
-#          DEBUG_KMEMLEAK (cached in cache/debug-kernel/; about an hour or
-#          more on 2 cores, niced; rebuilt only when the recipe changes)
+#          DEBUG_KMEMLEAK (cached in cache/debug-kernel/; 26 minutes on 2
+#          cores, niced; rebuilt only when the recipe changes)
 #   test   build pigpio_regs.ko against it and boot it on QEMU raspi3b with
 #          slub_debug=FZPU and the same guest suite, then a kmemleak scan;
 #          PASS/FAIL lines as for the normal boards, one more for kmemleak
-#   all    both (the default)
+#          (about 35 minutes: KASAN, lockdep and kmemleak slow the guest)
+#   all    both (the default; also `make debug-kernel`)
 #
-# Not part of scripts/check.sh: it does not fit CI's time budget.
+# Not part of scripts/check.sh: build and run together do not fit CI's
+# time budget next to the other boards.
 #
 # The configuration: Debian's linux-source-6.1 (the sources of the kernel
 # the normal raspi3b-6.1 board boots) with a minimal configuration, not

@@ -95,7 +95,7 @@ fi
 fdtput -p -t x "$dtb" /system linux,revision "$B_REVISION" ||
 	pgr_die "$B_NAME: cannot add /system/linux,revision to $B_DTB"
 
-IFS=',' read -r -a serial <<<"$B_SERIAL"
+IFS=',' read -r -a qemu_args <<<"$B_QEMU_ARGS"
 append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"
 [ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
 case $B_ARCH in
@@ -156,7 +156,7 @@ set +e
 timeout -k 10 "$timeout" "$qemu" -M "$B_QEMU" -m "$B_MEM" \
 	-kernel "$(echo "$kroot"/boot/vmlinuz-*)" -dtb "$dtb" \
 	-initrd "$out/initramfs.gz" -append "$append" \
-	"${serial[@]}" -display none -no-reboot \
+	"${qemu_args[@]}" -display none -no-reboot \
 	-chardev "pipe,id=monitor,path=$monitor" -mon chardev=monitor,mode=readline \
 	</dev/null 2>&1 | sed -u 's/\r//g' | tee -a "$log" |
 	sed -un -e 's/^PGR-SAY //p' \

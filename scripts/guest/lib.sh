@@ -17,7 +17,7 @@ pgr_board() {
 	[ -n "$row" ] || pgr_die "unknown board '$1' (see $PGR_TABLE)"
 	# shellcheck disable=SC2034 # read by the callers
 	read -r B_NAME B_QEMU B_MEM B_ARCH B_SUITE B_FLAVOUR B_CROSS B_DTB \
-		B_DT_EDITS B_APPEND B_CONSOLE B_SERIAL B_END B_PHYS B_SOC B_NGPIO B_PINCTRL \
+		B_DT_EDITS B_APPEND B_CONSOLE B_QEMU_ARGS B_END B_PHYS B_SOC B_NGPIO B_PINCTRL \
 		B_REVISION B_JOB B_EXTRA <<<"$row"
 	if [ -z "$B_JOB" ] || [ -n "$B_EXTRA" ]; then
 		pgr_die "board '$1': the row does not have the table's columns"
