@@ -26,6 +26,8 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 		sh -c "echo \"\$1\" | grep -q '^GPIO17 '" - "$out"
 	check "boot: the boot-loaded module unloads (the suite loads its own next)" \
 		"rmmod failed" rmmod pigpio_regs
+	# Let udev finish the remove events before the suite's own load.
+	udevadm settle --timeout=60
 else
 	say "no boot-time load expected on $(uname -r): no module installed for it"
 fi
