@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 # Part of suite.sh: the gpiomem-compatible node and its optional link.
 check "udev rule: pigpio_gpiomem is root:gpio 0660" "$(ls -l /dev/pigpio_gpiomem 2>&1)" \
-	test "$(stat -c '%U:%G %a' /dev/pigpio_gpiomem 2>&1)" = "root:gpio 660"
+	test "$(gpio_node_mode /dev/pigpio_gpiomem)" = "root:gpio 660"
 check "symlink rule: /dev/gpiomem -> pigpio_gpiomem (no gpiomem of its own)" \
 	"$(ls -l /dev/gpiomem 2>&1)" test "$(readlink /dev/gpiomem)" = pigpio_gpiomem
 for node in /dev/pigpio_gpiomem /dev/gpiomem; do

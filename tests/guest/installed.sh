@@ -20,7 +20,7 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	udevadm settle --timeout=60
 	check "boot: the installed rule made /dev/pigpio_regs root:gpio 0660" \
 		"$(ls -l /dev/pigpio_regs 2>&1)" \
-		test "$(stat -c '%U:%G %a' /dev/pigpio_regs 2>&1)" = "root:gpio 660"
+		test "$(gpio_node_mode /dev/pigpio_regs)" = "root:gpio 660"
 	out=$(as_alice pigpio-regs get 17 2>&1)
 	check "boot: alice reads GPIO 17 through the boot-loaded module" "$out" \
 		sh -c "echo \"\$1\" | grep -q '^GPIO17 '" - "$out"

@@ -15,6 +15,19 @@ check() {
 	if "$@"; then pass "$_name"; else fail "$_name" "$_why"; fi
 }
 
+# gpio_node_mode NODE: NODE's "owner:group mode" once udev applied the rule.
+# udevadm settle can return before udevd has read a uevent the kernel has
+# just sent (it then sees an empty queue), so wait up to 30 s for the
+# rule's result, then say what the node is.
+gpio_node_mode() {
+	_i=0
+	while [ "$(stat -c '%U:%G %a' "$1" 2>&1)" != "root:gpio 660" ] && [ $_i -lt 300 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	stat -c '%U:%G %a' "$1" 2>&1
+}
+
 # Run a command as alice (in group gpio) or bob (not), with their groups.
 as_alice() { setpriv --reuid=alice --regid=alice --init-groups -- "$@"; }
 as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }

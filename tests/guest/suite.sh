@@ -21,7 +21,7 @@ check "dmesg names the SoC and base" "$(dmesg | grep pigpio_regs)" \
 	sh -c "dmesg | grep -q 'pigpio_regs.*$EXPECT_SOC GPIO block at 0x0*${EXPECT_PHYS#0x}'"
 check "udev rule: node is root:gpio 0660" \
 	"$(ls -l /dev/pigpio_regs 2>&1); udev: $(udevadm info -q property -n /dev/pigpio_regs 2>&1 | tr '\n' ' ')" \
-	test "$(stat -c '%U:%G %a' /dev/pigpio_regs 2>&1)" = "root:gpio 660"
+	test "$(gpio_node_mode /dev/pigpio_regs)" = "root:gpio 660"
 check "sysfs soc is the datasheet's $EXPECT_SOC" "soc=$(attr soc)" \
 	test "$(attr soc)" = "$EXPECT_SOC"
 check "sysfs phys_base is the datasheet's $EXPECT_PHYS" "phys_base=$(attr phys_base)" \
