@@ -183,7 +183,8 @@ test_run() {
 # SPDX-License-Identifier: GPL-2.0-only
 # The suite on the debug kernel, then what kmemleak found.
 . /pigpio/lib.sh
-/pigpio/suite.sh
+# The slab figure's bound does not hold under KASAN: kmemleak below decides.
+PGR_KASAN=1 /pigpio/suite.sh
 km=/sys/kernel/debug/kmemleak
 if [ -w $km ]; then
 	echo clear >$km

@@ -164,8 +164,15 @@ fi
 # kmemleak on the debug kernel (scripts/debug-kernel.sh) catches smaller.
 # Fewer cycles (the 32-bit boards' 100, ~2 kB each there) get 128 kB.
 adv_bound=$((adv_cycles >= 200 ? 256 : 128))
-check "slab: SUnreclaim grew less than $adv_bound kB over $adv_cycles cycles" \
-	"grew $((adv_su1 - adv_su0)) kB" test $((adv_su1 - adv_su0)) -lt $adv_bound
+if [ -n "${PGR_KASAN:-}" ]; then
+	# KASAN's quarantine keeps freed objects in their slabs for a while:
+	# two runs on the debug kernel moved by -256 kB and +7052 kB. There
+	# kmemleak (scripts/debug-kernel.sh) decides, not this figure.
+	say "slab bound not applied under KASAN (quarantine); kmemleak decides"
+else
+	check "slab: SUnreclaim grew less than $adv_bound kB over $adv_cycles cycles" \
+		"grew $((adv_su1 - adv_su0)) kB" test $((adv_su1 - adv_su0)) -lt $adv_bound
+fi
 
 # --- module parameters the suite does not cover ----------------------------------
 adv_ram_end=$(sed -n 's/^\([0-9a-f]*\)-\([0-9a-f]*\) : System RAM$/\2/p' /proc/iomem | tail -n 1)
