@@ -192,7 +192,7 @@ if [ -w $km ]; then
 	# the module again, wait, then scan twice (kmemleak's own advice).
 	for i in 1 2 3 4 5 6 7 8 9 10; do
 		load_module /pigpio/pigpio_regs.ko >/dev/null
-		udevadm settle --timeout=60
+		udev_settled
 		as_alice pigpio-regs get 17 >/dev/null
 		rmmod pigpio_regs
 	done
@@ -221,7 +221,7 @@ EOT
 	local log=$out/console-debug.log
 	pgr_log "$board-debug: booting $release (log: ${log#"$PGR_TOP"/})"
 	set +e
-	timeout -k 10 "${PGR_BOOT_TIMEOUT:-3600}" qemu-system-aarch64 -M raspi3b -m 1024 \
+	timeout -k 10 "${PGR_BOOT_TIMEOUT:-7200}" qemu-system-aarch64 -M raspi3b -m 1024 \
 		-kernel "$obj/arch/arm64/boot/Image" -dtb "$base/board.dtb" \
 		-initrd "$out/initramfs.gz" \
 		-append "console=ttyS1,115200 rdinit=/init pgr.mode=debug slub_debug=FZPU kmemleak=on" \

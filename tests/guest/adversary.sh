@@ -47,7 +47,7 @@ adv_run() {
 # adv_reload: the module loaded from the device tree, node ready for alice.
 adv_reload() {
 	grep -q '^pigpio_regs ' /proc/modules || load_module "$KO" >/dev/null
-	udevadm settle --timeout=60
+	udev_settled
 }
 
 # adv_wait_for FILE TEXT: up to 20 s for TEXT to appear in FILE.
@@ -63,7 +63,7 @@ adv_wait_for() {
 adv_slab() { awk '/^(Slab|SUnreclaim):/ { printf "%s %s kB ", $1, $2 }' /proc/meminfo; }
 adv_slab_kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
 adv_quiesce() {
-	udevadm settle --timeout=30
+	udev_settled
 	sync
 	echo 3 >/proc/sys/vm/drop_caches
 	sleep 1

@@ -23,7 +23,7 @@ bench_run() {
 result=$(load_module $KO)
 check "module loads from the device tree" "finit_module: $result" \
 	test "$result" = ok
-udevadm settle --timeout=60
+udev_settled
 say "bench-full: $(uname -r) on $BOARD; QEMU: see host"
 bench_run root /tmp/bench-root.csv pigpio-regs bench
 bench_run alice /tmp/bench-alice.csv as_alice pigpio-regs bench

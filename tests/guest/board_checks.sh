@@ -27,7 +27,7 @@ if [ ! -e /dev/pigpio_regs ]; then
 	bc_result=$(load_module $KO)
 	check "board: module loads from the device tree again" "finit_module: $bc_result" \
 		test "$bc_result" = ok
-	udevadm settle --timeout=60
+	udev_settled
 	bc_loaded_here=yes
 fi
 check "board: sysfs phys_base is the $EXPECT_SOC datasheet's $bc_sheet_phys" \

@@ -17,7 +17,7 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	*) found=no ;;
 	esac
 	check "boot: modprobe finds it in the release's extra/ (depmod ran)" "$path" test $found = yes
-	udevadm settle --timeout=60
+	udev_settled
 	check "boot: the installed rule made /dev/pigpio_regs root:gpio 0660" \
 		"$(ls -l /dev/pigpio_regs 2>&1)" \
 		test "$(gpio_node_mode /dev/pigpio_regs)" = "root:gpio 660"
@@ -27,7 +27,7 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	check "boot: the boot-loaded module unloads (the suite loads its own next)" \
 		"rmmod failed" rmmod pigpio_regs
 	# Let udev finish the remove events before the suite's own load.
-	udevadm settle --timeout=60
+	udev_settled
 else
 	say "no boot-time load expected on $(uname -r): no module installed for it"
 fi

@@ -28,6 +28,15 @@ gpio_node_mode() {
 	stat -c '%U:%G %a' "$1" 2>&1
 }
 
+# udev_settled: after loading or unloading, wait for udev: its queue, and
+# while the module is loaded the rule's result on the node (see above).
+udev_settled() {
+	udevadm settle --timeout=60
+	if [ -d /sys/module/pigpio_regs ] && [ -e /dev/pigpio_regs ]; then
+		gpio_node_mode /dev/pigpio_regs >/dev/null
+	fi
+}
+
 # Run a command as alice (in group gpio) or bob (not), with their groups.
 as_alice() { setpriv --reuid=alice --regid=alice --init-groups -- "$@"; }
 as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }

@@ -21,7 +21,7 @@ check "... and no device node" "/dev/pigpio_regs exists" test ! -e /dev/pigpio_r
 
 result=$(load_module $KO "phys_base=$EXPECT_PHYS")
 check "phys_base= loads without the node" "got $result" test "$result" = ok
-udevadm settle --timeout=60
+udev_settled
 check "... the SoC comes from the machine: $EXPECT_SOC" "soc=$(cat $SYSFS/soc)" \
 	test "$(cat $SYSFS/soc)" = "$EXPECT_SOC"
 check "... source is parameter" "source=$(cat $SYSFS/source)" \

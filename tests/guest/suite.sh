@@ -16,7 +16,7 @@ attr() { cat "$SYSFS/$1" 2>/dev/null; }
 result=$(load_module $KO)
 check "module loads from the device tree" "finit_module: $result" \
 	test "$result" = ok
-udevadm settle --timeout=60
+udev_settled
 check "dmesg names the SoC and base" "$(dmesg | grep pigpio_regs)" \
 	sh -c "dmesg | grep -q 'pigpio_regs.*$EXPECT_SOC GPIO block at 0x0*${EXPECT_PHYS#0x}'"
 check "udev rule: node is root:gpio 0660" \
@@ -155,7 +155,7 @@ check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \
 	sh -c "dmesg | tail -n 3 | grep -q 'not page-aligned'"
 result=$(load_module $KO "phys_base=$EXPECT_PHYS")
 check "phys_base override at the real block loads" "got $result" test "$result" = ok
-udevadm settle --timeout=60
+udev_settled
 check "override is reported in sysfs source" "source=$(attr source)" \
 	test "$(attr source)" = parameter
 as_alice pigpio-regs set $PIN op dh >/dev/null
