@@ -6,9 +6,11 @@
  * The device tree describes the GPIO controller with a VideoCore bus address
  * (0x7e200000) in its "reg"; the "ranges" of the SoC bus translate it to the
  * CPU physical address: 0x20200000 on BCM2835, 0x3f200000 on BCM2836/7 and
- * 0xfe200000 on BCM2711. A module parameter may override the result for
- * boards with an unusual device tree. Either way, the address must start a
- * page and must not be System RAM.
+ * 0xfe200000 on BCM2711. A module parameter may stand in for a device tree
+ * without the GPIO node, but only with the GPIO block address the SoC table
+ * gives for the machine's own SoC: it is a way to find the block, never a
+ * way to point the device at anything else. Either way, the address must
+ * start a page and must not be System RAM.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -27,6 +29,10 @@
  * @ngpio:      number of GPIO lines
  * @block_size: bytes of GPIO registers, for when the device tree is bypassed
  * @has_gppud:  pulls use GPPUD/GPPUDCLK; BCM2711 has pull registers instead
+ * @phys:       the CPU physical addresses the SoC's datasheet gives its GPIO
+ *              block (BCM2711: low-peripheral mode, then the high mode's
+ *              35-bit address); 0 ends the list. The only values phys_base=
+ *              accepts.
  */
 struct pigpio_regs_soc {
 	const char *machine;
@@ -34,14 +40,16 @@ struct pigpio_regs_soc {
 	u32 ngpio;
 	u32 block_size;
 	bool has_gppud;
+	u64 phys[2];
 };
 
 /* The SoC table: everything that differs between the supported SoCs. */
 static const struct pigpio_regs_soc pigpio_regs_socs[] = {
-	{ "brcm,bcm2711", "bcm2711", 58, 0xf4, false },
-	{ "brcm,bcm2837", "bcm2837", 54, 0xb4, true },
-	{ "brcm,bcm2836", "bcm2836", 54, 0xb4, true },
-	{ "brcm,bcm2835", "bcm2835", 54, 0xb4, true },
+	{ "brcm,bcm2711", "bcm2711", 58, 0xf4, false,
+	  { 0xfe200000, 0x47e200000ULL } },
+	{ "brcm,bcm2837", "bcm2837", 54, 0xb4, true, { 0x3f200000 } },
+	{ "brcm,bcm2836", "bcm2836", 54, 0xb4, true, { 0x3f200000 } },
+	{ "brcm,bcm2835", "bcm2835", 54, 0xb4, true, { 0x20200000 } },
 };
 
 #define PIGPIO_REGS_SOC_BCM2711	(&pigpio_regs_socs[0])
@@ -96,10 +104,11 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 	 * would fail or take the pins away from the kernel. Sharing the same
 	 * registers with that driver is the point of this one.
 	 */
-	np = of_find_matching_node_and_match(NULL, pigpio_regs_gpio_ids,
-					     &match);
+	for_each_matching_node_and_match(np, pigpio_regs_gpio_ids, &match)
+		if (of_device_is_available(np))
+			break;
 	if (!np) {
-		pr_err("no brcm,bcm2835-gpio or brcm,bcm2711-gpio node in the device tree; give phys_base= to override\n");
+		pr_err("no enabled brcm,bcm2835-gpio or brcm,bcm2711-gpio node in the device tree; phys_base= may name the SoC's own GPIO block\n");
 		return -ENODEV;
 	}
 
@@ -137,15 +146,34 @@ out_put:
 }
 
 static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
-				       unsigned long phys_base)
+				       u64 phys_base)
 {
 	const struct pigpio_regs_soc *soc = pigpio_regs_machine_soc(NULL);
+	size_t i;
 
-	/* Without a GPIO node, the machine must say which layout it has. */
+	/* Without a GPIO node, the machine must say which SoC it is. */
 	if (!soc) {
-		pr_err("phys_base=%#lx given, but the machine is none of the supported SoCs\n",
+		pr_err("phys_base=%#llx given, but the machine is none of the supported SoCs\n",
 		       phys_base);
 		return -ENODEV;
+	}
+	if (!PAGE_ALIGNED(phys_base)) {
+		pr_err("phys_base %#llx is not page-aligned\n", phys_base);
+		return -EINVAL;
+	}
+	for (i = 0; i < ARRAY_SIZE(soc->phys) && soc->phys[i]; i++)
+		if (phys_base == soc->phys[i])
+			break;
+	if (i == ARRAY_SIZE(soc->phys) || !soc->phys[i]) {
+		pr_err("phys_base %#llx is not the %s GPIO block (%#llx), refusing it\n",
+		       phys_base, soc->name, soc->phys[0]);
+		return -EINVAL;
+	}
+	/* A 32-bit kernel without LPAE cannot address BCM2711's high mode. */
+	if (phys_base != (phys_addr_t)phys_base) {
+		pr_err("phys_base %#llx does not fit this kernel's physical addresses\n",
+		       phys_base);
+		return -EINVAL;
 	}
 
 	loc->phys_base = phys_base;
@@ -162,13 +190,13 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
  * pigpio_regs_locate() - find the GPIO block and check it may be mapped
  * @loc:                filled in on success
  * @phys_base_override: CPU physical address to use instead of the device
- *                      tree, or 0
+ *                      tree (only the machine's own GPIO block), or 0
  *
  * Return: 0, -ENODEV when there is nothing to drive, or -EINVAL when the
  * address must not be handed to user space.
  */
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
-		       unsigned long phys_base_override)
+		       u64 phys_base_override)
 {
 	int err;
 

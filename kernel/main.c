@@ -21,11 +21,15 @@
 
 #include "pigpio_regs.h"
 
-/* Named apart from the parameter: x86 has a global phys_base of its own. */
-static unsigned long phys_base_override;
-module_param_named(phys_base, phys_base_override, ulong, 0444);
+/*
+ * Named apart from the parameter: x86 has a global phys_base of its own.
+ * A hardware parameter (iomem): kernel lockdown refuses to set it, and
+ * locate.c accepts only the GPIO block address of the machine's own SoC.
+ */
+static unsigned long long phys_base_override;
+module_param_hw_named(phys_base, phys_base_override, ullong, iomem, 0444);
 MODULE_PARM_DESC(phys_base,
-		 "CPU physical address of the GPIO block, overriding the device tree (page-aligned, not RAM)");
+		 "CPU physical address of the GPIO block when the device tree has no GPIO node: only the SoC's own GPIO block address is accepted");
 
 static struct pigpio_regs *file_to_pigpio_regs(struct file *file)
 {
@@ -41,31 +45,40 @@ static struct pigpio_regs *dev_to_pigpio_regs(struct device *dev)
 	return container_of(misc, struct pigpio_regs, misc);
 }
 
-/* Whole 32-bit registers inside the block, or nothing. */
-static int pigpio_regs_check_span(const struct pigpio_regs *pr, loff_t pos,
-				  size_t count)
+/*
+ * Whole 32-bit registers at aligned offsets. A read at or past the end of
+ * the block is end of file and a longer one is cut short there, as for a
+ * regular file, so cat and hexdump work; a write must fit entirely.
+ */
+static ssize_t pigpio_regs_span(const struct pigpio_regs *pr, loff_t pos,
+				size_t count, bool write)
 {
 	if (pos < 0 || pos % 4 || count % 4)
 		return -EINVAL;
-	if (pos >= pr->loc.block_size || count > pr->loc.block_size - pos)
-		return -EINVAL;
-	return 0;
+	if (pos >= pr->loc.block_size)
+		return write ? -EINVAL : 0;
+	if (count > pr->loc.block_size - pos) {
+		if (write)
+			return -EINVAL;
+		count = pr->loc.block_size - pos;
+	}
+	return count;
 }
 
 static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
 				size_t count, loff_t *ppos)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	ssize_t len;
 	size_t done;
-	int err;
 
 	if (!count)
 		return 0;
-	err = pigpio_regs_check_span(pr, *ppos, count);
-	if (err)
-		return err;
+	len = pigpio_regs_span(pr, *ppos, count, false);
+	if (len <= 0)
+		return len;
 
-	for (done = 0; done < count; done += 4) {
+	for (done = 0; done < len; done += 4) {
 		u32 val = readl(pr->regs + *ppos + done);
 
 		if (copy_to_user(buf + done, &val, sizeof(val)))
@@ -79,22 +92,25 @@ static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
 				 size_t count, loff_t *ppos)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	ssize_t len;
 	size_t done;
-	int err;
 
 	if (!count)
 		return 0;
-	err = pigpio_regs_check_span(pr, *ppos, count);
-	if (err)
-		return err;
+	len = pigpio_regs_span(pr, *ppos, count, true);
+	if (len < 0)
+		return len;
 
-	for (done = 0; done < count; done += 4) {
+	for (done = 0; done < len; done += 4) {
 		u32 val;
 
 		/* Fetch before the store: a bad buffer writes nothing more. */
 		if (copy_from_user(&val, buf + done, sizeof(val)))
 			return done ? done : -EFAULT;
+		/* Never between the read and the write of a locked update. */
+		mutex_lock(&pr->lock);
 		writel(val, pr->regs + *ppos + done);
+		mutex_unlock(&pr->lock);
 	}
 	*ppos += done;
 	return done;
@@ -111,7 +127,7 @@ static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
-	void __user *argp = (void __user *)arg;
+	struct pigpio_regs_update __user *uupdate = (void __user *)arg;
 	struct pigpio_regs_update update;
 	struct pigpio_regs_pull pull;
 	int err;
@@ -128,20 +144,23 @@ static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 		return -EBADF;
 
 	if (cmd == PIGPIO_REGS_IOC_PULL) {
-		if (copy_from_user(&pull, argp, sizeof(pull)))
+		if (copy_from_user(&pull, (void __user *)arg, sizeof(pull)))
 			return -EFAULT;
 		return pigpio_regs_pull(pr, &pull);
 	}
 
-	if (copy_from_user(&update, argp, sizeof(update)))
+	if (copy_from_user(&update, uupdate, sizeof(update)))
 		return -EFAULT;
-	/* Fail before the change, not after it, if @old cannot be written. */
-	if (put_user(0, &((struct pigpio_regs_update __user *)argp)->old))
+	/*
+	 * Fail before the change, not after it, if @old cannot be written:
+	 * storing back the caller's own value leaves it as it was on error.
+	 */
+	if (put_user(update.old, &uupdate->old))
 		return -EFAULT;
 	err = pigpio_regs_update(pr, &update);
 	if (err)
 		return err;
-	if (copy_to_user(argp, &update, sizeof(update)))
+	if (put_user(update.old, &uupdate->old))
 		return -EFAULT;
 	return 0;
 }
@@ -226,15 +245,16 @@ ATTRIBUTE_GROUPS(pigpio_regs);
 
 /*
  * For teaching: the kernel virtual address of the driver's own mapping,
- * next to the physical address it maps. debugfs is root-only, which keeps
- * the address (and so KASLR) hidden from everyone else.
+ * next to the physical address it maps. debugfs is root-only, and %pK
+ * also honours kernel.kptr_restrict: hashed at 0, shown to root at 1,
+ * zeros at 2 (Documentation/admin-guide/sysctl/kernel.rst).
  */
 static int pigpio_regs_mappings_show(struct seq_file *s, void *unused)
 {
 	struct pigpio_regs *pr = s->private;
 
 	seq_printf(s, "phys_base: %#llx\n", (u64)pr->loc.phys_base);
-	seq_printf(s, "kernel_virtual: %#lx\n", (unsigned long)pr->regs);
+	seq_printf(s, "kernel_virtual: 0x%pK\n", pr->regs);
 	seq_printf(s, "block_size: %u\n", pr->loc.block_size);
 	return 0;
 }
@@ -245,29 +265,32 @@ static void pigpio_regs_debugfs_remove(void *dir)
 	debugfs_remove_recursive(dir);
 }
 
-static void pigpio_regs_misc_deregister(void *misc)
-{
-	misc_deregister(misc);
-}
+/*
+ * The one device this module creates; only init and exit write it, and
+ * probe accepts no other (see pigpio_regs_probe()).
+ */
+static struct platform_device *pigpio_regs_pdev;
 
-/* misc_register() with its undo registered on the platform device. */
-static int pigpio_regs_add_misc(struct device *dev, struct miscdevice *misc)
-{
-	int err = misc_register(misc);
-
-	if (err)
-		return dev_err_probe(dev, err, "cannot register /dev/%s\n",
-				     misc->name);
-	return devm_add_action_or_reset(dev, pigpio_regs_misc_deregister,
-					misc);
-}
-
-static int pigpio_regs_probe(struct platform_device *pdev)
+/*
+ * What outlives what. The device cannot be unbound or bound again: the
+ * driver is registered with platform_driver_probe(), which removes the
+ * bind/unbind files and makes every later probe fail, so the device and
+ * its driver state go only when the module is unloaded. Every open file
+ * and every mapping (through vm_file) holds a reference on the module, so
+ * that happens only after the last of them is gone. No open file can
+ * outlive the state probe allocates here, which is why devm may own it.
+ */
+static int __init pigpio_regs_probe(struct platform_device *pdev)
 {
 	const struct pigpio_regs_location *loc = dev_get_platdata(&pdev->dev);
 	struct device *dev = &pdev->dev;
 	struct pigpio_regs *pr;
-	int err;
+
+	/* driver_override can point any platform device at this driver. */
+	if (pdev != pigpio_regs_pdev || !loc) {
+		dev_err(dev, "not the device pigpio_regs created, refusing it\n");
+		return -ENODEV;
+	}
 
 	pr = devm_kzalloc(dev, sizeof(*pr), GFP_KERNEL);
 	if (!pr)
@@ -281,58 +304,68 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, -ENOMEM, "cannot ioremap %pa\n",
 				     &loc->phys_base);
 
-	pr->misc.minor = MISC_DYNAMIC_MINOR;
-	pr->misc.name = PIGPIO_REGS_NAME;
-	pr->misc.fops = &pigpio_regs_fops;
-	pr->misc.parent = dev;
-	pr->misc.groups = pigpio_regs_groups;
-	/* Root only until a udev rule grants group gpio access. */
-	pr->misc.mode = 0600;
-	err = pigpio_regs_add_misc(dev, &pr->misc);
-	if (err)
-		return err;
-
-	pr->gpiomem.minor = MISC_DYNAMIC_MINOR;
-	pr->gpiomem.name = PIGPIO_REGS_GPIOMEM_NAME;
-	pr->gpiomem.fops = &pigpio_regs_gpiomem_fops;
-	pr->gpiomem.parent = dev;
-	pr->gpiomem.mode = 0600;
-	err = pigpio_regs_add_misc(dev, &pr->gpiomem);
-	if (err)
-		return err;
-
 	/* Optional: a missing debugfs costs only the teaching file. */
 	pr->debugfs = debugfs_create_dir(PIGPIO_REGS_NAME, NULL);
 	debugfs_create_file("mappings", 0400, pr->debugfs, pr,
 			    &pigpio_regs_mappings_fops);
-	err = devm_add_action_or_reset(dev, pigpio_regs_debugfs_remove,
-				       pr->debugfs);
-	if (err)
-		return err;
-
 	platform_set_drvdata(pdev, pr);
-	dev_info(dev, "%s GPIO block at %pa (%s), %u lines, on /dev/%s\n",
-		 loc->soc, &loc->phys_base, loc->source, loc->ngpio,
-		 PIGPIO_REGS_NAME);
-	return 0;
+	return devm_add_action_or_reset(dev, pigpio_regs_debugfs_remove,
+					pr->debugfs);
 }
 
 static struct platform_driver pigpio_regs_driver = {
-	.probe = pigpio_regs_probe,
 	.driver = {
 		.name = PIGPIO_REGS_NAME,
-		/* init below reads the probe's result right after it runs. */
+		/* No bind/unbind in sysfs (platform_driver_probe() says so too). */
+		.suppress_bind_attrs = true,
 		.probe_type = PROBE_FORCE_SYNCHRONOUS,
 	},
 };
 
-/* The one device this module creates; only init and exit touch it. */
-static struct platform_device *pigpio_regs_pdev;
+/*
+ * The nodes, last: once the first is registered, a process may hold it
+ * open, and a module whose init fails is freed under that file. So nothing
+ * after misc_register() of /dev/pigpio_regs may fail: the compatible node
+ * is optional and a failure to register it only costs that node.
+ */
+static int __init pigpio_regs_publish(struct pigpio_regs *pr,
+				      struct device *parent)
+{
+	int err;
+
+	pr->misc.minor = MISC_DYNAMIC_MINOR;
+	pr->misc.name = PIGPIO_REGS_NAME;
+	pr->misc.fops = &pigpio_regs_fops;
+	pr->misc.parent = parent;
+	pr->misc.groups = pigpio_regs_groups;
+	/* Root only until a udev rule grants group gpio access. */
+	pr->misc.mode = 0600;
+
+	pr->gpiomem.minor = MISC_DYNAMIC_MINOR;
+	pr->gpiomem.name = PIGPIO_REGS_GPIOMEM_NAME;
+	pr->gpiomem.fops = &pigpio_regs_gpiomem_fops;
+	pr->gpiomem.parent = parent;
+	pr->gpiomem.mode = 0600;
+
+	err = misc_register(&pr->misc);
+	if (err) {
+		dev_err(parent, "cannot register /dev/%s: %d\n",
+			PIGPIO_REGS_NAME, err);
+		return err;
+	}
+	err = misc_register(&pr->gpiomem);
+	if (err)
+		dev_warn(parent, "cannot register /dev/%s: %d; /dev/%s works\n",
+			 PIGPIO_REGS_GPIOMEM_NAME, err, PIGPIO_REGS_NAME);
+	pr->has_gpiomem = !err;
+	return 0;
+}
 
 static int __init pigpio_regs_init(void)
 {
 	struct pigpio_regs_location loc;
 	struct platform_device *pdev;
+	struct pigpio_regs *pr;
 	int err;
 
 	/* Refuse the load itself, with the reason, when there is no block. */
@@ -340,39 +373,46 @@ static int __init pigpio_regs_init(void)
 	if (err)
 		return err;
 
-	err = platform_driver_register(&pigpio_regs_driver);
-	if (err)
-		return err;
-
 	pdev = platform_device_register_data(NULL, PIGPIO_REGS_NAME,
 					     PLATFORM_DEVID_NONE,
 					     &loc, sizeof(loc));
-	if (IS_ERR(pdev)) {
-		err = PTR_ERR(pdev);
-		goto err_unregister_driver;
-	}
-
-	/* The driver core clears drvdata when probe fails. */
-	if (!platform_get_drvdata(pdev)) {
-		err = -ENODEV;
-		goto err_unregister_device;
-	}
-
+	if (IS_ERR(pdev))
+		return PTR_ERR(pdev);
 	pigpio_regs_pdev = pdev;
+
+	/* Binds our device now, and no device ever after. */
+	err = platform_driver_probe(&pigpio_regs_driver, pigpio_regs_probe);
+	if (err)
+		goto err_unregister_device;
+
+	pr = platform_get_drvdata(pdev);
+	err = pigpio_regs_publish(pr, &pdev->dev);
+	if (err)
+		goto err_unregister_driver;
+
+	dev_info(&pdev->dev, "%s GPIO block at %pa (%s), %u lines, on /dev/%s\n",
+		 loc.soc, &loc.phys_base, loc.source, loc.ngpio,
+		 PIGPIO_REGS_NAME);
 	return 0;
 
+err_unregister_driver:
+	/* Unbinds the device: its devm actions undo probe. */
+	platform_driver_unregister(&pigpio_regs_driver);
 err_unregister_device:
 	platform_device_unregister(pdev);
-err_unregister_driver:
-	platform_driver_unregister(&pigpio_regs_driver);
 	return err;
 }
 module_init(pigpio_regs_init);
 
 static void __exit pigpio_regs_exit(void)
 {
-	platform_device_unregister(pigpio_regs_pdev);
+	struct pigpio_regs *pr = platform_get_drvdata(pigpio_regs_pdev);
+
+	if (pr->has_gpiomem)
+		misc_deregister(&pr->gpiomem);
+	misc_deregister(&pr->misc);
 	platform_driver_unregister(&pigpio_regs_driver);
+	platform_device_unregister(pigpio_regs_pdev);
 }
 module_exit(pigpio_regs_exit);
 

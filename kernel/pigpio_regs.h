@@ -39,23 +39,25 @@ struct pigpio_regs_location {
  * struct pigpio_regs - one GPIO block served to user space
  * @misc: the character device, /dev/pigpio_regs
  * @gpiomem: the gpiomem-compatible node, /dev/pigpio_gpiomem
+ * @has_gpiomem: @gpiomem is registered
  * @loc:  where the block is and what it is
  * @regs: the driver's own (kernel virtual) mapping of the block
  * @debugfs: root-only teaching files (kernel virtual address)
- * @lock: serialises the driver's read-modify-write of configuration
- *        registers and the pull sequence
+ * @lock: serialises every store the driver makes to a configuration
+ *        register: UPDATE, the PULL sequence and pwrite()
  */
 struct pigpio_regs {
 	struct miscdevice misc;
 	struct miscdevice gpiomem;
+	bool has_gpiomem;
 	struct pigpio_regs_location loc;
 	void __iomem *regs;
 	struct dentry *debugfs;
-	struct mutex lock;	/* UPDATE and PULL, one at a time */
+	struct mutex lock;	/* configuration stores, one caller at a time */
 };
 
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
-		       unsigned long phys_base_override);
+		       u64 phys_base_override);
 
 int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);

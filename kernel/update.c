@@ -91,13 +91,20 @@ int pigpio_regs_pull(struct pigpio_regs *pr,
 		return -EINVAL;
 
 	clk = GPPUDCLK0 + 4 * pull->bank;
+	/*
+	 * Each store is read back before the delay: a posted write still on
+	 * its way to the block would otherwise eat into the settle time.
+	 */
 	mutex_lock(&pr->lock);
 	writel(pull->pud, pr->regs + GPPUD);
+	readl(pr->regs + GPPUD);
 	udelay(GPPUD_SETTLE_US);
 	writel(pull->mask, pr->regs + clk);
+	readl(pr->regs + clk);
 	udelay(GPPUD_SETTLE_US);
 	writel(0, pr->regs + GPPUD);
 	writel(0, pr->regs + clk);
+	readl(pr->regs + clk);
 	mutex_unlock(&pr->lock);
 	return 0;
 }

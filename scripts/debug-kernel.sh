@@ -8,7 +8,9 @@
 #          DEBUG_KMEMLEAK (cached in cache/debug-kernel/; 26 minutes on 2
 #          cores, niced; rebuilt only when the recipe changes)
 #   test   build pigpio_regs.ko against it and boot it on QEMU raspi3b with
-#          slub_debug=FZPU and the same guest suite, then a kmemleak scan;
+#          slub_debug=FZPU and the same guest suite, then every allocation
+#          of a load failed in turn (failslab), a kmemleak scan, and
+#          lockdown=integrity refusing phys_base= (tests/guest/*.sh);
 #          PASS/FAIL lines as for the normal boards, one more for kmemleak
 #          (about 35 minutes: KASAN, lockdep and kmemleak slow the guest)
 #   all    both (the default; also `make debug-kernel`)
@@ -22,9 +24,10 @@
 # platform, its pinctrl, mailbox, firmware, clock, watchdog and both UARTs,
 # initramfs, devtmpfs, sysfs, debugfs, what systemd-udevd and core dumps
 # need, THP and KSM so madvise behaves as in Debian), then KASAN (outline:
-# faster to build), KFENCE, lockdep, DEBUG_VM, DEBUG_ATOMIC_SLEEP and
-# kmemleak. Debian's configuration, even trimmed to one platform and no
-# modules, is about 1300 objects with KASAN: more than 2 cores shared with
+# faster to build), KFENCE, lockdep, DEBUG_VM, DEBUG_ATOMIC_SLEEP,
+# kmemleak, failslab and the lockdown LSM (without module signatures, so
+# lockdown refuses the hardware parameter, not the unsigned module).
+# Debian's configuration, even trimmed to one platform and no modules, is about 1300 objects with KASAN: more than 2 cores shared with
 # the emulated boards can build in a working session; this one is a third
 # of that. The driver's code paths (misc, mmap, remap_pfn_range, the VFS,
 # the driver core, devres) are the same in both.
@@ -40,7 +43,7 @@ obj=$dk/build
 cross=aarch64-linux-gnu-
 kmake=(make -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross")
 # Bumped whenever the configuration recipe below changes.
-recipe=6
+recipe=7
 
 need() {
 	local missing=() p
@@ -56,9 +59,9 @@ need() {
 # Debian's source package, through the private apt state.
 fetch_source() {
 	local deb
+	mkdir -p "$PGR_CACHE/tools"
 	deb=$(find "$PGR_CACHE/tools" -maxdepth 1 -name "linux-source-6.1_*_all.deb" 2>/dev/null | sort | tail -n 1)
 	if [ -z "$deb" ]; then
-		mkdir -p "$PGR_CACHE/tools"
 		pgr_log "fetching linux-source-6.1"
 		pgr_apt bookworm arm64 apt-get update >/dev/null
 		(cd "$PGR_CACHE/tools" && pgr_apt bookworm arm64 apt-get download linux-source-6.1 >/dev/null)
@@ -99,7 +102,9 @@ configure() {
 		SLUB SLUB_DEBUG STACKTRACE DEBUG_KERNEL \
 		KASAN KASAN_GENERIC KASAN_OUTLINE KASAN_VMALLOC KFENCE \
 		PROVE_LOCKING DEBUG_VM DEBUG_ATOMIC_SLEEP DEBUG_LIST \
-		DEBUG_KMEMLEAK DEBUG_KMEMLEAK_AUTO_SCAN; do
+		DEBUG_KMEMLEAK DEBUG_KMEMLEAK_AUTO_SCAN \
+		FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
+		SECURITY SECURITYFS SECURITY_LOCKDOWN_LSM; do
 		"${sc[@]}" --enable "$opt"
 	done
 	"${sc[@]}" --set-str LOCALVERSION "-pgr-debug" \
@@ -114,7 +119,8 @@ configure() {
 		DEVTMPFS TMPFS UNIX INOTIFY_USER SIGNALFD MULTIUSER \
 		MODULE_UNLOAD PROC_PAGE_MONITOR COREDUMP ELF_CORE DEBUG_FS \
 		BLK_DEV_INITRD RD_GZIP BINFMT_ELF TRANSPARENT_HUGEPAGE \
-		CROSS_MEMORY_ATTACH; do
+		CROSS_MEMORY_ATTACH FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
+		SECURITY_LOCKDOWN_LSM; do
 		grep -q "^CONFIG_$opt=y" "$cfg" || pgr_die "CONFIG_$opt did not survive olddefconfig"
 	done
 	grep -q '^CONFIG_ARM64_4K_PAGES=y' "$cfg" || pgr_die "not 4 KiB pages"
@@ -184,7 +190,10 @@ test_run() {
 # The suite on the debug kernel, then what kmemleak found.
 . /pigpio/lib.sh
 # The slab figure's bound does not hold under KASAN: kmemleak below decides.
-PGR_KASAN=1 /pigpio/suite.sh
+# Lockdown comes last: it closes debugfs, which kmemleak needs.
+PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/suite.sh
+# Every allocation of a load failed in turn, before kmemleak looks.
+. /pigpio/faults.sh
 km=/sys/kernel/debug/kmemleak
 if [ -w $km ]; then
 	echo clear >$km
@@ -212,6 +221,7 @@ fi
 bad=$(dmesg | grep -E 'KASAN|KFENCE|possible circular|inconsistent lock|sleeping function called|BUG|WARNING|Oops' | head -n 5)
 check "debug kernel: no KASAN, KFENCE, lockdep or might_sleep report" "$bad" test -z "$bad"
 dmesg | grep -E 'KASAN|KFENCE|lockdep|BUG' | head -n 20 | sed 's/^/PGR-SAY dmesg: /'
+. /pigpio/lockdown.sh
 EOT
 	chmod +x "$stage/pigpio/debug.sh"
 	bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .

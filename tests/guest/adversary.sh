@@ -50,16 +50,6 @@ adv_reload() {
 	udev_settled
 }
 
-# adv_wait_for FILE TEXT: up to 20 s for TEXT to appear in FILE.
-adv_wait_for() {
-	_i=0
-	while ! grep -q "$2" "$1" 2>/dev/null && [ $_i -lt 200 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	grep -q "$2" "$1" 2>/dev/null
-}
-
 adv_slab() { awk '/^(Slab|SUnreclaim):/ { printf "%s %s kB ", $1, $2 }' /proc/meminfo; }
 adv_slab_kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
 adv_quiesce() {
@@ -100,7 +90,7 @@ chmod 666 /tmp/hold.in
 as_alice adversary hold </tmp/hold.in >/tmp/hold.out 2>&1 &
 adv_holder=$!
 exec 4>/tmp/hold.in
-adv_wait_for /tmp/hold.out mapped
+wait_for /tmp/hold.out mapped
 rmmod pigpio_regs 2>/dev/null
 adv_status=$?
 check "rmmod refused while a mapping is alive (descriptor closed)" \
@@ -119,7 +109,7 @@ adv_reload
 # --- SIGKILL in the middle of a toggle loop releases everything ---------------------
 as_alice adversary toggle >/tmp/toggle.out 2>&1 &
 adv_toggler=$!
-adv_wait_for /tmp/toggle.out toggling
+wait_for /tmp/toggle.out toggling
 sleep 1
 rmmod pigpio_regs 2>/dev/null
 check "rmmod refused while a process toggles through the mapping" "module gone" \

@@ -19,7 +19,11 @@ capture() {
 }
 
 capture explain-alice alice pigpio-regs explain
+# Root sees the kernel's address only with kernel.kptr_restrict=1 (%pK).
+kptr=$(cat /proc/sys/kernel/kptr_restrict)
+echo 1 >/proc/sys/kernel/kptr_restrict
 capture explain-root root pigpio-regs explain
+echo "$kptr" >/proc/sys/kernel/kptr_restrict
 capture read-gpfsel0 alice read_gpfsel0
 capture devmem-alice alice read_gpfsel0 --devmem
 capture devmem-root root read_gpfsel0 --devmem

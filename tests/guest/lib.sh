@@ -37,6 +37,16 @@ udev_settled() {
 	fi
 }
 
+# wait_for FILE TEXT: up to 20 s for TEXT to appear in FILE.
+wait_for() {
+	_i=0
+	while ! grep -q "$2" "$1" 2>/dev/null && [ $_i -lt 200 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	grep -q "$2" "$1" 2>/dev/null
+}
+
 # Run a command as alice (in group gpio) or bob (not), with their groups.
 as_alice() { setpriv --reuid=alice --regid=alice --init-groups -- "$@"; }
 as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# Guest job for a board whose device tree hides the GPIO node (its
-# compatible is renamed): the module must refuse to load with ENODEV and say
-# why, and phys_base= must still work, with the SoC taken from the machine.
+# Guest job for a board whose device tree has the GPIO node disabled
+# (status = "disabled"): the driver must skip it, refuse to load with ENODEV
+# and say why, and phys_base= naming the SoC's own block must still work,
+# with the SoC taken from the machine.
 . /pigpio/lib.sh
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
@@ -16,8 +17,14 @@ check "boot: modules-load.d entry refused with ENODEV, nothing loaded" \
 result=$(load_module $KO)
 check "no GPIO node and no override: ENODEV" "got $result" test "$result" = ENODEV
 check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \
-	sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: no brcm,bcm2835-gpio or brcm,bcm2711-gpio node'"
+	sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: no enabled brcm,bcm2835-gpio or brcm,bcm2711-gpio node'"
 check "... and no device node" "/dev/pigpio_regs exists" test ! -e /dev/pigpio_regs
+check "the disabled node is there, so the driver skipped it" \
+	"$(cat /proc/device-tree/soc/gpio@7e200000/status 2>&1)" \
+	sh -c "tr -d '\\000' </proc/device-tree/soc/gpio@7e200000/status | grep -qx disabled"
+result=$(load_module $KO "phys_base=$(printf '%#x' $((EXPECT_PHYS + 0x1000)))")
+check "phys_base= of another page without the node: EINVAL" "got $result" \
+	test "$result" = EINVAL
 
 result=$(load_module $KO "phys_base=$EXPECT_PHYS")
 check "phys_base= loads without the node" "got $result" test "$result" = ok

@@ -40,6 +40,25 @@ check "phys_base is the region pinctrl holds in /proc/iomem" \
 check "attributes readable by bob" "cannot read $SYSFS/soc as bob" \
 	as_bob sh -c "cat $SYSFS/soc >/dev/null"
 
+# The root-only debugfs file prints the kernel's address with %pK: shown
+# to root at kptr_restrict=1, zeros at 2; alice cannot open it at all.
+kv() { sed -n 's/^kernel_virtual: //p' /sys/kernel/debug/pigpio_regs/mappings; }
+kptr=$(cat /proc/sys/kernel/kptr_restrict)
+echo 1 >/proc/sys/kernel/kptr_restrict
+kv1=$(kv)
+echo 2 >/proc/sys/kernel/kptr_restrict
+kv2=$(kv)
+echo "$kptr" >/proc/sys/kernel/kptr_restrict
+check "debugfs: kptr_restrict=1 shows root the address, 2 hides it" "1: $kv1, 2: $kv2" \
+	sh -c "echo '$kv1' | grep -q '^0x0*[1-9a-f][0-9a-f]*$' && echo '$kv2' | grep -q '^0x0*$'"
+check "debugfs: alice cannot open the mappings file" "she can" \
+	as_alice sh -c '! cat /sys/kernel/debug/pigpio_regs/mappings 2>/dev/null'
+
+# read() is a file's: cat reads the whole block, then end of file.
+check "alice: cat of the node reads block_size bytes, then EOF" \
+	"$(as_alice sh -c 'cat /dev/pigpio_regs | wc -c' 2>&1) bytes" \
+	test "$(as_alice sh -c 'cat /dev/pigpio_regs | wc -c')" = "$(attr block_size)"
+
 # --- an unprivileged user drives a pin --------------------------------------
 as_alice pigpio-regs set $PIN ip >/dev/null
 check "alice: set $PIN ip -> pinctrl sees gpio_in" "$(pin_line $PIN)" \
@@ -64,29 +83,16 @@ check "alice: set 22 op dh in one command" "$(pin_line 22)" \
 	test "$(pin_function 22)/$(pin_level 22)" = gpio_out/hi
 as_alice pigpio-regs set 22 dl ip >/dev/null
 
-# Sample pinctrl while alice blinks: both levels must be seen. Each level
-# lasts at least three samples (a sample is a few processes: slow on the
-# emulated Pi 1), so the sampling cannot alias with the blinking.
-sample_ms=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-for _ in 1 2 3; do pin_level $PIN >/dev/null; done
-sample_ms=$((($(awk '{ print int($1 * 1000) }' /proc/uptime) - sample_ms) / 3))
-period_ms=$((sample_ms * 6 > 400 ? sample_ms * 6 : 400))
-as_alice pigpio-regs blink $PIN 4 $period_ms >/tmp/blink.out 2>&1 &
-blinker=$!
-seen=""
-while kill -0 $blinker 2>/dev/null; do
-	seen="$seen $(pin_level $PIN)"
-	sleep 0.05
-done
-wait $blinker
+# alice blinks while blink_trace steps her process from sleep to sleep and
+# reads pinctrl's view each time it stands still: hi, lo, hi, lo, ... in
+# order, whatever the host's load (sampling a running blink used to alias).
+blink_trace "$(pins_file)" $PIN -- setpriv --reuid=alice --regid=alice --init-groups \
+	pigpio-regs blink $PIN 4 20 >/tmp/blink.out 2>&1
 blink_status=$?
-case "$seen" in
-*hi*lo* | *lo*hi*) blink_seen=yes ;;
-*) blink_seen=no ;;
-esac
-check "alice: blink -> pinctrl saw hi and lo" \
-	"status $blink_status, period $period_ms ms, saw:$seen" \
-	test "$blink_status/$blink_seen" = 0/yes
+sed -n -e 's/^PASS /PGR-TEST PASS alice: /p' -e 's/^FAIL /PGR-TEST FAIL alice: /p' \
+	-e 's/^SAY /PGR-SAY /p' /tmp/blink.out
+check "alice: blink exited 0 and said what it did" "exit $blink_status: $(cat /tmp/blink.out)" \
+	sh -c "test $blink_status = 0 && grep -q 'blinked GPIO$PIN 4 times' /tmp/blink.out"
 
 # peek through the mapping and through the driver agree with pinctrl.
 as_alice pigpio-regs set $PIN dh >/dev/null
@@ -125,7 +131,7 @@ check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" 
 
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
-for part in captures gpiomem pyclients features adversary board_checks bench; do
+for part in captures gpiomem pyclients features lifetime adversary board_checks bench; do
 	if [ -f "/pigpio/$part.sh" ]; then
 		# shellcheck source=/dev/null # the parts are tests/guest/*.sh
 		. "/pigpio/$part.sh"
@@ -142,17 +148,24 @@ check "rmmod works when nobody holds the device" "rmmod failed" rmmod pigpio_reg
 check "node and attributes gone after rmmod" "still there" \
 	test ! -e /dev/pigpio_regs -a ! -e $SYSFS
 
+# phys_base= names the SoC's own GPIO block or nothing: every other page is
+# refused, with its reason in dmesg and nothing registered.
+# refused_base NAME ADDRESS DMESG_TEXT
+refused_base() {
+	result=$(load_module $KO "phys_base=$2")
+	check "phys_base at $1 ($2): EINVAL, nothing registered" \
+		"got $result; $(ls -d /dev/pigpio_regs /sys/module/pigpio_regs 2>/dev/null)" \
+		sh -c "test '$result' = EINVAL && ! test -e /dev/pigpio_regs && ! test -d /sys/module/pigpio_regs"
+	check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \
+		sh -c "dmesg | tail -n 3 | grep -q '$3'"
+}
 ram=$(sed -n 's/^\([0-9a-f]*\)-[0-9a-f]* : System RAM/\1/p' /proc/iomem | head -n 1)
-ram_page=$(printf '%#x' $((0x$ram + 0x100000)))
-result=$(load_module $KO "phys_base=$ram_page")
-check "phys_base in System RAM ($ram_page): EINVAL" "got $result" \
-	test "$result" = EINVAL
-check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \
-	sh -c "dmesg | tail -n 3 | grep -q 'System RAM, refusing'"
-result=$(load_module $KO "phys_base=$(printf '%#x' $((EXPECT_PHYS + 4)))")
-check "phys_base not page-aligned: EINVAL" "got $result" test "$result" = EINVAL
-check "... with one clear dmesg line" "$(dmesg | tail -n 2)" \
-	sh -c "dmesg | tail -n 3 | grep -q 'not page-aligned'"
+peri=$((EXPECT_PHYS - 0x200000)) # the SoC's peripheral base
+refused_base "System RAM" "$(printf '%#x' $((0x$ram + 0x100000)))" "is not the $EXPECT_SOC GPIO block"
+refused_base "the system timer" "$(printf '%#x' $((peri + 0x3000)))" "is not the $EXPECT_SOC GPIO block"
+refused_base "the UART after the GPIO page" "$(printf '%#x' $((EXPECT_PHYS + 0x1000)))" "is not the $EXPECT_SOC GPIO block"
+refused_base "VideoCore memory below the peripherals" "$(printf '%#x' $((peri - 0x100000)))" "is not the $EXPECT_SOC GPIO block"
+refused_base "an unaligned address" "$(printf '%#x' $((EXPECT_PHYS + 4)))" "not page-aligned"
 result=$(load_module $KO "phys_base=$EXPECT_PHYS")
 check "phys_base override at the real block loads" "got $result" test "$result" = ok
 udev_settled
@@ -163,6 +176,11 @@ check "override: alice drives pin $PIN high" "$(pin_line $PIN)" \
 	test "$(pin_level $PIN)" = hi
 as_alice pigpio-regs set $PIN dl ip >/dev/null
 rmmod pigpio_regs
+
+# --- lockdown, last: it cannot be lifted (the debug kernel's job runs it
+# after its kmemleak scan, which needs debugfs) ---------------------------------
+# shellcheck source=tests/guest/lockdown.sh
+[ -n "${PGR_LOCKDOWN_LATER:-}" ] || . /pigpio/lockdown.sh
 
 # --- the kernel stayed healthy ------------------------------------------------
 bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)

@@ -95,7 +95,8 @@ struct pigpio_regs_pull {
 	__u32 pud;
 };
 
-#define PIGPIO_REGS_IOC_MAGIC	0xb7
+/* 0xb9: free in Documentation/userspace-api/ioctl/ioctl-number.rst. */
+#define PIGPIO_REGS_IOC_MAGIC	0xb9
 #define PIGPIO_REGS_IOC_UPDATE	_IOWR(PIGPIO_REGS_IOC_MAGIC, 1, struct pigpio_regs_update)
 #define PIGPIO_REGS_IOC_PULL	_IOW(PIGPIO_REGS_IOC_MAGIC, 2, struct pigpio_regs_pull)
 
@@ -120,9 +121,13 @@ struct pigpio_regs_pull {
  *   EOPNOTSUPP MAP_SHARED_VALIDATE with an unknown flag.
  *   EINVAL  MAP_GROWSDOWN on a file mapping.
  *
- * pread()/pwrite(fd, buf, count, pos):
- *   EINVAL  pos not a multiple of 4, count not a non-zero multiple of 4,
- *           or pos + count beyond block_size (including pos == block_size).
+ * pread()/read(fd, buf, count, pos):
+ *   0       pos at or past block_size: end of file, as for a regular file
+ *           (cat and hexdump of the node work). A count reaching past the
+ *           end is cut short there.
+ *   EINVAL  pos negative or not a multiple of 4, count not a multiple of 4.
+ * pwrite()/write(): the same, except that the registers must all exist:
+ *   EINVAL  pos + count beyond block_size (including pos == block_size).
  *   EFAULT  buf not a valid user buffer (also from the VFS, before the
  *           driver is asked, for a count the address space cannot hold).
  *           A buffer that turns bad after the first register gives a
@@ -135,7 +140,8 @@ struct pigpio_regs_pull {
  *   ENOTTY  an unknown request.
  *   EBADF   the descriptor was opened O_RDONLY.
  *   EFAULT  the argument is not a valid user buffer (UPDATE also needs
- *           @old writable, and checks it before changing anything).
+ *           @old writable, and checks it before changing anything; the
+ *           caller's @old is left as it was whenever UPDATE fails).
  *   EINVAL  UPDATE: offset not one of the configuration registers above
  *           (GPSET/GPCLR/GPLEV/GPEDS and the GPPUD sequence are refused),
  *           or value has bits outside mask.
@@ -146,6 +152,13 @@ struct pigpio_regs_pull {
  * open():
  *   EACCES  the caller is not allowed by the node's mode (root:gpio 0660
  *           with the project's udev rule; root-only 0600 without it).
+ *
+ * Lifetime: the device cannot be unbound or bound to another device (no
+ * bind/unbind files; probes after load fail), and the module cannot be
+ * unloaded while any descriptor or mapping is open, so an open descriptor
+ * always reaches the same block. Loading with phys_base= is refused
+ * (EINVAL) unless it names the GPIO block of the machine's own SoC, and
+ * (EPERM) under kernel lockdown, which refuses hardware parameters.
  */
 
 #endif /* _UAPI_LINUX_PIGPIO_REGS_H */
