@@ -5,11 +5,12 @@
  * Two nodes map the same page:
  *  - /dev/pigpio_regs is strict: offset 0 and at most one page.
  *  - /dev/pigpio_gpiomem behaves like the Raspberry Pi kernel's gpiomem for
- *    existing clients that ask for more: any length at offset 0, the page
- *    mapped at the start and the rest left unbacked, so a touch there is
- *    SIGBUS and never reaches anything else.
+ *    existing clients, which pass offsets and lengths of their own (see
+ *    pigpio_regs_gpiomem_mmap()). Whatever they pass, the only hardware
+ *    either node ever maps is the GPIO page.
  */
 #include <linux/fs.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/pigpio_regs.h>
 
@@ -30,14 +31,9 @@ static const struct vm_operations_struct pigpio_regs_vm_ops = {
 	.fault = pigpio_regs_fault,
 };
 
-static int pigpio_regs_map_window(struct pigpio_regs *pr,
-				  struct vm_area_struct *vma)
+/* The checks every mapping of either node passes, whatever it maps. */
+static int pigpio_regs_check_vma(struct vm_area_struct *vma)
 {
-	unsigned long len = vma->vm_end - vma->vm_start;
-
-	/* The window is the only thing either node maps. */
-	if (vma->vm_pgoff != 0)
-		return -EINVAL;
 	/*
 	 * A private copy-on-write copy of registers has no meaning. Test
 	 * VM_MAYSHARE: a read-only open clears VM_SHARED even for MAP_SHARED.
@@ -48,11 +44,23 @@ static int pigpio_regs_map_window(struct pigpio_regs *pr,
 	if (vma->vm_flags & VM_EXEC)
 		return -EPERM;
 	vm_flags_clear(vma, VM_MAYEXEC);
-
 	/* The VFS already cleared VM_MAYWRITE for read-only opens. */
-	vm_flags_set(vma, VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP);
-	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+	vm_flags_set(vma, VM_DONTEXPAND | VM_DONTDUMP);
 	vma->vm_ops = &pigpio_regs_vm_ops;
+	return 0;
+}
+
+/* The GPIO page at the start of @vma, whatever offset it was asked at. */
+static int pigpio_regs_map_window(struct pigpio_regs *pr,
+				  struct vm_area_struct *vma)
+{
+	unsigned long len = vma->vm_end - vma->vm_start;
+	int err = pigpio_regs_check_vma(vma);
+
+	if (err)
+		return err;
+	vm_flags_set(vma, VM_IO | VM_PFNMAP);
+	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 
 	return io_remap_pfn_range(vma, vma->vm_start,
 				  PHYS_PFN(pr->loc.phys_base),
@@ -66,16 +74,76 @@ int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
 	struct pigpio_regs *pr = container_of(file->private_data,
 					      struct pigpio_regs, misc);
 
+	/* The window is the only thing this device maps. */
+	if (vma->vm_pgoff != 0)
+		return -EINVAL;
 	/* One page at most: a longer mapping would promise what is not there. */
 	if (vma->vm_end - vma->vm_start > PIGPIO_REGS_WINDOW_SIZE)
 		return -EINVAL;
 	return pigpio_regs_map_window(pr, vma);
 }
 
+/*
+ * A zeroed page of RAM of this mapping's own, for an offset where a client
+ * expects another peripheral: its stores land there and nowhere else, and
+ * no other mapping or process sees them.
+ */
+static int pigpio_regs_map_scratch(struct vm_area_struct *vma)
+{
+	struct page *page;
+	int err;
+
+	if (vma->vm_end - vma->vm_start > PIGPIO_REGS_WINDOW_SIZE)
+		return -EINVAL;
+	err = pigpio_regs_check_vma(vma);
+	if (err)
+		return err;
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return -ENOMEM;
+	/* The zeroes must be in memory before a differently coloured alias. */
+	flush_dcache_page(page);
+	err = vm_insert_page(vma, vma->vm_start, page);
+	/* On success the page table holds the page; it goes with the mapping. */
+	put_page(page);
+	return err;
+}
+
+/*
+ * The offsets existing gpiomem clients pass, relative to a peripheral base
+ * they take to be 0 on this node (WiringPi's setup, wiringPi.c):
+ */
+#define GPIOMEM_GPIO	PIGPIO_REGS_GPIOMEM_GPIO /* the GPIO block (RPi.GPIO: 0) */
+#define GPIOMEM_TIMER	0x00b000	/* WiringPi: system timer, written at setup */
+#define GPIOMEM_PADS	0x100000	/* WiringPi: pad control */
+#define GPIOMEM_CLOCK	0x101000	/* WiringPi: clock manager */
+#define GPIOMEM_PWM	0x20c000	/* WiringPi: PWM */
+
+/*
+ * Raspberry Pi's gpiomem driver ignores the offset and maps the GPIO page
+ * everywhere; this node maps the GPIO page at offset 0 and at the GPIO
+ * block's own offset, a scratch page at the other offsets clients are known
+ * to pass, and refuses the rest (docs/existing-clients.md says why).
+ * Any length is accepted for the GPIO page: the window is mapped at the
+ * start and the rest is unbacked (SIGBUS).
+ */
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct pigpio_regs *pr = container_of(file->private_data,
 					      struct pigpio_regs, gpiomem);
 
-	return pigpio_regs_map_window(pr, vma);
+	if (vma->vm_pgoff > ULONG_MAX >> PAGE_SHIFT)
+		return -EINVAL;
+	switch (vma->vm_pgoff << PAGE_SHIFT) {
+	case 0:
+	case GPIOMEM_GPIO:
+		return pigpio_regs_map_window(pr, vma);
+	case GPIOMEM_TIMER:
+	case GPIOMEM_PADS:
+	case GPIOMEM_CLOCK:
+	case GPIOMEM_PWM:
+		return pigpio_regs_map_scratch(vma);
+	default:
+		return -EINVAL;
+	}
 }

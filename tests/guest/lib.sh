@@ -47,6 +47,15 @@ wait_for() {
 	grep -q "$2" "$1" 2>/dev/null
 }
 
+# client_step STEP: send STEP to a step-by-step client (fd 4 its input,
+# fd 5 its output) and print its one-line answer.
+client_step() {
+	echo "$1" >&4 2>/dev/null
+	# shellcheck disable=SC3045 # busybox ash has read -t
+	read -r -t 300 _answer <&5 || _answer="(no answer to $1)"
+	echo "$_answer"
+}
+
 # Run a command as alice (in group gpio) or bob (not), with their groups.
 as_alice() { setpriv --reuid=alice --regid=alice --init-groups -- "$@"; }
 as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }

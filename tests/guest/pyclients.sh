@@ -10,14 +10,6 @@
 rev=$(od -An -tx1 /proc/device-tree/system/linux,revision 2>/dev/null | tr -d ' \n')
 check "device tree has /system/linux,revision ($rev)" "absent" test -n "$rev"
 
-# py_step STEP: send STEP to the client, leave its answer in $reply.
-py_step() {
-	reply=""
-	echo "$1" >&4 2>/dev/null
-	# shellcheck disable=SC3045 # busybox ash has read -t
-	read -r -t 300 reply <&5 || reply="(no answer to $1)"
-}
-
 for lib in rpigpio gpiozero; do
 	rm -f /tmp/py.in /tmp/py.out
 	mkfifo /tmp/py.in /tmp/py.out
@@ -25,23 +17,23 @@ for lib in rpigpio gpiozero; do
 		python3 /pigpio/gpio_client.py $lib "$PIN" </tmp/py.in >/tmp/py.out 2>/tmp/py.err &
 	client=$!
 	exec 4>/tmp/py.in 5</tmp/py.out
-	py_step hello
+	reply=$(client_step hello)
 	say "$lib as alice: $reply"
 	check "$lib: starts as alice on /dev/gpiomem" "$reply; $(tail -n 3 /tmp/py.err)" \
 		sh -c "echo \"\$1\" | grep -q '^ready '" - "$reply"
-	py_step output
+	reply=$(client_step output)
 	check "$lib: output -> pinctrl sees gpio_out" "$reply; $(pin_line "$PIN")" \
 		test "$reply/$(pin_function "$PIN")" = ok/gpio_out
 	for level in hi lo hi lo; do
-		if [ $level = hi ]; then py_step high; else py_step low; fi
+		if [ $level = hi ]; then reply=$(client_step high); else reply=$(client_step low); fi
 		check "$lib: drive $level -> pinctrl sees $level" "$reply; $(pin_line "$PIN")" \
 			test "$reply/$(pin_level "$PIN")" = "ok/$level"
 	done
 	# Read back as input once after each level, against pinctrl's reading.
 	for level in hi lo; do
-		py_step output
-		if [ $level = hi ]; then py_step high; else py_step low; fi
-		py_step input
+		reply=$(client_step output)
+		if [ $level = hi ]; then reply=$(client_step high); else reply=$(client_step low); fi
+		reply=$(client_step input)
 		seen=$(pin_level "$PIN")
 		want=0
 		[ "$seen" = hi ] && want=1
@@ -49,7 +41,7 @@ for lib in rpigpio gpiozero; do
 			"$reply; $(pin_line "$PIN")" \
 			test "$reply/$(pin_function "$PIN")/$seen" = "$want/gpio_in/$level"
 	done
-	py_step quit
+	reply=$(client_step quit)
 	exec 4>&- 5<&-
 	wait $client
 	status=$?

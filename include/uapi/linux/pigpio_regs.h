@@ -23,11 +23,16 @@
 #define PIGPIO_REGS_SYSFS_DIR	"/sys/class/misc/pigpio_regs"
 
 /*
- * A second node for existing /dev/gpiomem clients (RPi.GPIO, gpiozero):
- * mmap() only, offset 0, MAP_SHARED, no exec, but ANY length: the window
- * is mapped at the start and the rest of the mapping is unbacked (a touch
- * there is SIGBUS). No read/write/ioctl.
+ * A second node for existing /dev/gpiomem clients (RPi.GPIO, gpiozero,
+ * pinctrl, WiringPi): mmap() only, MAP_SHARED, no exec.
+ *   offset 0 or PIGPIO_REGS_GPIOMEM_GPIO: the window, ANY length (the rest
+ *     of the mapping is unbacked: a touch there is SIGBUS);
+ *   offsets 0xb000, 0x100000, 0x101000, 0x20c000 (where WiringPi expects the
+ *     timer, pads, clock and PWM): at most one page, a zeroed page of RAM
+ *     of that mapping's own, which reaches no hardware;
+ *   anything else: EINVAL. No read/write/ioctl.
  */
+#define PIGPIO_REGS_GPIOMEM_GPIO	0x200000
 #define PIGPIO_REGS_GPIOMEM_NAME	"pigpio_gpiomem"
 #define PIGPIO_REGS_GPIOMEM_DEVICE	"/dev/pigpio_gpiomem"
 
