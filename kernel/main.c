@@ -16,6 +16,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/platform_device.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/pigpio_regs.h>
 
@@ -123,6 +124,23 @@ static loff_t pigpio_regs_llseek(struct file *file, loff_t offset, int whence)
 	return fixed_size_llseek(file, offset, whence, pr->loc.block_size);
 }
 
+/* The sysfs attributes in one structure. */
+static long pigpio_regs_info(const struct pigpio_regs *pr, void __user *argp)
+{
+	struct pigpio_regs_info info = {
+		.phys_base = pr->loc.phys_base,
+		.bus_base = pr->loc.bus_base,
+		.block_size = pr->loc.block_size,
+		.window_size = PIGPIO_REGS_WINDOW_SIZE,
+		.ngpio = pr->loc.ngpio,
+		.flags = strcmp(pr->loc.source, "parameter") ? 0 :
+			 PIGPIO_REGS_INFO_PARAMETER,
+	};
+
+	strscpy_pad(info.soc, pr->loc.soc, sizeof(info.soc));
+	return copy_to_user(argp, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
 static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -133,6 +151,8 @@ static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 	int err;
 
 	switch (cmd) {
+	case PIGPIO_REGS_IOC_INFO:
+		return pigpio_regs_info(pr, (void __user *)arg);
 	case PIGPIO_REGS_IOC_UPDATE:
 	case PIGPIO_REGS_IOC_PULL:
 		break;

@@ -7,14 +7,14 @@
 # nothing, and a busy host slows it. The full run is bench-full.sh
 # (scripts/bench.sh).
 
-# bench_complete CSV: the table has its 9 rows, each a figure or a reason.
+# bench_complete CSV: the table has its 11 rows, each a figure or a reason.
 bench_complete() {
 	awk -F, '/^#/ || /^id,/ { next }
 		$7 == "ok" && $4 ~ /^[0-9.]+$/ { seen[$1] = 1; next }
 		$7 ~ /^not available: ./ && $4 == "" { seen[$1] = 1; next }
 		{ bad = 1 }
 		END {
-			n = split("1 2 3 4 5 6 7a 7b 7c", ids, " ")
+			n = split("1 2 2h 3 3h 4 5 6 7a 7b 7c", ids, " ")
 			for (i = 1; i <= n; i++) if (!seen[ids[i]]) bad = 1
 			exit bad
 		}' "$1"
@@ -63,9 +63,15 @@ status=$?
 bench_say /tmp/bench-alice.out
 check "alice: bench --quick ran, complete table" "exit $status: $(tail -n 3 /tmp/bench-alice.out)" \
 	sh -c "test $status = 0 && grep -q '^7c ' /tmp/bench-alice.out"
-check "alice: rows 1-4 and 7a need no privilege" \
-	"$(grep -E '^(1|2|3|4|7a),' /tmp/bench-alice.csv 2>&1)" \
-	bench_measured /tmp/bench-alice.csv 1 2 3 4 7a
+check "alice: rows 1-4 (with the handles 2h, 3h) and 7a need no privilege" \
+	"$(grep -E '^(1|2|2h|3|3h|4|7a),' /tmp/bench-alice.csv 2>&1)" \
+	bench_measured /tmp/bench-alice.csv 1 2 2h 3 3h 4 7a
+# On the driver, pgr_open() learns everything with one ioctl: open, INFO,
+# mmap, and the first read is a load (the sysfs path took 24 calls).
+calls=$(sed -n 's/^setup 7a made \([0-9]*\) system calls.*/\1/p' /tmp/bench-alice.out)
+check "alice: pgr_open() + first read make at most 4 system calls (counted: ${calls:-none})" \
+	"$(grep '^setup 7a' /tmp/bench-alice.out)" \
+	test "${calls:-99}" -le 4
 check "bench gave GPIO$PIN its function back ($bench_before) and left it low" \
 	"$(pin_line "$PIN")" \
 	test "$(pin_function "$PIN")/$(pin_level "$PIN")" = "$bench_before/lo"

@@ -63,11 +63,18 @@ else
 	fail "shared library soname" "soname '$soname'"
 fi
 exported=$(nm -D --defined-only "$dest/usr/lib/libpigpioregs.so.0.1.0" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }' | sort)
-declared=$(grep -oE '\bpgr_[a-z0-9_]+\(' "$dest/usr/include/pigpioregs.h" | tr -d '(' | sort -u)
+declared=$(awk -f "$top/user/exports.awk" "$dest/usr/include/pigpioregs.h" | sort -u)
 if [ -n "$declared" ] && [ "$exported" = "$declared" ]; then
 	pass "shared library exports exactly the header's $(echo "$declared" | wc -l) functions"
 else
 	fail "exported symbols" "$(diff <(echo "$declared") <(echo "$exported") | tr '\n' ' ')"
+fi
+# The header's static inline functions are the caller's code, never symbols.
+inline=$(sed -n 's/^static inline [a-z0-9_ ]*[ *]\(pgr_[a-z0-9_]*\)(.*/\1/p' "$dest/usr/include/pigpioregs.h" | sort -u)
+if [ -n "$inline" ] && [ -z "$(comm -12 <(echo "$inline") <(echo "$exported"))" ]; then
+	pass "none of the header's $(echo "$inline" | wc -l) static inline functions is exported"
+else
+	fail "static inline functions" "found: '${inline//$'\n'/ }'; exported too: $(comm -12 <(echo "$inline") <(echo "$exported") | tr '\n' ' ')"
 fi
 
 # A program built only from what was installed, through pkg-config, runs
@@ -79,12 +86,14 @@ int main(int argc, char **argv)
 {
 	struct pgr_chip *chip;
 	int err = pgr_open(&chip, argv[1], argv[2]);
+	struct pgr_line line;
 
 	(void)argc;
-	if (err)
+	if (err || pgr_line_init(chip, 40, &line))
 		return 1;
 	pgr_write(chip, 17, 1);
-	printf("%s %u\n", pgr_soc_name(chip), pgr_pin_count(chip));
+	pgr_line_high(&line);
+	printf("%s %u %s\n", pgr_soc_name(chip), pgr_pin_count(chip), pgr_version());
 	pgr_close(chip);
 	return 0;
 }
@@ -100,9 +109,9 @@ read -r -a flags <<<"$(PKG_CONFIG_PATH=$pcdir PKG_CONFIG_SYSROOT_DIR=$dest \
 	pkg-config --cflags --libs libpigpioregs 2>&1)"
 if cc -o "$work/prog" "$work/prog.c" "${flags[@]}" >"$work/cc.log" 2>&1 &&
 	out=$(LD_LIBRARY_PATH=$dest/usr/lib "$work/prog" "$work/block" "$work/attrs") &&
-	[ "$out" = "bcm2837 54" ] &&
-	[ "$(od -A n -t x4 -j 28 -N 4 "$work/block" | tr -d ' ')" = 00020000 ]; then
-	pass "a program built with pkg-config against the installed files drives the block"
+	[ "$out" = "bcm2837 54 $(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$top/user/include/pigpioregs.h")" ] &&
+	[ "$(od -A n -t x4 -j 28 -N 8 "$work/block" | tr -s ' ')" = " 00020000 00000100" ]; then
+	pass "a program built with pkg-config against the installed files drives the block (pgr_write of GPIO17 in GPSET0, a pgr_line of GPIO40 in GPSET1)"
 else
 	fail "pkg-config build" "flags '${flags[*]}': $(cat "$work/cc.log") out '${out:-}'"
 fi

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -749,6 +750,108 @@ static void test_alt_name_public(void)
 	pgr_close(chip);
 }
 
+/* The whole simulated block, for "only this word changed". */
+static void file_block(uint32_t *words)
+{
+	unsigned i;
+
+	for (i = 0; i < 0xf4 / 4; i++)
+		words[i] = file_word(4 * i);
+}
+
+/*
+ * Every pin of one SoC through a line: high is exactly the pin's bit stored
+ * to GPSETn and nothing else changed, low the same in GPCLRn, read follows
+ * GPLEVn; and pins past the last are refused with the line untouched.
+ */
+static void line_every_pin(const char *soc, unsigned ngpio)
+{
+	uint32_t before[0xf4 / 4], after[0xf4 / 4];
+	struct pgr_chip *chip = NULL;
+	struct pgr_line line, copy;
+	unsigned pin, i;
+
+	if (ngpio == 58) {
+		set_attr("soc", "bcm2711\n");
+		set_attr("block_size", "244\n");
+		set_attr("ngpio", "58\n");
+	}
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_STR(pgr_soc_name(chip), soc);
+	for (pin = 0; pin < ngpio; pin++) {
+		unsigned bank = pin / 32;
+		uint32_t bit = UINT32_C(1) << (pin % 32);
+
+		EXPECT_INT(pgr_line_init(chip, pin, &line), 0);
+		EXPECT_HEX(line.mask, bit);
+		EXPECT_INT(line.reserved, 0);
+		set_file_word(0x1c + 4 * bank, 0);
+		file_block(before);
+		pgr_line_high(&line);
+		file_block(after);
+		for (i = 0; i < 0xf4 / 4; i++)
+			EXPECT(after[i] == (i == (0x1c + 4 * bank) / 4 ? bit : before[i]),
+			       "pin %u high: word %#x is %#x", pin, 4 * i, after[i]);
+		set_file_word(0x28 + 4 * bank, 0);
+		file_block(before);
+		pgr_line_write(&line, 0);
+		file_block(after);
+		for (i = 0; i < 0xf4 / 4; i++)
+			EXPECT(after[i] == (i == (0x28 + 4 * bank) / 4 ? bit : before[i]),
+			       "pin %u low: word %#x is %#x", pin, 4 * i, after[i]);
+		set_file_word(0x34 + 4 * bank, bit);
+		EXPECT_INT(pgr_line_read(&line), 1);
+		set_file_word(0x34 + 4 * bank, ~bit);
+		EXPECT_INT(pgr_line_read(&line), 0);
+		set_file_word(0x34 + 4 * bank, 0);
+	}
+	memset(&copy, 0x5a, sizeof(copy));
+	line = copy;
+	EXPECT_INT(pgr_line_init(chip, ngpio, &line), -EINVAL);
+	EXPECT_INT(pgr_line_init(chip, 64, &line), -EINVAL);
+	EXPECT_INT(pgr_line_init(NULL, 0, &line), -EINVAL);
+	EXPECT_INT(pgr_line_init(chip, 0, NULL), -EINVAL);
+	EXPECT(!memcmp(&line, &copy, sizeof(line)), "a refused init changed the line");
+	pgr_close(chip);
+}
+
+static void test_line_every_pin_bcm2837(void)
+{
+	line_every_pin("bcm2837", 54);
+}
+
+static void test_line_every_pin_bcm2711(void)
+{
+	line_every_pin("bcm2711", 58);
+}
+
+/* Bank lines: the mask rules of pgr_bank_set(), bits, toggle. */
+static void test_line_bank(void)
+{
+	struct pgr_chip *chip = NULL;
+	struct pgr_line line;
+
+	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_line_init_bank(chip, 0, 0, &line), -EINVAL);
+	EXPECT_INT(pgr_line_init_bank(chip, 2, 1, &line), -EINVAL);
+	EXPECT_INT(pgr_line_init_bank(chip, 1, 0x00400000, &line), -EINVAL); /* GPIO54 */
+	EXPECT_INT(pgr_line_init_bank(chip, 1, 0x003fffff, &line), 0);	 /* 32-53 */
+	EXPECT_INT(pgr_line_init_bank(chip, 0, 0x000f0000, &line), 0);
+	pgr_line_write_bits(&line, 0x0005ffff);
+	EXPECT_HEX(file_word(0x1c), 0x00050000);	/* GPSET0: mask & values */
+	EXPECT_HEX(file_word(0x28), 0x000a0000);	/* GPCLR0: mask & ~values */
+	set_file_word(0x34, 0x00030000);		/* 16, 17 high; 18, 19 low */
+	EXPECT_HEX(pgr_line_read_bits(&line), 0x00030000);
+	EXPECT_INT(pgr_line_read(&line), 1);
+	set_file_word(0x1c, 0);
+	set_file_word(0x28, 0);
+	pgr_line_toggle(&line);
+	EXPECT_HEX(file_word(0x28), 0x00030000);	/* the high ones low */
+	EXPECT_HEX(file_word(0x1c), 0x000c0000);	/* the low ones high */
+	pgr_close(chip);
+	EXPECT_STR(pgr_version(), PGR_VERSION);
+}
+
 int main(void)
 {
 	RUN_FIXTURE("chip/open/bcm2837", test_open_bcm2837);
@@ -814,6 +917,9 @@ int main(void)
 	RUN_FIXTURE("chip/config/gppud-pull-unknown", test_gppud_pull_unknown);
 	RUN_FIXTURE("chip/levels-events-banks", test_levels_events_banks);
 	RUN_FIXTURE("chip/alt-name", test_alt_name_public);
+	RUN_FIXTURE("chip/line/every-pin-bcm2837", test_line_every_pin_bcm2837);
+	RUN_FIXTURE("chip/line/every-pin-bcm2711", test_line_every_pin_bcm2711);
+	RUN_FIXTURE("chip/line/bank-bits-toggle-version", test_line_bank);
 
 	return check_exit();
 }

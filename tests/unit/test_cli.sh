@@ -457,7 +457,7 @@ bcm2837
 cp "$DEV" "$WORK/before"
 pgr bench --quick --reps 1 --csv "$WORK/bench.csv"
 bench_rows_ok=1
-for id in 1 2 3 7a 7c; do
+for id in 1 2 2h 3 3h 7a 7c; do
 	grep -Eq "^$id +.* [0-9]+(\.[0-9])? +[0-9.-]+( +[0-9.-]+)?\$" "$OUT" ||
 		{ bench_rows_ok=0; echo "    row $id: no figure"; }
 	grep -Eq "^$id,[^,]*,(toggles/s|us),[0-9]+\.[0-9],.*,ok\$" "$WORK/bench.csv" ||
@@ -473,8 +473,9 @@ if [ $rc -ne 0 ]; then
 	fail cli/bench/simulated "exit $rc: $(head -c 300 "$ERR")"
 elif [ $bench_rows_ok -ne 1 ]; then
 	fail cli/bench/simulated "rows: $(tr '\n' ';' < "$OUT")"
-elif [ "$(grep -c '^goal: ' "$OUT")" -ne 6 ] ||
-     [ "$(grep -c 'not measured$' "$OUT")" -ne 5 ]; then
+elif [ "$(grep -c '^goal: ' "$OUT")" -ne 9 ] ||
+     [ "$(grep -c 'not measured$' "$OUT")" -ne 6 ] ||
+     ! grep -Eq '^setup 7a made [0-9]+ system calls' "$OUT"; then
 	fail cli/bench/simulated "goal lines: $(grep '^goal' "$OUT" | tr '\n' ';')"
 elif [ "$(word "$DEV" 0x04)" != "$(word "$WORK/before" 0x04)" ] ||
      [ "$(word "$DEV" 0x08)" != "$(word "$WORK/before" 0x08)" ]; then

@@ -5,11 +5,14 @@
  *
  *   1   raw volatile stores to the mapped GPSET0/GPCLR0 (the limit)
  *   2   pgr_write(): the library's single-pin level write
+ *   2h  pgr_line_high()/pgr_line_low(): the inline pin handle
  *   3   pgr_bank_set()/pgr_bank_clear(): 8 pins per store
+ *   3h  the same 8 pins through a bank handle (pgr_line_init_bank())
  *   4   pwrite() of GPSET0/GPCLR0 through the driver (a system call each)
  *   5   libgpiod setting the line's value (a system call each)
  *   6   sysfs: /sys/class/gpio/gpioN/value, kept open, written, rewound
- *   7a  setup: pgr_open() + the first access
+ *   7a  setup: pgr_open() + the first access (and its system calls,
+ *       counted by tracing a child that does only that)
  *   7b  setup: libgpiod chip open + line request
  *   7c  setup: open() + mmap() + the first load, without the library
  *
@@ -32,16 +35,20 @@
  * they would not drive the same pin), libgpiod and sysfs need root.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE	/* syscall(), ptrace() */
 
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -80,9 +87,11 @@ uint64_t bench_pins(unsigned pin, unsigned ngpio)
 /* What the loops work on. */
 struct bench {
 	struct pgr_chip *chip;
+	struct pgr_line pin_line, bank_line;	/* the pin; the 8 pins */
 	volatile uint32_t *set, *clr;	/* GPSET/GPCLR of the pin's bank */
 	uint32_t bit, mask;		/* the pin; the 8 pins */
 	unsigned pin, bank, reps;
+	long setup_syscalls;		/* of row 7a, -1: could not count */
 	int fd;				/* the device (pwrite), or sysfs value */
 	double target;
 	/* libgpiod, in the child */
@@ -105,8 +114,8 @@ struct row {
 	char why[WHY_SIZE];	/* when not available */
 };
 
-enum { R_RAW, R_LIB, R_BANK, R_PWRITE, R_GPIOD, R_SYSFS, R_SETUP_LIB,
-       R_SETUP_GPIOD, R_SETUP_RAW, NROWS };
+enum { R_RAW, R_LIB, R_LINE, R_BANK, R_BANK_LINE, R_PWRITE, R_GPIOD,
+       R_SYSFS, R_SETUP_LIB, R_SETUP_GPIOD, R_SETUP_RAW, NROWS };
 
 static double now_s(void)
 {
@@ -151,6 +160,28 @@ static int loop_lib(struct bench *b, unsigned long n)
 	for (; n; n--) {
 		pgr_write(chip, pin, 1);
 		pgr_write(chip, pin, 0);
+	}
+	return 0;
+}
+
+static int loop_line(struct bench *b, unsigned long n)
+{
+	const struct pgr_line line = b->pin_line;
+
+	for (; n; n--) {
+		pgr_line_high(&line);
+		pgr_line_low(&line);
+	}
+	return 0;
+}
+
+static int loop_bank_line(struct bench *b, unsigned long n)
+{
+	const struct pgr_line line = b->bank_line;
+
+	for (; n; n--) {
+		pgr_line_high(&line);
+		pgr_line_low(&line);
 	}
 	return 0;
 }
@@ -315,6 +346,61 @@ static void setup_lib(struct row *row, const struct command *cmd,
 	}
 	row->value = median(us, b->reps);
 	row->available = 1;
+}
+
+/*
+ * The system calls pgr_open() and the first read make: a child does them
+ * between two getppid() calls, and this process counts the child's
+ * system-call entries in between (ptrace). -1 if it cannot be traced.
+ */
+static long setup_syscalls(const struct command *cmd, unsigned pin)
+{
+	struct __ptrace_syscall_info info;
+	struct pgr_chip *chip;
+	long count = -1;
+	int status, marks = 0;
+	pid_t child;
+
+	fflush(stdout);
+	child = fork();
+	if (child < 0)
+		return -1;
+	if (child == 0) {
+		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0 &&
+		    raise(SIGSTOP) == 0) {
+			syscall(SYS_getppid);
+			if (pgr_open(&chip, cmd->device, cmd->sysfs) == 0)
+				(void)pgr_read(chip, pin);
+			syscall(SYS_getppid);
+		}
+		_exit(0);
+	}
+	if (waitpid(child, &status, 0) != child || !WIFSTOPPED(status))
+		goto out;
+	ptrace(PTRACE_SETOPTIONS, child, NULL,
+	       (void *)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL));
+	while (ptrace(PTRACE_SYSCALL, child, NULL, NULL) == 0 &&
+	       waitpid(child, &status, 0) == child && WIFSTOPPED(status)) {
+		if (WSTOPSIG(status) != (SIGTRAP | 0x80) ||
+		    ptrace(PTRACE_GET_SYSCALL_INFO, child,
+			   (void *)sizeof(info), &info) <= 0 ||
+		    info.op != PTRACE_SYSCALL_INFO_ENTRY)
+			continue;
+		if (info.entry.nr == SYS_getppid) {
+			if (++marks == 2)
+				break;
+		} else if (marks == 1) {
+			count = count < 0 ? 1 : count + 1;
+		}
+	}
+	if (marks != 2)
+		count = -1;
+	else if (count < 0)
+		count = 0;
+out:
+	kill(child, SIGKILL);
+	waitpid(child, &status, 0);
+	return count;
 }
 
 static void setup_raw(struct row *row, const struct command *cmd,
@@ -912,6 +998,8 @@ static void print_table(const struct row *rows, const struct bench *b,
 		       ratio_text(r, &rows[R_SETUP_GPIOD], ratio,
 				  sizeof(ratio)));
 	}
+	goal("pin handle >= 0.97x raw stores", &rows[R_LINE], raw, 0.97);
+	goal("bank handle >= 0.97x raw stores", &rows[R_BANK_LINE], raw, 0.97);
 	goal("pgr_write >= 0.95x raw stores", &rows[R_LIB], raw, 0.95);
 	goal("pgr_write >= 25x pwrite()", &rows[R_LIB], &rows[R_PWRITE], 25);
 	goal("pgr_write >= 25x libgpiod", &rows[R_LIB], &rows[R_GPIOD], 25);
@@ -921,6 +1009,13 @@ static void print_table(const struct row *rows, const struct bench *b,
 	     &rows[R_SETUP_LIB], 1.0);
 	goal("setup 7c (open+mmap) faster than 7b", &rows[R_SETUP_GPIOD],
 	     &rows[R_SETUP_RAW], 1.0);
+	goal("setup 7a <= 0.5x 7b", &rows[R_SETUP_GPIOD],
+	     &rows[R_SETUP_LIB], 2.0);
+	if (b->setup_syscalls >= 0)
+		printf("setup 7a made %ld system calls (pgr_open() + first read, traced)\n",
+		       b->setup_syscalls);
+	else
+		printf("setup 7a system calls: not counted (ptrace refused)\n");
 }
 
 static int write_csv(const char *file, const struct row *rows,
@@ -997,8 +1092,12 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	set_row(&rows[R_RAW], "1", "toggles/s", 1,
 		"raw volatile stores to mapped GPSET/GPCLR");
 	set_row(&rows[R_LIB], "2", "toggles/s", 1, "pgr_write() (library)");
+	set_row(&rows[R_LINE], "2h", "toggles/s", 1,
+		"pgr_line_high/low() (inline pin handle)");
 	set_row(&rows[R_BANK], "3", "toggles/s", BENCH_PINS,
 		"pgr_bank_set/clear() 8 pins per store");
+	set_row(&rows[R_BANK_LINE], "3h", "toggles/s", BENCH_PINS,
+		"bank handle (inline) 8 pins per store");
 	set_row(&rows[R_PWRITE], "4", "toggles/s", 1,
 		"pwrite() through the driver (1 syscall per write)");
 	set_row(&rows[R_GPIOD], "5", "toggles/s", 1, "libgpiod set value");
@@ -1028,9 +1127,22 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	}
 	pgr_bank_clear(chip, b.bank, b.mask);
 
+	err = pgr_line_init(chip, b.pin, &b.pin_line);
+	if (!err)
+		err = pgr_line_init_bank(chip, b.bank, b.mask, &b.bank_line);
+	/* Side by side: each handle row right after its raw or library twin. */
 	rate_row(&rows[R_RAW], &b, loop_raw);
+	if (err) {
+		unavailable(&rows[R_LINE], "pgr_line_init: %s", strerror(-err));
+		unavailable(&rows[R_BANK_LINE], "pgr_line_init: %s",
+			    strerror(-err));
+	} else {
+		rate_row(&rows[R_LINE], &b, loop_line);
+	}
 	rate_row(&rows[R_LIB], &b, loop_lib);
 	rate_row(&rows[R_BANK], &b, loop_bank);
+	if (!err)
+		rate_row(&rows[R_BANK_LINE], &b, loop_bank_line);
 	if (driver) {
 		b.fd = pgr_fd(chip);
 		rate_row(&rows[R_PWRITE], &b, loop_pwrite);
@@ -1047,6 +1159,7 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	}
 	setup_lib(&rows[R_SETUP_LIB], cmd, &b);
 	setup_raw(&rows[R_SETUP_RAW], cmd, &b);
+	b.setup_syscalls = setup_syscalls(cmd, b.pin);
 
 	pgr_bank_clear(chip, b.bank, b.mask);
 	for (i = 0; i < BENCH_PINS; i++)

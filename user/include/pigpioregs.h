@@ -37,15 +37,25 @@
 extern "C" {
 #endif
 
-/* Version of the user-space library and tools. */
+/* Version of the user-space library and tools this header belongs to. */
 #define PGR_VERSION "0.1.0"
+
+/*
+ * The version of the library actually loaded, e.g. "0.1.0": compare with
+ * PGR_VERSION to tell a program built against one header from the library
+ * it runs with.
+ */
+const char *pgr_version(void);
 
 /* An open device: the descriptor, the mapped window and its attributes. */
 struct pgr_chip;
 
 /*
- * Open the device node (O_RDWR), read its sysfs attributes and map the
- * register window (MAP_SHARED, PROT_READ | PROT_WRITE, offset 0).
+ * Open the device node (O_RDWR), learn what it serves and map the register
+ * window (MAP_SHARED, PROT_READ | PROT_WRITE, offset 0): three system
+ * calls with the pigpio_regs driver (open, PIGPIO_REGS_IOC_INFO, mmap).
+ * A node that is not the driver (ENOTTY: a simulated block in a regular
+ * file) is described by the sysfs attributes in attr_dir instead.
  *
  * device_path: NULL means PIGPIO_REGS_DEVICE.
  * attr_dir:    NULL means PIGPIO_REGS_SYSFS_DIR.
@@ -159,6 +169,89 @@ int pgr_bank_read(const struct pgr_chip *chip, unsigned bank, uint32_t *out);
  */
 int pgr_bank_write(struct pgr_chip *chip, unsigned bank, uint32_t mask,
 		   uint32_t values);
+
+/*
+ * A line: one pin, or a set of pins of one bank, checked once by
+ * pgr_line_init() / pgr_line_init_bank() and then driven by the inline
+ * calls below with no function call and no check: one store to write, one
+ * load to read, as fast as a store through the mapping by hand.
+ *
+ * Only this structure's layout is part of the ABI (struct pgr_chip stays
+ * opaque). It holds where to store to drive the line's pins high or low and
+ * where to load their levels, not register offsets: a SoC whose set and
+ * clear are other registers (the RP1's atomic SET/CLR aliases of one
+ * output register) fills it differently and the inline calls stay the same.
+ * A line is valid while its chip is open; it may be copied and shared
+ * between threads (level stores are atomic by design).
+ */
+struct pgr_line {
+	volatile uint32_t *set;		/* store mask here: pins high */
+	volatile uint32_t *clear;	/* store mask here: pins low */
+	const volatile uint32_t *level;	/* load: the pins' levels */
+	uint32_t mask;			/* the line's pins in those registers */
+	uint32_t reserved;		/* 0 */
+};
+
+/*
+ * Fill *line for one pin. -EINVAL: chip or line NULL, pin out of range;
+ * *line is then left as it was.
+ */
+int pgr_line_init(struct pgr_chip *chip, unsigned pin, struct pgr_line *line);
+
+/*
+ * Fill *line for the pins of mask in bank (see pgr_bank_set()). -EINVAL:
+ * bank does not exist, mask is 0 or has a bit for a pin that does not exist.
+ */
+int pgr_line_init_bank(struct pgr_chip *chip, unsigned bank, uint32_t mask,
+		       struct pgr_line *line);
+
+/* Drive every pin of the line high, or low: one store. */
+static inline void pgr_line_high(const struct pgr_line *line)
+{
+	*line->set = line->mask;
+}
+
+static inline void pgr_line_low(const struct pgr_line *line)
+{
+	*line->clear = line->mask;
+}
+
+/* Drive every pin of the line to level (0 low, anything else high). */
+static inline void pgr_line_write(const struct pgr_line *line, int level)
+{
+	*(level ? line->set : line->clear) = line->mask;
+}
+
+/* For a bank line: pins whose bit in values is 1 high, the others low. */
+static inline void pgr_line_write_bits(const struct pgr_line *line,
+				       uint32_t values)
+{
+	*line->set = line->mask & values;
+	*line->clear = line->mask & ~values;
+}
+
+/* 1 if any pin of the line reads high, else 0: one load. */
+static inline int pgr_line_read(const struct pgr_line *line)
+{
+	return (*line->level & line->mask) != 0;
+}
+
+/* The levels of the line's pins, in their bank positions: one load. */
+static inline uint32_t pgr_line_read_bits(const struct pgr_line *line)
+{
+	return *line->level & line->mask;
+}
+
+/* Drive each pin of the line to the opposite of its level. */
+static inline void pgr_line_toggle(const struct pgr_line *line)
+{
+	uint32_t high = *line->level & line->mask;
+
+	if (high)
+		*line->clear = high;
+	if (high != line->mask)
+		*line->set = line->mask & ~high;
+}
 
 /* Pull resistors. */
 enum pgr_pull {

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -166,11 +167,37 @@ static int read_attrs(const char *attr_dir, struct chip_attrs *a)
 	return err ? err : check_attrs(a);
 }
 
+/*
+ * PIGPIO_REGS_IOC_INFO: the attributes in one call. -ENOTTY when fd is not
+ * the driver (then sysfs describes it), -EPROTO when the answer makes no
+ * sense to this library.
+ */
+static int read_info(int fd, struct chip_attrs *a)
+{
+	struct pigpio_regs_info info;
+
+	memset(&info, 0, sizeof(info));
+	/* Drivers that do not know a request say ENOTTY, old ones EINVAL. */
+	if (ioctl(fd, PIGPIO_REGS_IOC_INFO, &info) < 0)
+		return errno == EINVAL ? -ENOTTY : -errno;
+	info.soc[sizeof(info.soc) - 1] = '\0';
+	a->soc = pgr_soc_lookup(info.soc);
+	if (!a->soc)
+		return -EPROTO;
+	a->phys_base = info.phys_base;
+	a->bus_base = info.bus_base;
+	a->block_size = info.block_size;
+	a->window_size = info.window_size;
+	a->ngpio = info.ngpio;
+	return check_attrs(a);
+}
+
 int pgr_open(struct pgr_chip **chipp, const char *device_path,
 	     const char *attr_dir)
 {
 	struct chip_attrs attrs;
 	struct pgr_chip *chip;
+	bool by_driver;
 	void *map;
 	int fd, err;
 
@@ -186,7 +213,11 @@ int pgr_open(struct pgr_chip **chipp, const char *device_path,
 	if (fd < 0)
 		return -errno;
 
-	err = read_attrs(attr_dir, &attrs);
+	/* The driver says it all in one call; anything else has sysfs. */
+	err = read_info(fd, &attrs);
+	by_driver = !err;
+	if (err == -ENOTTY)
+		err = read_attrs(attr_dir, &attrs);
 	if (err)
 		goto err_close;
 
@@ -211,7 +242,11 @@ int pgr_open(struct pgr_chip **chipp, const char *device_path,
 	chip->phys_base = attrs.phys_base;
 	chip->bus_base = attrs.bus_base;
 	chip->devcall = pgr_devcall_ioctl;
-	pgr_config_probe(chip);
+	/* Only the driver answers INFO, and it takes locked changes too. */
+	if (by_driver)
+		chip->config_path = PGR_CONFIG_DRIVER;
+	else
+		pgr_config_probe(chip);
 	*chipp = chip;
 	return 0;
 
@@ -230,6 +265,11 @@ void pgr_close(struct pgr_chip *chip)
 	munmap((void *)chip->base, chip->window_size);
 	close(chip->fd);
 	free(chip);
+}
+
+const char *pgr_version(void)
+{
+	return PGR_VERSION;
 }
 
 const char *pgr_soc_name(const struct pgr_chip *chip)

@@ -156,6 +156,41 @@ int pgr_read(const struct pgr_chip *chip, unsigned pin)
 	return pgr_regs_read(chip->base, chip->soc, pin);
 }
 
+/* The line of mask in bank: every check here, none in the inline calls. */
+static int line_fill(struct pgr_chip *chip, unsigned bank, uint32_t mask,
+		     struct pgr_line *line)
+{
+	struct pgr_level_regs regs;
+	uint32_t pins;
+
+	if (!chip || !line)
+		return -EINVAL;
+	pins = pgr_regs_bank_pins(chip->soc, bank);
+	if (mask == 0 || (mask & ~pins) != 0 ||
+	    pgr_regs_level_regs(chip->soc, bank, &regs) < 0)
+		return -EINVAL;
+	line->set = chip->base + regs.set / 4;
+	line->clear = chip->base + regs.clear / 4;
+	line->level = chip->base + regs.level / 4;
+	line->mask = mask;
+	line->reserved = 0;
+	return 0;
+}
+
+int pgr_line_init(struct pgr_chip *chip, unsigned pin, struct pgr_line *line)
+{
+	if (!chip || pin >= chip->soc->ngpio)
+		return -EINVAL;
+	return line_fill(chip, pin / PGR_BANK_PINS,
+			 UINT32_C(1) << (pin % PGR_BANK_PINS), line);
+}
+
+int pgr_line_init_bank(struct pgr_chip *chip, unsigned bank, uint32_t mask,
+		       struct pgr_line *line)
+{
+	return line_fill(chip, bank, mask, line);
+}
+
 int pgr_bank_set(struct pgr_chip *chip, unsigned bank, uint32_t mask)
 {
 	return pgr_regs_bank_set(chip->base, chip->soc, bank, mask);

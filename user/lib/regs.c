@@ -118,6 +118,17 @@ uint32_t pgr_regs_bank_pins(const struct pgr_soc *soc, unsigned bank)
 	return (UINT32_C(1) << count) - 1;
 }
 
+int pgr_regs_level_regs(const struct pgr_soc *soc, unsigned bank,
+			struct pgr_level_regs *out)
+{
+	if (pgr_regs_bank_pins(soc, bank) == 0)
+		return -EINVAL;
+	out->set = PGR_REG_GPSET0 + 4 * bank;
+	out->clear = PGR_REG_GPCLR0 + 4 * bank;
+	out->level = PGR_REG_GPLEV0 + 4 * bank;
+	return 0;
+}
+
 static int bank_store(volatile uint32_t *base, const struct pgr_soc *soc,
 		      unsigned first_register, unsigned bank, uint32_t mask)
 {

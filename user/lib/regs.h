@@ -143,6 +143,17 @@ void pgr_regs_gppud_clock(volatile uint32_t *base, unsigned bank,
 			  uint32_t mask);
 void pgr_regs_gppud_end(volatile uint32_t *base, unsigned bank);
 
+/* Where the levels of a bank's pins are driven and read: byte offsets. */
+struct pgr_level_regs {
+	unsigned set;		/* store 1 bits: pins high */
+	unsigned clear;		/* store 1 bits: pins low */
+	unsigned level;		/* load: pin levels */
+};
+
+/* The level registers of bank, or -EINVAL if the bank does not exist. */
+int pgr_regs_level_regs(const struct pgr_soc *soc, unsigned bank,
+			struct pgr_level_regs *out);
+
 /* The mask of the pins that exist in bank, 0 if the bank does not exist. */
 uint32_t pgr_regs_bank_pins(const struct pgr_soc *soc, unsigned bank);
 

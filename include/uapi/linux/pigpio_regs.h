@@ -100,10 +100,31 @@ struct pigpio_regs_pull {
 	__u32 pud;
 };
 
+/*
+ * Everything the sysfs attributes say, in one call (any open mode): what a
+ * library needs before mapping the window, without reading six files.
+ * @phys_base, @bus_base, @block_size, @window_size, @ngpio: as the
+ *          attributes of the same names
+ * @flags:  PIGPIO_REGS_INFO_PARAMETER when the base came from phys_base=
+ *          (the "source" attribute says "parameter"), else 0
+ * @soc:    the "soc" attribute, NUL-terminated, NUL-padded
+ */
+struct pigpio_regs_info {
+	__u64 phys_base;
+	__u64 bus_base;
+	__u32 block_size;
+	__u32 window_size;
+	__u32 ngpio;
+	__u32 flags;
+	char soc[16];
+};
+#define PIGPIO_REGS_INFO_PARAMETER	(1u << 0)
+
 /* 0xb9: free in Documentation/userspace-api/ioctl/ioctl-number.rst. */
 #define PIGPIO_REGS_IOC_MAGIC	0xb9
 #define PIGPIO_REGS_IOC_UPDATE	_IOWR(PIGPIO_REGS_IOC_MAGIC, 1, struct pigpio_regs_update)
 #define PIGPIO_REGS_IOC_PULL	_IOW(PIGPIO_REGS_IOC_MAGIC, 2, struct pigpio_regs_pull)
+#define PIGPIO_REGS_IOC_INFO	_IOR(PIGPIO_REGS_IOC_MAGIC, 3, struct pigpio_regs_info)
 
 /*
  * Errors, and why.
@@ -143,8 +164,10 @@ struct pigpio_regs_pull {
  *
  * ioctl():
  *   ENOTTY  an unknown request.
- *   EBADF   the descriptor was opened O_RDONLY.
- *   EFAULT  the argument is not a valid user buffer (UPDATE also needs
+ *   EBADF   UPDATE or PULL on a descriptor opened O_RDONLY (INFO works
+ *           with any open mode).
+ *   EFAULT  the argument is not a valid user buffer (INFO: nothing is
+ *           written unless all of it can be; UPDATE also needs
  *           @old writable, and checks it before changing anything; the
  *           caller's @old is left as it was whenever UPDATE fails).
  *   EINVAL  UPDATE: offset not one of the configuration registers above
