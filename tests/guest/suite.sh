@@ -94,6 +94,18 @@ sed -n -e 's/^PASS /PGR-TEST PASS alice: /p' -e 's/^FAIL /PGR-TEST FAIL alice: /
 check "alice: blink exited 0 and said what it did" "exit $blink_status: $(cat /tmp/blink.out)" \
 	sh -c "test $blink_status = 0 && grep -q 'blinked GPIO$PIN 4 times' /tmp/blink.out"
 
+# The library's pin handle, in the example a user would start from: the
+# same stepped check, then the pin as it was found.
+lb_before=$(pin_function $PIN)/$(pin_level $PIN)
+blink_trace "$(pins_file)" $PIN -- setpriv --reuid=alice --regid=alice --init-groups \
+	line_blink $PIN 3 20 >/tmp/line_blink.out 2>&1
+lb_status=$?
+sed -n -e 's/^PASS /PGR-TEST PASS alice: line_blink (pgr_line): /p' \
+	-e 's/^FAIL /PGR-TEST FAIL alice: line_blink (pgr_line): /p' /tmp/line_blink.out
+check "alice: line_blink exited 0 and left GPIO$PIN as found ($lb_before)" \
+	"exit $lb_status: $(cat /tmp/line_blink.out); now $(pin_line $PIN)" \
+	sh -c "test $lb_status = 0 && grep -q 'left as found' /tmp/line_blink.out && test '$(pin_function $PIN)/$(pin_level $PIN)' = '$lb_before'"
+
 # peek through the mapping and through the driver agree with pinctrl.
 as_alice pigpio-regs set $PIN dh >/dev/null
 lev=$(as_alice pigpio-regs peek 0x34 | sed 's/.*: //')

@@ -77,6 +77,18 @@ else
 	fail "static inline functions" "found: '${inline//$'\n'/ }'; exported too: $(comm -12 <(echo "$inline") <(echo "$exported") | tr '\n' ' ')"
 fi
 
+# The man page's synopsis names every exported function and every inline
+# one, and nothing the header does not declare.
+man3=$dest/usr/share/man/man3/libpigpioregs.3
+in_man=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' "$man3" 2>/dev/null |
+	grep -oE '\bpgr_[a-z0-9_]+\(' | tr -d '(' | sort -u)
+in_header=$(printf '%s\n%s\n' "$declared" "$inline" | sort -u)
+if [ -n "$in_man" ] && [ "$in_man" = "$in_header" ]; then
+	pass "libpigpioregs.3 lists all $(echo "$in_man" | wc -l) functions of the header, exported and inline"
+else
+	fail "libpigpioregs.3 synopsis" "$(diff <(echo "$in_header") <(echo "$in_man") | tr '\n' ' ')"
+fi
+
 # A program built only from what was installed, through pkg-config, runs
 # against a simulated register block (a file with the driver's attributes).
 cat >"$work/prog.c" <<'EOT'

@@ -7,7 +7,8 @@
 #   2. builds them again with AddressSanitizer and UBSan into
 #      build/host/asan, with the C tests (test_regs, test_chip, test_args,
 #      test_owners),
-#   3. runs the C tests (sanitized) and test_cli.sh (normal build),
+#   3. runs the C tests (sanitized), test_threads under ThreadSanitizer
+#      (build/host/tsan) and test_cli.sh (normal build),
 #   4. prints every suite's PASS/FAIL lines and one final line
 #      "N passed, N failed"; exits 1 if anything failed.
 #
@@ -98,6 +99,16 @@ if [ $asan_ok -eq 0 ]; then
 	step build/test_owners build_test test_owners &&
 		suite test_owners "$ASAN/test_owners"
 fi
+# The library once more under ThreadSanitizer, for the threads test.
+TSAN=$TOP/build/host/tsan
+step build/user-tsan "$MAKE" -C "$TOP/user" BUILD="$TSAN" CC="$CC" \
+	CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" lib &&
+	step build/test_threads "$CC" -std=c11 -Wall -Wextra -Werror -O1 -g \
+		-fsanitize=thread "${TEST_INCLUDES[@]}" "$HERE/test_threads.c" \
+		"$TSAN/libpigpioregs.a" -lpthread -o "$TSAN/test_threads" &&
+	TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66:suppressions=$HERE/tsan.supp} \
+		suite test_threads "$TSAN/test_threads"
+
 if [ $build_ok -eq 0 ]; then
 	suite test_cli bash "$HERE/test_cli.sh" "$BUILD/pigpio-regs"
 fi

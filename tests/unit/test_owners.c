@@ -242,6 +242,21 @@ static void test_no_gpio_node(void)
 	remove_root();
 }
 
+/* A disabled controller drives nothing: as if there were none. */
+static void test_disabled_gpio_node(void)
+{
+	struct pgr_owners o;
+
+	make_root();
+	node("/soc");
+	node("/soc/gpio@7e200000");
+	STR("/soc/gpio@7e200000", "compatible", "brcm,bcm2835-gpio");
+	STR("/soc/gpio@7e200000", "status", "disabled");
+	pgr_owners_init(&o);
+	EXPECT_INT(pgr_owners_from_devicetree(&o, root), -ENODEV);
+	remove_root();
+}
+
 static void test_gpiochip_absent(void)
 {
 	struct pgr_owners o;
@@ -260,6 +275,7 @@ int main(void)
 	CHECK_RUN("owners/devicetree/first-owner-kept", test_first_owner_kept);
 	CHECK_RUN("owners/devicetree/bcm2711-generic-binding", test_bcm2711_binding);
 	CHECK_RUN("owners/devicetree/no-gpio-node", test_no_gpio_node);
+	CHECK_RUN("owners/devicetree/disabled-gpio-node", test_disabled_gpio_node);
 	CHECK_RUN("owners/gpiochip/absent", test_gpiochip_absent);
 	return check_exit();
 }

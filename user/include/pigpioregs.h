@@ -17,6 +17,14 @@
  * (PIGPIO_REGS_IOC_UPDATE), and BCM2835/6/7 pulls go through the driver's
  * whole GPPUD sequence (PIGPIO_REGS_IOC_PULL), one system call each.
  *
+ * Threads. A chip may be shared by threads: level, bank, read and event
+ * status calls and pgr_line handles are single loads and stores; on the
+ * driver path each configuration change is one ioctl, serialised by the
+ * driver; the chip's own state is written only by pgr_open() and
+ * pgr_close() (close it after every thread is done with it). On the
+ * fallback path below, configuration changes are read-modify-writes of
+ * the mapping: serialise them yourself.
+ *
  * Fallback. When the descriptor is not the pigpio_regs driver (the ioctl
  * fails with ENOTTY: a simulated block in a regular file, a gpiomem-style
  * device), the library makes the same changes itself through the mapping:
@@ -354,8 +362,9 @@ void pgr_owners_init(struct pgr_owners *owners);
  * strings "gpioN". The owner is the node's path, e.g.
  * "/soc/serial@7e215040"; the controller's own pinctrl-N (hogs) reads
  * "<path> (pinctrl hog)". Pins already owned keep their first owner.
- * Returns 0; -ENOENT if dt_root does not exist; -ENODEV if it has no GPIO
- * controller node; an errno of opendir(3)/read(2).
+ * Returns 0; -ENOENT if dt_root does not exist; -ENODEV if it has no
+ * enabled GPIO controller node (a disabled one drives nothing, as the
+ * driver also holds); an errno of opendir(3)/read(2).
  */
 int pgr_owners_from_devicetree(struct pgr_owners *owners,
 			       const char *dt_root);

@@ -55,11 +55,16 @@ static int apply(struct pgr_chip *chip, const struct pgr_change *change)
 	};
 	int ret;
 
+	/*
+	 * The path was decided at pgr_open() and is never written again, so
+	 * threads sharing the chip read it without a lock. A driver that
+	 * stops knowing the request (ENOTTY) gets this one change through
+	 * the mapping.
+	 */
 	if (chip->config_path == PGR_CONFIG_DRIVER) {
 		ret = chip->devcall(chip, PIGPIO_REGS_IOC_UPDATE, &update);
 		if (ret != -ENOTTY)
 			return ret;
-		chip->config_path = PGR_CONFIG_MAPPING;
 	}
 	pgr_regs_apply(chip->base, change);
 	return 0;

@@ -186,7 +186,8 @@ static int find_gpio(struct dt_scan *scan, const char *path, void *arg)
 	(void)arg;
 	if (scan->gpio_path[0])
 		return 0;
-	if (is_gpio_controller(path)) {
+	/* A disabled controller drives nothing, as the driver also holds. */
+	if (is_gpio_controller(path) && node_enabled(path)) {
 		snprintf(scan->gpio_path, sizeof(scan->gpio_path), "%s", path);
 		return 0;
 	}
