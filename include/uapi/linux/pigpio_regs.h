@@ -118,7 +118,8 @@ struct pigpio_regs_info {
 	__u32 flags;
 	char soc[16];
 };
-#define PIGPIO_REGS_INFO_PARAMETER	(1u << 0)
+
+#define PIGPIO_REGS_INFO_PARAMETER	0x1	/* @flags bit */
 
 /* 0xb9: free in Documentation/userspace-api/ioctl/ioctl-number.rst. */
 #define PIGPIO_REGS_IOC_MAGIC	0xb9
