@@ -65,7 +65,7 @@ meta() { sed -n "s/^# $2: //p" "$1"; }
 
 # The chart: toggles per second of every measured rate row, log scale.
 awk -F, '$1 ~ /^[1-6]$/ && $7 == "ok" {
-		split("raw stores|pgr_write|bank (8 pins)|pwrite|libgpiod|sysfs", n, "|")
+		split("raw stores|pgr_pin_write|bank (8 pins)|pwrite|libgpiod|sysfs", n, "|")
 		printf "\"%s %s\" %s\n", $1, n[$1], $4
 	}' "$out/bench-root.csv" >"$out/chart.dat"
 if command -v gnuplot >/dev/null; then

@@ -24,6 +24,7 @@ PACKAGES=(
 	clang libclang-rt-14-dev                  # libFuzzer on the CLI parser
 	dkms "linux-headers-$(dpkg --print-architecture)" # the DKMS test
 	help2man pkg-config man-db                # man page, install tests
+	abigail-tools                             # the library's ABI baseline
 )
 
 missing=()

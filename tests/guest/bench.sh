@@ -66,10 +66,10 @@ check "alice: bench --quick ran, complete table" "exit $status: $(tail -n 3 /tmp
 check "alice: rows 1-4 (with the handles 2h, 3h) and 7a need no privilege" \
 	"$(grep -E '^(1|2|2h|3|3h|4|7a),' /tmp/bench-alice.csv 2>&1)" \
 	bench_measured /tmp/bench-alice.csv 1 2 2h 3 3h 4 7a
-# On the driver, pgr_open() learns everything with one ioctl: open, INFO,
+# On the driver, pgr_chip_open() learns everything with one ioctl: open, INFO,
 # mmap, and the first read is a load (the sysfs path took 24 calls).
 calls=$(sed -n 's/^setup 7a made \([0-9]*\) system calls.*/\1/p' /tmp/bench-alice.out)
-check "alice: pgr_open() + first read make at most 4 system calls (counted: ${calls:-none})" \
+check "alice: pgr_chip_open() + first read make at most 4 system calls (counted: ${calls:-none})" \
 	"$(grep '^setup 7a' /tmp/bench-alice.out)" \
 	test "${calls:-99}" -le 4
 check "bench gave GPIO$PIN its function back ($bench_before) and left it low" \

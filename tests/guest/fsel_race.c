@@ -9,7 +9,7 @@
  *  yield   the same with sched_yield() between the read and the write (to
  *          widen the window; used only to show the race exists);
  *  locked  PIGPIO_REGS_IOC_UPDATE, the driver-side read-modify-write under
- *          its lock: the very call libpigpioregs' pgr_set_function() makes.
+ *          its lock: the very call libpigpioregs' pgr_pin_set_function() makes.
  *
  * A lost update is seen by its victim: each process knows what it last
  * wrote to its own 3 bits; if, before its next write, the word holds

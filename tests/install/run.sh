@@ -34,14 +34,17 @@ else
 	fail "make install DESTDIR=... PREFIX=/usr" "$(tail -n 5 "$work/install.log")"
 fi
 
+# The library's version and soname, from the one place each is set.
+ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$top/user/include/pigpioregs.h")
+so=$(sed -n 's/^SOVERSION := //p' "$top/user/Makefile")
 expected="lib/modules/$release/extra/pigpio_regs.ko
 usr/bin/pigpio-regs
 usr/include/linux/pigpio_regs.h
 usr/include/pigpioregs.h
 usr/lib/libpigpioregs.a
 usr/lib/libpigpioregs.so
-usr/lib/libpigpioregs.so.0
-usr/lib/libpigpioregs.so.0.1.0
+usr/lib/libpigpioregs.so.$so
+usr/lib/libpigpioregs.so.$ver
 usr/lib/modules-load.d/pigpio_regs.conf
 usr/lib/pkgconfig/libpigpioregs.pc
 usr/lib/udev/rules.d/60-pigpio-regs.rules
@@ -56,13 +59,13 @@ else
 	fail "installed file list" "$(diff <(echo "$expected") <(echo "$got") | tr '\n' ' ')"
 fi
 
-soname=$(readelf -d "$dest/usr/lib/libpigpioregs.so.0.1.0" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
-if [ "$soname" = libpigpioregs.so.0 ] && [ "$(readlink "$dest/usr/lib/libpigpioregs.so")" = libpigpioregs.so.0 ]; then
-	pass "shared library has soname libpigpioregs.so.0 and its links"
+soname=$(readelf -d "$dest/usr/lib/libpigpioregs.so.$ver" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
+if [ "$soname" = "libpigpioregs.so.$so" ] && [ "$(readlink "$dest/usr/lib/libpigpioregs.so")" = "libpigpioregs.so.$so" ]; then
+	pass "shared library has soname libpigpioregs.so.$so and its links"
 else
 	fail "shared library soname" "soname '$soname'"
 fi
-exported=$(nm -D --defined-only "$dest/usr/lib/libpigpioregs.so.0.1.0" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }' | sort)
+exported=$(nm -D --defined-only "$dest/usr/lib/libpigpioregs.so.$ver" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }' | sort)
 declared=$(awk -f "$top/user/exports.awk" "$dest/usr/include/pigpioregs.h" | sort -u)
 if [ -n "$declared" ] && [ "$exported" = "$declared" ]; then
 	pass "shared library exports exactly the header's $(echo "$declared" | wc -l) functions"
@@ -89,6 +92,21 @@ else
 	fail "libpigpioregs.3 synopsis" "$(diff <(echo "$in_header") <(echo "$in_man") | tr '\n' ' ')"
 fi
 
+# The ABI against the committed baseline (libabigail): a change to an
+# exported function or to struct pgr_line fails here, until the soname is
+# bumped and the baseline made again (user/abi/README).
+abi=$top/user/abi/libpigpioregs.so.$so.abi
+if [ ! -f "$abi" ]; then
+	fail "ABI baseline" "no $abi for soname $so: make a new baseline (user/abi/README)"
+elif make -s -C "$top/user" shared BUILD="$work/abi" CFLAGS="-O2 -g" >"$work/abi.log" 2>&1 &&
+	abidw --no-corpus-path --headers-dir "$top/user/include" \
+		"$work/abi/libpigpioregs.so.$ver" >"$work/current.abi" 2>>"$work/abi.log" &&
+	abidiff "$abi" "$work/current.abi" >>"$work/abi.log" 2>&1; then
+	pass "ABI of libpigpioregs.so.$so matches its baseline (abidiff, $(grep -c '<function-decl' "$abi") function declarations)"
+else
+	fail "ABI against user/abi/libpigpioregs.so.$so.abi" "$(tail -n 20 "$work/abi.log" | tr '\n' ' ')"
+fi
+
 # A program built only from what was installed, through pkg-config, runs
 # against a simulated register block (a file with the driver's attributes).
 cat >"$work/prog.c" <<'EOT'
@@ -97,16 +115,16 @@ cat >"$work/prog.c" <<'EOT'
 int main(int argc, char **argv)
 {
 	struct pgr_chip *chip;
-	int err = pgr_open(&chip, argv[1], argv[2]);
+	int err = pgr_chip_open(&chip, argv[1], argv[2]);
 	struct pgr_line line;
 
 	(void)argc;
 	if (err || pgr_line_init(chip, 40, &line))
 		return 1;
-	pgr_write(chip, 17, 1);
+	pgr_pin_write(chip, 17, 1);
 	pgr_line_high(&line);
-	printf("%s %u %s\n", pgr_soc_name(chip), pgr_pin_count(chip), pgr_version());
-	pgr_close(chip);
+	printf("%s %u %s\n", pgr_chip_soc_name(chip), pgr_chip_pin_count(chip), pgr_version());
+	pgr_chip_close(chip);
 	return 0;
 }
 EOT
@@ -123,7 +141,7 @@ if cc -o "$work/prog" "$work/prog.c" "${flags[@]}" >"$work/cc.log" 2>&1 &&
 	out=$(LD_LIBRARY_PATH=$dest/usr/lib "$work/prog" "$work/block" "$work/attrs") &&
 	[ "$out" = "bcm2837 54 $(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$top/user/include/pigpioregs.h")" ] &&
 	[ "$(od -A n -t x4 -j 28 -N 8 "$work/block" | tr -s ' ')" = " 00020000 00000100" ]; then
-	pass "a program built with pkg-config against the installed files drives the block (pgr_write of GPIO17 in GPSET0, a pgr_line of GPIO40 in GPSET1)"
+	pass "a program built with pkg-config against the installed files drives the block (pgr_pin_write of GPIO17 in GPSET0, a pgr_line of GPIO40 in GPSET1)"
 else
 	fail "pkg-config build" "flags '${flags[*]}': $(cat "$work/cc.log") out '${out:-}'"
 fi

@@ -157,17 +157,17 @@ static void test_open_bcm2837(void)
 {
 	struct pgr_chip *chip = (struct pgr_chip *)&fx;	/* must be replaced */
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
 	EXPECT(chip, "no chip");
-	EXPECT_STR(pgr_soc_name(chip), "bcm2837");
-	EXPECT_INT(pgr_pin_count(chip), 54);
-	EXPECT_HEX(pgr_phys_base(chip), 0x3f200000);
-	EXPECT_HEX(pgr_bus_base(chip), 0x7e200000);
-	EXPECT_INT(pgr_block_size(chip), 180);
-	EXPECT_INT(pgr_window_size(chip), 4096);
-	EXPECT(pgr_mapping(chip) != NULL, "no mapping");
-	EXPECT(pgr_fd(chip) >= 0, "fd %d", pgr_fd(chip));
-	pgr_close(chip);
+	EXPECT_STR(pgr_chip_soc_name(chip), "bcm2837");
+	EXPECT_INT(pgr_chip_pin_count(chip), 54);
+	EXPECT_HEX(pgr_chip_phys_base(chip), 0x3f200000);
+	EXPECT_HEX(pgr_chip_bus_base(chip), 0x7e200000);
+	EXPECT_INT(pgr_chip_block_size(chip), 180);
+	EXPECT_INT(pgr_chip_window_size(chip), 4096);
+	EXPECT(pgr_chip_mapping(chip) != NULL, "no mapping");
+	EXPECT(pgr_chip_fd(chip) >= 0, "fd %d", pgr_chip_fd(chip));
+	pgr_chip_close(chip);
 }
 
 static void test_open_bcm2711(void)
@@ -179,12 +179,12 @@ static void test_open_bcm2711(void)
 	set_attr("bus_base", "0x7e200000\n");
 	set_attr("block_size", "244\n");
 	set_attr("ngpio", "58\n");
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_STR(pgr_soc_name(chip), "bcm2711");
-	EXPECT_INT(pgr_pin_count(chip), 58);
-	EXPECT_HEX(pgr_phys_base(chip), 0xfe200000);
-	EXPECT_INT(pgr_block_size(chip), 244);
-	pgr_close(chip);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_STR(pgr_chip_soc_name(chip), "bcm2711");
+	EXPECT_INT(pgr_chip_pin_count(chip), 58);
+	EXPECT_HEX(pgr_chip_phys_base(chip), 0xfe200000);
+	EXPECT_INT(pgr_chip_block_size(chip), 244);
+	pgr_chip_close(chip);
 }
 
 static void test_open_without_newlines(void)
@@ -194,23 +194,23 @@ static void test_open_without_newlines(void)
 	set_attr("soc", "bcm2837");
 	set_attr("ngpio", "54");
 	set_attr("phys_base", "0x3F200000");
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_HEX(pgr_phys_base(chip), 0x3f200000);
-	pgr_close(chip);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_HEX(pgr_chip_phys_base(chip), 0x3f200000);
+	pgr_chip_close(chip);
 }
 
 static void expect_open_fails(int expected)
 {
 	struct pgr_chip *chip = (struct pgr_chip *)&fx;	/* must become NULL */
-	int ret = pgr_open(&chip, fx.dev, fx.sys);
+	int ret = pgr_chip_open(&chip, fx.dev, fx.sys);
 
 	if (ret == 0)
-		pgr_close(chip);
+		pgr_chip_close(chip);
 	EXPECT_INT(ret, expected);
 	EXPECT(chip == NULL, "chip not NULL after failure");
 }
 
-/* One bad (or, with value NULL, missing) attribute: pgr_open() fails. */
+/* One bad (or, with value NULL, missing) attribute: pgr_chip_open() fails. */
 static void bad_attr(const char *label, const char *name, const char *value,
 		     int expected)
 {
@@ -225,16 +225,16 @@ static void bad_attr(const char *label, const char *name, const char *value,
 	teardown();
 }
 
-/* pgr_close() unmaps: the window's address is no longer mapped. */
+/* pgr_chip_close() unmaps: the window's address is no longer mapped. */
 static void test_close_unmaps(void)
 {
 	struct pgr_chip *chip = NULL;
 	void *addr;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	addr = (void *)pgr_mapping(chip);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	addr = (void *)pgr_chip_mapping(chip);
 	EXPECT_INT(msync(addr, WINDOW, MS_ASYNC), 0);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	errno = 0;
 	EXPECT_INT(msync(addr, WINDOW, MS_ASYNC), -1);
 	EXPECT_INT(errno, ENOMEM);
@@ -246,13 +246,13 @@ static void test_open_missing_paths(void)
 	char path[160];
 
 	snprintf(path, sizeof(path), "%s/absent", fx.dir);
-	EXPECT_INT(pgr_open(&chip, path, fx.sys), -ENOENT);
-	EXPECT_INT(pgr_open(&chip, fx.dev, path), -ENOENT);
+	EXPECT_INT(pgr_chip_open(&chip, path, fx.sys), -ENOENT);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, path), -ENOENT);
 	/* the attribute directory is a file */
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.dev), -ENOTDIR);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.dev), -ENOTDIR);
 	/* the device is a directory: O_RDWR on it */
-	EXPECT_INT(pgr_open(&chip, fx.sys, fx.sys), -EISDIR);
-	EXPECT_INT(pgr_open(NULL, fx.dev, fx.sys), -EINVAL);
+	EXPECT_INT(pgr_chip_open(&chip, fx.sys, fx.sys), -EISDIR);
+	EXPECT_INT(pgr_chip_open(NULL, fx.dev, fx.sys), -EINVAL);
 	EXPECT(chip == NULL, "chip set");
 }
 
@@ -262,13 +262,13 @@ static void test_no_fd_leak(void)
 	int before = lowest_free_fd();
 
 	set_attr("soc", "bcm2712\n");
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), -EPROTO);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), -EPROTO);
 	set_attr("soc", "bcm2837\n");
 	remove_attr("ngpio");
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), -ENOENT);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), -ENOENT);
 	set_attr("ngpio", "54\n");
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	pgr_close(chip);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	pgr_chip_close(chip);
 	EXPECT_INT(lowest_free_fd(), before);
 }
 
@@ -277,11 +277,11 @@ static void test_default_paths(void)
 	struct pgr_chip *chip = NULL;
 
 	/* Only meaningful where the driver is absent (run.sh checks). */
-	EXPECT_INT(pgr_open(&chip, NULL, NULL), -ENOENT);
+	EXPECT_INT(pgr_chip_open(&chip, NULL, NULL), -ENOENT);
 	EXPECT(chip == NULL, "chip set");
 }
 
-/* pgr_open() as user nobody in a child; its exit status is 0 on -EACCES. */
+/* pgr_chip_open() as user nobody in a child; its exit status is 0 on -EACCES. */
 static void test_eacces(void)
 {
 	struct pgr_chip *chip = NULL;
@@ -290,7 +290,7 @@ static void test_eacces(void)
 
 	chmod(fx.dev, 0000);
 	if (geteuid() != 0) {
-		EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), -EACCES);
+		EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), -EACCES);
 		return;
 	}
 	/* root would bypass the mode: drop to nobody first */
@@ -299,7 +299,7 @@ static void test_eacces(void)
 	if (pid == 0) {
 		if (setgid(NOBODY) || setuid(NOBODY))
 			_exit(98);
-		ret = pgr_open(&chip, fx.dev, fx.sys);
+		ret = pgr_chip_open(&chip, fx.dev, fx.sys);
 		_exit(ret == -EACCES ? 0 : ret == 0 ? 97 : 96);
 	}
 	EXPECT(waitpid(pid, &status, 0) == pid, "waitpid");
@@ -317,18 +317,18 @@ static void test_peek_agrees(void)
 
 	for (off = 0; off < WINDOW; off += 4)
 		set_file_word(off, 0xc0de0000u | off);
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
 	for (off = 0; off < 180; off += 4) {
 		mapped = syscall = 0;
-		EXPECT(pgr_peek(chip, off, &mapped) == 0, "peek 0x%03x", off);
-		EXPECT(pgr_peek_syscall(chip, off, &syscall) == 0,
+		EXPECT(pgr_chip_peek(chip, off, &mapped) == 0, "peek 0x%03x", off);
+		EXPECT(pgr_chip_peek_syscall(chip, off, &syscall) == 0,
 		       "peek_syscall 0x%03x", off);
 		EXPECT(mapped == (0xc0de0000u | off),
 		       "peek 0x%03x = 0x%08x", off, mapped);
 		EXPECT(syscall == mapped, "peek_syscall 0x%03x = 0x%08x, peek 0x%08x",
 		       off, syscall, mapped);
 	}
-	pgr_close(chip);
+	pgr_chip_close(chip);
 }
 
 static void test_peek_rejects(void)
@@ -338,14 +338,14 @@ static void test_peek_rejects(void)
 	uint32_t out = 0x5a5a5a5a;
 	size_t i;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		EXPECT_INT(pgr_peek(chip, bad[i], &out), -EINVAL);
-		EXPECT_INT(pgr_peek_syscall(chip, bad[i], &out), -EINVAL);
+		EXPECT_INT(pgr_chip_peek(chip, bad[i], &out), -EINVAL);
+		EXPECT_INT(pgr_chip_peek_syscall(chip, bad[i], &out), -EINVAL);
 	}
 	EXPECT_HEX(out, 0x5a5a5a5a);
-	EXPECT_INT(pgr_peek(chip, 176, &out), 0);
-	pgr_close(chip);
+	EXPECT_INT(pgr_chip_peek(chip, 176, &out), 0);
+	pgr_chip_close(chip);
 }
 
 /* Stores through the mapping land in the file: exactly these words. */
@@ -353,12 +353,12 @@ static void test_stores_reach_file(void)
 {
 	struct pgr_chip *chip = NULL;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
-	EXPECT_INT(pgr_write(chip, 17, 1), 0);
-	EXPECT_INT(pgr_write(chip, 53, 0), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_INT(pgr_pin_write(chip, 17, 1), 0);
+	EXPECT_INT(pgr_pin_write(chip, 53, 0), 0);
 	EXPECT_INT(pgr_bank_set(chip, 1, 0x003fffff), 0);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 
 	EXPECT_HEX(file_word(0x04), 0x00200000);	/* GPFSEL1: pin 17 001 */
 	EXPECT_HEX(file_word(0x1c), 0x00020000);	/* GPSET0: pin 17 */
@@ -376,18 +376,18 @@ static void test_rejects_leave_file(void)
 	enum pgr_function f = PGR_FUNC_ALT3;
 	uint32_t out;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_set_function(chip, 54, PGR_FUNC_OUTPUT), -EINVAL);
-	EXPECT_INT(pgr_set_function(chip, 17, (enum pgr_function)8), -EINVAL);
-	EXPECT_INT(pgr_write(chip, 54, 1), -EINVAL);
-	EXPECT_INT(pgr_write(chip, 17, 2), -EINVAL);
-	EXPECT_INT(pgr_read(chip, 54), -EINVAL);
-	EXPECT_INT(pgr_get_function(chip, 54, &f), -EINVAL);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_set_function(chip, 54, PGR_FUNC_OUTPUT), -EINVAL);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, (enum pgr_function)8), -EINVAL);
+	EXPECT_INT(pgr_pin_write(chip, 54, 1), -EINVAL);
+	EXPECT_INT(pgr_pin_write(chip, 17, 2), -EINVAL);
+	EXPECT_INT(pgr_pin_read(chip, 54), -EINVAL);
+	EXPECT_INT(pgr_pin_get_function(chip, 54, &f), -EINVAL);
 	EXPECT_INT(f, PGR_FUNC_ALT3);
 	EXPECT_INT(pgr_bank_set(chip, 1, 0x00400000), -EINVAL);
 	EXPECT_INT(pgr_bank_clear(chip, 2, 1), -EINVAL);
 	EXPECT_INT(pgr_bank_read(chip, 2, &out), -EINVAL);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	EXPECT_INT(nonzero_word(0), -1);
 }
 
@@ -401,18 +401,18 @@ static void test_loads_see_file(void)
 	set_file_word(0x34, 0x00020000);	/* GPLEV0: pin 17 high */
 	set_file_word(0x38, 0xffffffff);	/* GPLEV1 */
 	set_file_word(0x10, 0x00000004);	/* GPFSEL4: pin 40 alt0 */
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_read(chip, 17), 1);
-	EXPECT_INT(pgr_read(chip, 16), 0);
-	EXPECT_INT(pgr_get_function(chip, 40, &f), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_read(chip, 17), 1);
+	EXPECT_INT(pgr_pin_read(chip, 16), 0);
+	EXPECT_INT(pgr_pin_get_function(chip, 40, &f), 0);
 	EXPECT_INT(f, PGR_FUNC_ALT0);
 	EXPECT_INT(pgr_bank_read(chip, 1, &bank), 0);
 	EXPECT_HEX(bank, 0x003fffff);
 	/* a store by someone else shows up at once (MAP_SHARED) */
 	set_file_word(0x34, 0x00010000);
-	EXPECT_INT(pgr_read(chip, 17), 0);
-	EXPECT_INT(pgr_read(chip, 16), 1);
-	pgr_close(chip);
+	EXPECT_INT(pgr_pin_read(chip, 17), 0);
+	EXPECT_INT(pgr_pin_read(chip, 16), 1);
+	pgr_chip_close(chip);
 }
 
 static void test_function_names(void)
@@ -439,20 +439,20 @@ static void test_function_names(void)
 
 static void test_close_null(void)
 {
-	pgr_close(NULL);
+	pgr_chip_close(NULL);
 }
 
 static void test_two_chips(void)
 {
 	struct pgr_chip *a = NULL, *b = NULL;
 
-	EXPECT_INT(pgr_open(&a, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_open(&b, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_write(a, 5, 1), 0);
-	EXPECT_INT(pgr_peek(b, 0x1c, &(uint32_t){0}), 0);
-	EXPECT(pgr_mapping(a) != pgr_mapping(b), "same mapping twice");
-	pgr_close(a);
-	pgr_close(b);
+	EXPECT_INT(pgr_chip_open(&a, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_open(&b, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_write(a, 5, 1), 0);
+	EXPECT_INT(pgr_chip_peek(b, 0x1c, &(uint32_t){0}), 0);
+	EXPECT(pgr_chip_mapping(a) != pgr_chip_mapping(b), "same mapping twice");
+	pgr_chip_close(a);
+	pgr_chip_close(b);
 	EXPECT_HEX(file_word(0x1c), 0x00000020);
 }
 
@@ -507,7 +507,7 @@ static struct pgr_chip *open_with_fake(void)
 	struct pgr_chip *chip = NULL;
 
 	memset(&fake, 0, sizeof(fake));
-	if (pgr_open(&chip, fx.dev, fx.sys) != 0)
+	if (pgr_chip_open(&chip, fx.dev, fx.sys) != 0)
 		return NULL;
 	pgr_chip_set_devcall(chip, fake_devcall, &fake);
 	return chip;
@@ -536,9 +536,9 @@ static void test_config_path_file_is_mapping(void)
 	struct pgr_chip *chip = NULL;
 
 	/* A regular file answers the probe ioctl with ENOTTY. */
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_MAPPING);
-	pgr_close(chip);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_MAPPING);
+	pgr_chip_close(chip);
 }
 
 static void test_driver_path_bcm2837(void)
@@ -546,31 +546,31 @@ static void test_driver_path_bcm2837(void)
 	struct pgr_chip *chip = open_with_fake();
 
 	EXPECT(chip, "open");
-	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_DRIVER);
-	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
 	EXPECT_UPDATE(0, 0x04, 0x00e00000, 0x00200000);
-	EXPECT_INT(pgr_set_function(chip, 14, PGR_FUNC_ALT5), 0);
+	EXPECT_INT(pgr_pin_set_function(chip, 14, PGR_FUNC_ALT5), 0);
 	EXPECT_UPDATE(1, 0x04, 0x00007000, 0x00002000);
 	/* GPPUD encoding: 01 down, 10 up */
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
 	EXPECT_PULL(2, 0, 0x00020000, 2);
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_DOWN), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_DOWN), 0);
 	EXPECT_PULL(3, 0, 0x00020000, 1);
-	EXPECT_INT(pgr_set_pull(chip, 53, PGR_PULL_NONE), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 53, PGR_PULL_NONE), 0);
 	EXPECT_PULL(4, 1, 0x00200000, 0);
-	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
+	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
 	EXPECT_UPDATE(5, 0x4c, 0x00020000, 0x00020000);
-	EXPECT_INT(pgr_set_event(chip, 40, PGR_EVENT_ASYNC_FALLING, 0), 0);
+	EXPECT_INT(pgr_pin_set_event(chip, 40, PGR_EVENT_ASYNC_FALLING, 0), 0);
 	EXPECT_UPDATE(6, 0x8c, 0x00000100, 0x00000000);
 	EXPECT_INT(fake.calls, 7);
 	/* bad arguments never reach the driver */
-	EXPECT_INT(pgr_set_function(chip, 54, PGR_FUNC_OUTPUT), -EINVAL);
-	EXPECT_INT(pgr_set_pull(chip, 54, PGR_PULL_UP), -EINVAL);
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UNKNOWN), -EINVAL);
-	EXPECT_INT(pgr_set_event(chip, 17, (enum pgr_event)6, 1), -EINVAL);
-	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_LOW, 2), -EINVAL);
+	EXPECT_INT(pgr_pin_set_function(chip, 54, PGR_FUNC_OUTPUT), -EINVAL);
+	EXPECT_INT(pgr_pin_set_pull(chip, 54, PGR_PULL_UP), -EINVAL);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UNKNOWN), -EINVAL);
+	EXPECT_INT(pgr_pin_set_event(chip, 17, (enum pgr_event)6, 1), -EINVAL);
+	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_LOW, 2), -EINVAL);
 	EXPECT_INT(fake.calls, 7);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	/* the driver made every change: nothing went through the mapping */
 	EXPECT_INT(nonzero_word(0), -1);
 }
@@ -591,16 +591,16 @@ static void test_driver_path_bcm2711(void)
 	chip = open_with_fake();
 	EXPECT(chip, "open");
 	/* BCM2711 encoding: 01 up, 10 down, through UPDATE of 0xe4-0xf0 */
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
 	EXPECT_UPDATE(0, 0xe8, 0x0000000c, 0x00000004);
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_DOWN), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_DOWN), 0);
 	EXPECT_UPDATE(1, 0xe8, 0x0000000c, 0x00000008);
-	EXPECT_INT(pgr_set_pull(chip, 57, PGR_PULL_NONE), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 57, PGR_PULL_NONE), 0);
 	EXPECT_UPDATE(2, 0xf0, 0x000c0000, 0x00000000);
-	EXPECT_INT(pgr_set_pull(chip, 0, PGR_PULL_UP), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 0, PGR_PULL_UP), 0);
 	EXPECT_UPDATE(3, 0xe4, 0x00000003, 0x00000001);
 	EXPECT_INT(fake.calls, 4);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	EXPECT_INT(nonzero_word(0), -1);
 }
 
@@ -610,10 +610,10 @@ static void test_driver_errors_propagate(void)
 
 	EXPECT(chip, "open");
 	fake.answer = -EPERM;
-	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), -EPERM);
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), -EPERM);
-	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_DRIVER);
-	pgr_close(chip);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), -EPERM);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), -EPERM);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
+	pgr_chip_close(chip);
 	EXPECT_INT(nonzero_word(0), -1);
 }
 
@@ -624,12 +624,12 @@ static void test_enotty_falls_back(void)
 
 	EXPECT(chip, "open");
 	fake.answer = -ENOTTY;
-	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
 	/* Decided at open and never written after: threads read it freely. */
-	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_DRIVER);
-	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_FALLING, 1), 0);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
+	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_FALLING, 1), 0);
 	EXPECT_INT(fake.calls, 2);	/* each change asks, each falls back */
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	EXPECT_HEX(file_word(0x04), 0x00200000);
 	EXPECT_HEX(file_word(0x58), 0x00020000);
 	EXPECT_INT(nonzero_word(0x08), 0x58);
@@ -643,13 +643,13 @@ static void test_fallback_effects(void)
 
 	set_file_word(0x04, 0xffffffff);
 	set_file_word(0x4c, 0x00010000);
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_set_function(chip, 17, PGR_FUNC_INPUT), 0);
-	EXPECT_INT(pgr_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
-	EXPECT_INT(pgr_set_event(chip, 16, PGR_EVENT_RISING, 0), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_INPUT), 0);
+	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
+	EXPECT_INT(pgr_pin_set_event(chip, 16, PGR_EVENT_RISING, 0), 0);
 	/* GPPUD sequence: ends with GPPUD and GPPUDCLK0 back at 0 */
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
-	pgr_close(chip);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
+	pgr_chip_close(chip);
 	EXPECT_HEX(file_word(0x04), 0xff1fffff);
 	EXPECT_HEX(file_word(0x4c), 0x00020000);
 	EXPECT_INT(nonzero_word(0x08), 0x4c);
@@ -663,24 +663,24 @@ static void test_fallback_bcm2711_pull(void)
 
 	use_bcm2711();
 	set_file_word(0xe8, 0xffffffff);
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_pull_readable(chip), 1);
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_pull_readable(chip), 1);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
 	EXPECT_HEX(file_word(0xe8), 0xfffffff7);	/* pin 17: 01 */
-	EXPECT_INT(pgr_get_pull(chip, 17, &pull), 0);
+	EXPECT_INT(pgr_pin_get_pull(chip, 17, &pull), 0);
 	EXPECT_INT(pull, PGR_PULL_UP);
-	EXPECT_INT(pgr_set_pull(chip, 17, PGR_PULL_DOWN), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_DOWN), 0);
 	EXPECT_HEX(file_word(0xe8), 0xfffffffb);	/* pin 17: 10 */
-	EXPECT_INT(pgr_get_pull(chip, 17, &pull), 0);
+	EXPECT_INT(pgr_pin_get_pull(chip, 17, &pull), 0);
 	EXPECT_INT(pull, PGR_PULL_DOWN);
-	EXPECT_INT(pgr_get_pull(chip, 18, &pull), 0);
+	EXPECT_INT(pgr_pin_get_pull(chip, 18, &pull), 0);
 	EXPECT_INT(pull, PGR_PULL_UNKNOWN);		/* 11 is reserved */
-	EXPECT_INT(pgr_set_pull(chip, 18, PGR_PULL_NONE), 0);
-	EXPECT_INT(pgr_get_pull(chip, 18, &pull), 0);
+	EXPECT_INT(pgr_pin_set_pull(chip, 18, PGR_PULL_NONE), 0);
+	EXPECT_INT(pgr_pin_get_pull(chip, 18, &pull), 0);
 	EXPECT_INT(pull, PGR_PULL_NONE);
 	EXPECT_HEX(file_word(0xe8), 0xffffffcb);
-	EXPECT_INT(pgr_get_pull(chip, 58, &pull), -EINVAL);
-	pgr_close(chip);
+	EXPECT_INT(pgr_pin_get_pull(chip, 58, &pull), -EINVAL);
+	pgr_chip_close(chip);
 	EXPECT_INT(nonzero_word(0), 0xe8);
 	EXPECT_INT(nonzero_word(0xec), -1);
 }
@@ -690,15 +690,15 @@ static void test_gppud_pull_unknown(void)
 	struct pgr_chip *chip = NULL;
 	enum pgr_pull pull = PGR_PULL_UP;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_pull_readable(chip), 0);
-	EXPECT_INT(pgr_get_pull(chip, 17, &pull), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_pull_readable(chip), 0);
+	EXPECT_INT(pgr_pin_get_pull(chip, 17, &pull), 0);
 	EXPECT_INT(pull, PGR_PULL_UNKNOWN);
 	EXPECT_STR(pgr_pull_name(pull), "unknown");
 	EXPECT_STR(pgr_pull_name(PGR_PULL_UP), "up");
 	EXPECT_STR(pgr_pull_name(PGR_PULL_DOWN), "down");
 	EXPECT_STR(pgr_pull_name(PGR_PULL_NONE), "none");
-	pgr_close(chip);
+	pgr_chip_close(chip);
 }
 
 static void test_levels_events_banks(void)
@@ -709,17 +709,17 @@ static void test_levels_events_banks(void)
 	set_file_word(0x34, 0x00020000);	/* GPLEV0: pin 17 high */
 	set_file_word(0x44, 0xffffffff);	/* GPEDS1 */
 	set_file_word(0x58, 0x00020000);	/* GPFEN0: pin 17 falling */
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_toggle(chip, 17), 0);		/* high: clear */
-	EXPECT_INT(pgr_toggle(chip, 16), 0);		/* low: set */
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_toggle(chip, 17), 0);		/* high: clear */
+	EXPECT_INT(pgr_pin_toggle(chip, 16), 0);		/* low: set */
 	EXPECT_INT(pgr_bank_write(chip, 1, 0x00000003, 0x00000001), 0);
-	EXPECT_INT(pgr_event_detected(chip, 53), 1);
-	EXPECT_INT(pgr_event_detected(chip, 17), 0);
-	EXPECT_INT(pgr_event_detected(chip, 54), -EINVAL);
-	EXPECT_INT(pgr_get_events(chip, 17), 1 << PGR_EVENT_FALLING);
-	EXPECT_INT(pgr_bank_events(chip, 1, &out), 0);
+	EXPECT_INT(pgr_pin_event_detected(chip, 53), 1);
+	EXPECT_INT(pgr_pin_event_detected(chip, 17), 0);
+	EXPECT_INT(pgr_pin_event_detected(chip, 54), -EINVAL);
+	EXPECT_INT(pgr_pin_get_events(chip, 17), 1 << PGR_EVENT_FALLING);
+	EXPECT_INT(pgr_bank_read_events(chip, 1, &out), 0);
 	EXPECT_HEX(out, 0x003fffff);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	EXPECT_HEX(file_word(0x28), 0x00020000);	/* GPCLR0 */
 	EXPECT_HEX(file_word(0x1c), 0x00010000);	/* GPSET0 */
 	EXPECT_HEX(file_word(0x20), 0x00000001);	/* GPSET1 */
@@ -727,11 +727,11 @@ static void test_levels_events_banks(void)
 
 	/* event clear: one store of the pin's bit (the file keeps it) */
 	set_file_word(0x44, 0);
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_INT(pgr_event_clear(chip, 53), 0);
-	EXPECT_INT(pgr_event_clear(chip, 54), -EINVAL);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_pin_clear_event(chip, 53), 0);
+	EXPECT_INT(pgr_pin_clear_event(chip, 54), -EINVAL);
 	EXPECT_INT(pgr_bank_clear_events(chip, 0, 0x00000011), 0);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	EXPECT_HEX(file_word(0x44), 0x00200000);
 	EXPECT_HEX(file_word(0x40), 0x00000011);
 }
@@ -740,15 +740,15 @@ static void test_alt_name_public(void)
 {
 	struct pgr_chip *chip = NULL;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_STR(pgr_alt_name(chip, 14, PGR_FUNC_ALT0), "TXD0");
-	EXPECT_STR(pgr_alt_name(chip, 14, PGR_FUNC_ALT5), "TXD1");
-	EXPECT_STR(pgr_alt_name(chip, 48, PGR_FUNC_ALT3), "SD1_CLK");
-	EXPECT(!pgr_alt_name(chip, 14, PGR_FUNC_INPUT), "input has no ALT name");
-	EXPECT(!pgr_alt_name(chip, 14, PGR_FUNC_OUTPUT), "output has no ALT name");
-	EXPECT(!pgr_alt_name(chip, 14, (enum pgr_function)8), "8 is no function");
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_STR(pgr_pin_alt_name(chip, 14, PGR_FUNC_ALT0), "TXD0");
+	EXPECT_STR(pgr_pin_alt_name(chip, 14, PGR_FUNC_ALT5), "TXD1");
+	EXPECT_STR(pgr_pin_alt_name(chip, 48, PGR_FUNC_ALT3), "SD1_CLK");
+	EXPECT(!pgr_pin_alt_name(chip, 14, PGR_FUNC_INPUT), "input has no ALT name");
+	EXPECT(!pgr_pin_alt_name(chip, 14, PGR_FUNC_OUTPUT), "output has no ALT name");
+	EXPECT(!pgr_pin_alt_name(chip, 14, (enum pgr_function)8), "8 is no function");
 	EXPECT_STR(pgr_event_name(PGR_EVENT_ASYNC_FALLING), "async-falling");
-	pgr_close(chip);
+	pgr_chip_close(chip);
 }
 
 /* The whole simulated block, for "only this word changed". */
@@ -777,8 +777,8 @@ static void line_every_pin(const char *soc, unsigned ngpio)
 		set_attr("block_size", "244\n");
 		set_attr("ngpio", "58\n");
 	}
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
-	EXPECT_STR(pgr_soc_name(chip), soc);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_STR(pgr_chip_soc_name(chip), soc);
 	for (pin = 0; pin < ngpio; pin++) {
 		unsigned bank = pin / 32;
 		uint32_t bit = UINT32_C(1) << (pin % 32);
@@ -813,7 +813,7 @@ static void line_every_pin(const char *soc, unsigned ngpio)
 	EXPECT_INT(pgr_line_init(NULL, 0, &line), -EINVAL);
 	EXPECT_INT(pgr_line_init(chip, 0, NULL), -EINVAL);
 	EXPECT(!memcmp(&line, &copy, sizeof(line)), "a refused init changed the line");
-	pgr_close(chip);
+	pgr_chip_close(chip);
 }
 
 static void test_line_every_pin_bcm2837(void)
@@ -832,7 +832,7 @@ static void test_line_bank(void)
 	struct pgr_chip *chip = NULL;
 	struct pgr_line line;
 
-	EXPECT_INT(pgr_open(&chip, fx.dev, fx.sys), 0);
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
 	EXPECT_INT(pgr_line_init_bank(chip, 0, 0, &line), -EINVAL);
 	EXPECT_INT(pgr_line_init_bank(chip, 2, 1, &line), -EINVAL);
 	EXPECT_INT(pgr_line_init_bank(chip, 1, 0x00400000, &line), -EINVAL); /* GPIO54 */
@@ -849,7 +849,7 @@ static void test_line_bank(void)
 	pgr_line_toggle(&line);
 	EXPECT_HEX(file_word(0x28), 0x00030000);	/* the high ones low */
 	EXPECT_HEX(file_word(0x1c), 0x000c0000);	/* the low ones high */
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	EXPECT_STR(pgr_version(), PGR_VERSION);
 }
 

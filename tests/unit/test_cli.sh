@@ -135,7 +135,9 @@ else
 fi
 
 "$CLI" -V > "$OUT" 2>&1; rc=$?
-if [ $rc -eq 0 ] && [ "$(cat "$OUT")" = "pigpio-regs 0.1.0" ]; then
+# The version is the header's PGR_VERSION, set in that one place.
+version=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$(dirname "$0")/../../user/include/pigpioregs.h")
+if [ $rc -eq 0 ] && [ -n "$version" ] && [ "$(cat "$OUT")" = "pigpio-regs $version" ]; then
 	pass cli/version
 else
 	fail cli/version "exit $rc, '$(cat "$OUT")'"

@@ -42,7 +42,7 @@ static int locked_devcall(struct pgr_chip *c, unsigned long request,
 
 	if (request != PIGPIO_REGS_IOC_UPDATE || u->offset > 0x14)
 		return -EINVAL;
-	word = (volatile uint32_t *)(uintptr_t)pgr_mapping(c) + u->offset / 4;
+	word = (volatile uint32_t *)(uintptr_t)pgr_chip_mapping(c) + u->offset / 4;
 	pthread_mutex_lock(&driver_lock);
 	u->old = *word;
 	*word = (u->old & ~u->mask) | u->value;
@@ -62,7 +62,7 @@ static void *worker(void *arg)
 	for (r = 0; r < ROUNDS; r++) {
 		f = r % 2 ? PGR_FUNC_OUTPUT : PGR_FUNC_ALT0 + t % 4;
 		for (i = 0; i < PINS_EACH; i++) {
-			if (pgr_set_function(chip, t + 8 * i, f))
+			if (pgr_pin_set_function(chip, t + 8 * i, f))
 				return (void *)1;
 			pgr_line_write(&lines[i], r & 1);
 		}
@@ -102,9 +102,9 @@ static void test_threads(void)
 		       "%s", path);
 	}
 
-	EXPECT_INT(pgr_open(&chip, dev, sys), 0);
+	EXPECT_INT(pgr_chip_open(&chip, dev, sys), 0);
 	pgr_chip_set_devcall(chip, locked_devcall, NULL);
-	EXPECT_INT(pgr_config_path(chip), PGR_CONFIG_DRIVER);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
 	for (t = 0; t < THREADS; t++)
 		EXPECT_INT(pthread_create(&threads[t], NULL, worker,
 					  (void *)(uintptr_t)t), 0);
@@ -115,11 +115,11 @@ static void test_threads(void)
 	/* ROUNDS is even: every thread's last function was output. */
 	for (t = 0; t < THREADS; t++)
 		for (i = 0; i < PINS_EACH; i++) {
-			EXPECT_INT(pgr_get_function(chip, t + 8 * i, &f), 0);
+			EXPECT_INT(pgr_pin_get_function(chip, t + 8 * i, &f), 0);
 			EXPECT(f == PGR_FUNC_OUTPUT, "GPIO%u lost its update: %d",
 			       t + 8 * i, (int)f);
 		}
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", sys, attrs[i][0]);
 		unlink(path);

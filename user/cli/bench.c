@@ -4,14 +4,14 @@
  * GPIO block, side by side, on the same pin, in one process.
  *
  *   1   raw volatile stores to the mapped GPSET0/GPCLR0 (the limit)
- *   2   pgr_write(): the library's single-pin level write
+ *   2   pgr_pin_write(): the library's single-pin level write
  *   2h  pgr_line_high()/pgr_line_low(): the inline pin handle
  *   3   pgr_bank_set()/pgr_bank_clear(): 8 pins per store
  *   3h  the same 8 pins through a bank handle (pgr_line_init_bank())
  *   4   pwrite() of GPSET0/GPCLR0 through the driver (a system call each)
  *   5   libgpiod setting the line's value (a system call each)
  *   6   sysfs: /sys/class/gpio/gpioN/value, kept open, written, rewound
- *   7a  setup: pgr_open() + the first access (and its system calls,
+ *   7a  setup: pgr_chip_open() + the first access (and its system calls,
  *       counted by tracing a child that does only that)
  *   7b  setup: libgpiod chip open + line request
  *   7c  setup: open() + mmap() + the first load, without the library
@@ -158,8 +158,8 @@ static int loop_lib(struct bench *b, unsigned long n)
 	unsigned pin = b->pin;
 
 	for (; n; n--) {
-		pgr_write(chip, pin, 1);
-		pgr_write(chip, pin, 0);
+		pgr_pin_write(chip, pin, 1);
+		pgr_pin_write(chip, pin, 0);
 	}
 	return 0;
 }
@@ -332,13 +332,13 @@ static void setup_lib(struct row *row, const struct command *cmd,
 	/* One unmeasured run first: the file system's caches warm. */
 	for (r = 0; r <= b->reps; r++) {
 		t = now_s();
-		err = pgr_open(&chip, cmd->device, cmd->sysfs);
+		err = pgr_chip_open(&chip, cmd->device, cmd->sysfs);
 		if (!err)
-			err = pgr_read(chip, b->pin) < 0 ? -EINVAL : 0;
+			err = pgr_pin_read(chip, b->pin) < 0 ? -EINVAL : 0;
 		t = now_s() - t;
-		pgr_close(chip);
+		pgr_chip_close(chip);
 		if (err) {
-			unavailable(row, "pgr_open: %s", strerror(-err));
+			unavailable(row, "pgr_chip_open: %s", strerror(-err));
 			return;
 		}
 		if (r)
@@ -349,7 +349,7 @@ static void setup_lib(struct row *row, const struct command *cmd,
 }
 
 /*
- * The system calls pgr_open() and the first read make: a child does them
+ * The system calls pgr_chip_open() and the first read make: a child does them
  * between two getppid() calls, and this process counts the child's
  * system-call entries in between (ptrace). -1 if it cannot be traced.
  */
@@ -369,8 +369,8 @@ static long setup_syscalls(const struct command *cmd, unsigned pin)
 		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0 &&
 		    raise(SIGSTOP) == 0) {
 			syscall(SYS_getppid);
-			if (pgr_open(&chip, cmd->device, cmd->sysfs) == 0)
-				(void)pgr_read(chip, pin);
+			if (pgr_chip_open(&chip, cmd->device, cmd->sysfs) == 0)
+				(void)pgr_pin_read(chip, pin);
 			syscall(SYS_getppid);
 		}
 		_exit(0);
@@ -1000,19 +1000,19 @@ static void print_table(const struct row *rows, const struct bench *b,
 	}
 	goal("pin handle >= 0.97x raw stores", &rows[R_LINE], raw, 0.97);
 	goal("bank handle >= 0.97x raw stores", &rows[R_BANK_LINE], raw, 0.97);
-	goal("pgr_write >= 0.95x raw stores", &rows[R_LIB], raw, 0.95);
-	goal("pgr_write >= 25x pwrite()", &rows[R_LIB], &rows[R_PWRITE], 25);
-	goal("pgr_write >= 25x libgpiod", &rows[R_LIB], &rows[R_GPIOD], 25);
-	goal("pgr_write >= 100x sysfs", &rows[R_LIB], &rows[R_SYSFS], 100);
+	goal("pgr_pin_write >= 0.95x raw stores", &rows[R_LIB], raw, 0.95);
+	goal("pgr_pin_write >= 25x pwrite()", &rows[R_LIB], &rows[R_PWRITE], 25);
+	goal("pgr_pin_write >= 25x libgpiod", &rows[R_LIB], &rows[R_GPIOD], 25);
+	goal("pgr_pin_write >= 100x sysfs", &rows[R_LIB], &rows[R_SYSFS], 100);
 	/* Faster setup: libgpiod's time over ours above 1. */
-	goal("setup 7a (pgr_open) faster than 7b", &rows[R_SETUP_GPIOD],
+	goal("setup 7a (pgr_chip_open) faster than 7b", &rows[R_SETUP_GPIOD],
 	     &rows[R_SETUP_LIB], 1.0);
 	goal("setup 7c (open+mmap) faster than 7b", &rows[R_SETUP_GPIOD],
 	     &rows[R_SETUP_RAW], 1.0);
 	goal("setup 7a <= 0.5x 7b", &rows[R_SETUP_GPIOD],
 	     &rows[R_SETUP_LIB], 2.0);
 	if (b->setup_syscalls >= 0)
-		printf("setup 7a made %ld system calls (pgr_open() + first read, traced)\n",
+		printf("setup 7a made %ld system calls (pgr_chip_open() + first read, traced)\n",
 		       b->setup_syscalls);
 	else
 		printf("setup 7a system calls: not counted (ptrace refused)\n");
@@ -1068,7 +1068,7 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	struct bench b;
 	struct utsname uts;
 	char model[80];
-	uint64_t pins = bench_pins(cmd->pin, pgr_pin_count(chip));
+	uint64_t pins = bench_pins(cmd->pin, pgr_chip_pin_count(chip));
 	volatile uint32_t *base;
 	unsigned i, first;
 	int err, driver, ret = EXIT_SUCCESS;
@@ -1084,14 +1084,14 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 		 REPS_DEFAULT;
 	b.target = cmd->quick ? TARGET_QUICK_S : TARGET_S;
 	/* The window is ours to write: the library maps it read-write. */
-	base = (volatile uint32_t *)(uintptr_t)pgr_mapping(chip);
+	base = (volatile uint32_t *)(uintptr_t)pgr_chip_mapping(chip);
 	b.set = base + REG_GPSET0 / 4 + b.bank;
 	b.clr = base + REG_GPCLR0 / 4 + b.bank;
-	driver = pgr_config_path(chip) == PGR_CONFIG_DRIVER;
+	driver = pgr_chip_config_path(chip) == PGR_CONFIG_DRIVER;
 
 	set_row(&rows[R_RAW], "1", "toggles/s", 1,
 		"raw volatile stores to mapped GPSET/GPCLR");
-	set_row(&rows[R_LIB], "2", "toggles/s", 1, "pgr_write() (library)");
+	set_row(&rows[R_LIB], "2", "toggles/s", 1, "pgr_pin_write() (library)");
 	set_row(&rows[R_LINE], "2h", "toggles/s", 1,
 		"pgr_line_high/low() (inline pin handle)");
 	set_row(&rows[R_BANK], "3", "toggles/s", BENCH_PINS,
@@ -1104,7 +1104,7 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	set_row(&rows[R_SYSFS], "6", "toggles/s", 1,
 		"sysfs /sys/class/gpio value (write + lseek)");
 	set_row(&rows[R_SETUP_LIB], "7a", "us", 0,
-		"setup: pgr_open() + first read");
+		"setup: pgr_chip_open() + first read");
 	set_row(&rows[R_SETUP_GPIOD], "7b", "us", 0,
 		"setup: libgpiod chip open + line request");
 	set_row(&rows[R_SETUP_RAW], "7c", "us", 0,
@@ -1113,15 +1113,15 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	/* The 8 pins become outputs, driven low; restored at the end. */
 	first = (unsigned)__builtin_ctzll(pins);
 	for (i = 0; i < BENCH_PINS; i++) {
-		err = pgr_get_function(chip, first + i, &saved[i]);
+		err = pgr_pin_get_function(chip, first + i, &saved[i]);
 		if (!err)
-			err = pgr_set_function(chip, first + i,
+			err = pgr_pin_set_function(chip, first + i,
 					       PGR_FUNC_OUTPUT);
 		if (err) {
 			cli_error("bench: GPIO%u: %s", first + i,
 				  strerror(-err));
 			while (i-- > 0)
-				pgr_set_function(chip, first + i, saved[i]);
+				pgr_pin_set_function(chip, first + i, saved[i]);
 			return EXIT_FAILURE;
 		}
 	}
@@ -1144,7 +1144,7 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	if (!err)
 		rate_row(&rows[R_BANK_LINE], &b, loop_bank_line);
 	if (driver) {
-		b.fd = pgr_fd(chip);
+		b.fd = pgr_chip_fd(chip);
 		rate_row(&rows[R_PWRITE], &b, loop_pwrite);
 		gpiod_rows(&b, &rows[R_GPIOD], &rows[R_SETUP_GPIOD]);
 		sysfs_row(&rows[R_SYSFS], &b);
@@ -1163,14 +1163,14 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 
 	pgr_bank_clear(chip, b.bank, b.mask);
 	for (i = 0; i < BENCH_PINS; i++)
-		pgr_set_function(chip, first + i, saved[i]);
+		pgr_pin_set_function(chip, first + i, saved[i]);
 
 	read_model(model, sizeof(model));
 	if (uname(&uts) < 0)
 		snprintf(uts.release, sizeof(uts.release), "unknown");
-	print_table(rows, &b, model, pgr_soc_name(chip), uts.release);
+	print_table(rows, &b, model, pgr_chip_soc_name(chip), uts.release);
 	if (cmd->csv) {
-		err = write_csv(cmd->csv, rows, &b, model, pgr_soc_name(chip),
+		err = write_csv(cmd->csv, rows, &b, model, pgr_chip_soc_name(chip),
 				uts.release);
 		if (err) {
 			cli_error("bench: writing %s: %s", cmd->csv,

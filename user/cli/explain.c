@@ -212,7 +212,7 @@ static void explain_device_tree(const struct pgr_chip *chip,
 	cpu = bus;
 	if (dt_translate(dt_root, node, &cpu))
 		printf("  => CPU physical address 0x%" PRIx64 " (%s the driver's phys_base)\n",
-		       cpu, cpu == pgr_phys_base(chip) ? "equals" : "DIFFERS FROM");
+		       cpu, cpu == pgr_chip_phys_base(chip) ? "equals" : "DIFFERS FROM");
 	else
 		printf("  no ranges translate it\n");
 	printf("\n");
@@ -226,9 +226,9 @@ static void explain_driver(const struct pgr_chip *chip,
 
 	printf("2. The driver: one physical page, and its own kernel mapping\n");
 	printf("  phys_base 0x%llx, bus_base 0x%llx (from sysfs, readable by anyone)\n",
-	       pgr_phys_base(chip), pgr_bus_base(chip));
+	       pgr_chip_phys_base(chip), pgr_chip_bus_base(chip));
 	printf("  window: %zu bytes (one page) holding %zu bytes of registers\n",
-	       pgr_window_size(chip), pgr_block_size(chip));
+	       pgr_chip_window_size(chip), pgr_chip_block_size(chip));
 	f = fopen(debugfs_file, "r");
 	if (!f) {
 		printf("  kernel virtual address of its ioremap(): hidden (%s: %s);\n"
@@ -331,7 +331,7 @@ static void explain_pagemap(const struct pgr_chip *chip, const void *addr,
 		printf("  page frame number: /proc/self/pagemap reports VM_PFNMAP mappings\n"
 		       "  as holes, even to root (no struct page describes the frame);\n"
 		       "  it is phys_base / page size = 0x%llx / %ld = 0x%llx\n",
-		       pgr_phys_base(chip), page, pgr_phys_base(chip) / (unsigned long long)page);
+		       pgr_chip_phys_base(chip), page, pgr_chip_phys_base(chip) / (unsigned long long)page);
 	} else if (!(entry >> 63)) {
 		printf("  pagemap: page not present\n");
 	} else if (pfn == 0) {
@@ -341,7 +341,7 @@ static void explain_pagemap(const struct pgr_chip *chip, const void *addr,
 		printf("  page frame number (pagemap): 0x%" PRIx64
 		       " -> 0x%" PRIx64 " * %ld = 0x%" PRIx64 " (%s phys_base)\n",
 		       pfn, pfn, page, pfn * (uint64_t)page,
-		       pfn * (uint64_t)page == pgr_phys_base(chip) ?
+		       pfn * (uint64_t)page == pgr_chip_phys_base(chip) ?
 		       "equals" : "DIFFERS FROM");
 	}
 }
@@ -385,7 +385,7 @@ static long count_reads(int (*fn)(const struct pgr_chip *, unsigned,
 int cli_explain(const struct pgr_chip *chip, const char *device_path,
 		const char *dt_root, const char *debugfs_file)
 {
-	const void *addr = pgr_mapping(chip);
+	const void *addr = pgr_chip_mapping(chip);
 	uint32_t via_map = 0, via_pread = 0;
 	long n_map, n_pread;
 	int err_map, err_pread;
@@ -404,8 +404,8 @@ int cli_explain(const struct pgr_chip *chip, const char *device_path,
 	       "  no early write acknowledgement. Every load and store in the window\n"
 	       "  goes out on the bus to the GPIO block, in program order.\n\n");
 
-	n_map = count_reads(pgr_peek, chip, &via_map, &err_map);
-	n_pread = count_reads(pgr_peek_syscall, chip, &via_pread, &err_pread);
+	n_map = count_reads(pgr_chip_peek, chip, &via_map, &err_map);
+	n_pread = count_reads(pgr_chip_peek_syscall, chip, &via_pread, &err_pread);
 	printf("5. One register, two ways: GPLEV0 (offset 0x%02x, pin levels 0-31)\n",
 	       GPLEV0);
 	if (err_map || err_pread) {

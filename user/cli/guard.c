@@ -67,7 +67,7 @@ static uint64_t touched_pins(const struct command *cmd,
 	if (cmd->verb == VERB_BANK)
 		return (uint64_t)cmd->mask << (32 * cmd->bank);
 	if (cmd->verb == VERB_BENCH)
-		return bench_pins(cmd->pin, pgr_pin_count(chip));
+		return bench_pins(cmd->pin, pgr_chip_pin_count(chip));
 	return cmd->pins;
 }
 
@@ -93,10 +93,10 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 		return EXIT_FAILURE;
 	}
 
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!(pins & (UINT64_C(1) << pin)) || !owners->owner[pin][0])
 			continue;
-		if (pgr_get_function(chip, pin, &function) < 0)
+		if (pgr_pin_get_function(chip, pin, &function) < 0)
 			function = PGR_FUNC_INPUT;
 		/* Driving an output the kernel set up is allowed. */
 		if (touch == TOUCH_LEVEL && function == PGR_FUNC_OUTPUT)

@@ -68,7 +68,7 @@ static void usage(FILE *out)
 		"                               read through the mapping and through pread()\n"
 		"  bench [--quick] [--pin N] [--csv FILE] [--reps N]\n"
 		"                               toggles per second on GPIO N (default 17)\n"
-		"                               and 7 neighbours: raw stores, pgr_write,\n"
+		"                               and 7 neighbours: raw stores, pgr_pin_write,\n"
 		"                               bank stores, pwrite() through the driver,\n"
 		"                               libgpiod and sysfs (root only, else \"not\n"
 		"                               available\"), and setup costs; median of\n"
@@ -101,7 +101,7 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Why pgr_open() failed, and what to do about it. */
+/* Why pgr_chip_open() failed, and what to do about it. */
 static void explain_open_error(const struct command *cmd, int err)
 {
 	const char *device = cmd->device ? cmd->device : PIGPIO_REGS_DEVICE;
@@ -149,16 +149,16 @@ int main(int argc, char *argv[])
 		return EXIT_SUCCESS;
 	}
 
-	ret = pgr_open(&chip, cmd.device, cmd.sysfs);
+	ret = pgr_chip_open(&chip, cmd.device, cmd.sysfs);
 	if (ret < 0) {
 		explain_open_error(&cmd, ret);
 		return EXIT_FAILURE;
 	}
 
-	if (args_check_chip(&cmd, pgr_soc_name(chip), pgr_pin_count(chip),
-			    pgr_block_size(chip), err, sizeof(err)) < 0) {
+	if (args_check_chip(&cmd, pgr_chip_soc_name(chip), pgr_chip_pin_count(chip),
+			    pgr_chip_block_size(chip), err, sizeof(err)) < 0) {
 		cli_error("%s", err);
-		pgr_close(chip);
+		pgr_chip_close(chip);
 		return EXIT_USAGE;
 	}
 
@@ -166,7 +166,7 @@ int main(int argc, char *argv[])
 	ret = guard_check(&cmd, chip, &owners, load_err, why);
 	if (ret == 0)
 		ret = verbs_run(&cmd, chip, &owners);
-	pgr_close(chip);
+	pgr_chip_close(chip);
 	if (fflush(stdout) != 0) {
 		cli_error("writing output: %s", strerror(errno));
 		ret = EXIT_FAILURE;

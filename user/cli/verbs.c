@@ -46,7 +46,7 @@ static void json_string(const char *s)
 
 static const char *config_path_text(const struct pgr_chip *chip)
 {
-	return pgr_config_path(chip) == PGR_CONFIG_DRIVER ?
+	return pgr_chip_config_path(chip) == PGR_CONFIG_DRIVER ?
 	       "driver (locked ioctl)" :
 	       "mapping (unlocked read-modify-write: not the pigpio_regs driver)";
 }
@@ -57,24 +57,24 @@ static int do_info(const struct command *cmd, struct pgr_chip *chip)
 		printf("{\"soc\":\"%s\",\"phys_base\":%llu,\"bus_base\":%llu,"
 		       "\"block_size\":%zu,\"window_size\":%zu,\"ngpio\":%u,"
 		       "\"config\":\"%s\",\"pull_readable\":%s}\n",
-		       pgr_soc_name(chip), pgr_phys_base(chip),
-		       pgr_bus_base(chip), pgr_block_size(chip),
-		       pgr_window_size(chip), pgr_pin_count(chip),
-		       pgr_config_path(chip) == PGR_CONFIG_DRIVER ?
+		       pgr_chip_soc_name(chip), pgr_chip_phys_base(chip),
+		       pgr_chip_bus_base(chip), pgr_chip_block_size(chip),
+		       pgr_chip_window_size(chip), pgr_chip_pin_count(chip),
+		       pgr_chip_config_path(chip) == PGR_CONFIG_DRIVER ?
 		       "driver" : "mapping",
-		       pgr_pull_readable(chip) ? "true" : "false");
+		       pgr_chip_pull_readable(chip) ? "true" : "false");
 		return EXIT_SUCCESS;
 	}
-	printf("soc: %s\n", pgr_soc_name(chip));
-	printf("phys_base: 0x%llx\n", pgr_phys_base(chip));
-	printf("bus_base: 0x%llx\n", pgr_bus_base(chip));
-	printf("block_size: %zu\n", pgr_block_size(chip));
-	printf("window_size: %zu\n", pgr_window_size(chip));
-	printf("ngpio: %u\n", pgr_pin_count(chip));
+	printf("soc: %s\n", pgr_chip_soc_name(chip));
+	printf("phys_base: 0x%llx\n", pgr_chip_phys_base(chip));
+	printf("bus_base: 0x%llx\n", pgr_chip_bus_base(chip));
+	printf("block_size: %zu\n", pgr_chip_block_size(chip));
+	printf("window_size: %zu\n", pgr_chip_window_size(chip));
+	printf("ngpio: %u\n", pgr_chip_pin_count(chip));
 	printf("mapping: mapped at %p in this process (pid %ld)\n",
-	       pgr_mapping(chip), (long)getpid());
+	       pgr_chip_mapping(chip), (long)getpid());
 	printf("config: %s\n", config_path_text(chip));
-	printf("pulls: %s\n", pgr_pull_readable(chip) ?
+	printf("pulls: %s\n", pgr_chip_pull_readable(chip) ?
 	       "readable (BCM2711 pull registers)" :
 	       "write-only (GPPUD sequence): shown as unknown");
 	return EXIT_SUCCESS;
@@ -92,17 +92,17 @@ struct pin_state {
 static int read_pin(const struct pgr_chip *chip, unsigned pin,
 		    struct pin_state *st)
 {
-	int ret = pgr_get_function(chip, pin, &st->function);
+	int ret = pgr_pin_get_function(chip, pin, &st->function);
 
 	if (!ret)
-		ret = pgr_get_pull(chip, pin, &st->pull);
-	st->level = pgr_read(chip, pin);
-	st->events = pgr_get_events(chip, pin);
+		ret = pgr_pin_get_pull(chip, pin, &st->pull);
+	st->level = pgr_pin_read(chip, pin);
+	st->events = pgr_pin_get_events(chip, pin);
 	if (!ret && st->level < 0)
 		ret = st->level;
 	if (!ret && st->events < 0)
 		ret = st->events;
-	st->alt = pgr_alt_name(chip, pin, st->function);
+	st->alt = pgr_pin_alt_name(chip, pin, st->function);
 	return ret;
 }
 
@@ -142,11 +142,11 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 	unsigned pin, n = 0;
 
 	if (cmd->json)
-		printf("{\"soc\":\"%s\",\"pins\":[", pgr_soc_name(chip));
+		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
 	else if (table)
 		printf("%-4s %-6s %-14s %-5s %-7s %-14s %s\n", "PIN", "FUNC",
 		       "NAME", "LEVEL", "PULL", "EVENTS", "OWNER");
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
 		if (read_pin(chip, pin, &st) < 0) {
@@ -196,15 +196,15 @@ static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 	unsigned pin, a, n = 0;
 
 	if (cmd->json)
-		printf("{\"soc\":\"%s\",\"pins\":[", pgr_soc_name(chip));
+		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
 	else
 		printf("%-4s %-7s %-14s %-14s %-14s %-14s %-14s %s\n", "PIN",
 		       "CURRENT", "ALT0", "ALT1", "ALT2", "ALT3", "ALT4",
 		       "ALT5");
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
-		if (pgr_get_function(chip, pin, &current) < 0)
+		if (pgr_pin_get_function(chip, pin, &current) < 0)
 			return EXIT_FAILURE;
 		if (cmd->json)
 			printf("%s{\"pin\":%u,\"current\":\"%s\",\"alt\":[",
@@ -213,7 +213,7 @@ static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 		else
 			printf("%-4u %-7s", pin, pgr_function_name(current));
 		for (a = 0; a < 6; a++) {
-			name = pgr_alt_name(chip, pin, alts[a]);
+			name = pgr_pin_alt_name(chip, pin, alts[a]);
 			if (cmd->json) {
 				if (a)
 					putchar(',');
@@ -240,7 +240,7 @@ static uint32_t bank_mask(const struct command *cmd,
 	uint32_t mask = 0;
 	unsigned pin;
 
-	for (pin = 32 * bank; pin < 32 * bank + 32 && pin < pgr_pin_count(chip);
+	for (pin = 32 * bank; pin < 32 * bank + 32 && pin < pgr_chip_pin_count(chip);
 	     pin++)
 		if (has_pin(cmd, pin))
 			mask |= UINT32_C(1) << (pin - 32 * bank);
@@ -275,9 +275,9 @@ static int set_one(struct pgr_chip *chip, unsigned pin,
 	int ret = 0;
 
 	if (ops->set_pull)
-		ret = pgr_set_pull(chip, pin, ops->pull);
+		ret = pgr_pin_set_pull(chip, pin, ops->pull);
 	if (!ret && ops->set_function)
-		ret = pgr_set_function(chip, pin, ops->function);
+		ret = pgr_pin_set_function(chip, pin, ops->function);
 	if (ret < 0)
 		cli_error("set GPIO%u: %s", pin, strerror(-ret));
 	return ret;
@@ -292,15 +292,15 @@ static int do_set(const struct command *cmd, struct pgr_chip *chip)
 	/* Latch the levels first, so pins made outputs start at them. */
 	if (ops->set_level && write_levels(cmd, chip, ops->level) < 0)
 		return EXIT_FAILURE;
-	for (pin = 0; pin < pgr_pin_count(chip); pin++)
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++)
 		if (has_pin(cmd, pin) && set_one(chip, pin, ops) < 0)
 			return EXIT_FAILURE;
 
 	if (!ops->set_level)
 		return EXIT_SUCCESS;
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin) ||
-		    pgr_get_function(chip, pin, &function) < 0 ||
+		    pgr_pin_get_function(chip, pin, &function) < 0 ||
 		    function == PGR_FUNC_OUTPUT)
 			continue;
 		cli_error("note: GPIO%u is %s, so %s only latches the level it will drive as an output",
@@ -315,10 +315,10 @@ static int do_toggle(const struct command *cmd, struct pgr_chip *chip)
 	unsigned pin;
 	int ret;
 
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
-		ret = pgr_toggle(chip, pin);
+		ret = pgr_pin_toggle(chip, pin);
 		if (ret < 0) {
 			cli_error("toggle GPIO%u: %s", pin, strerror(-ret));
 			return EXIT_FAILURE;
@@ -367,23 +367,23 @@ static int do_blink(const struct command *cmd, struct pgr_chip *chip)
 	int ret;
 
 	catch_stop();
-	ret = pgr_set_function(chip, pin, PGR_FUNC_OUTPUT);
+	ret = pgr_pin_set_function(chip, pin, PGR_FUNC_OUTPUT);
 	if (ret < 0) {
 		cli_error("blink GPIO%u: %s", pin, strerror(-ret));
 		return EXIT_FAILURE;
 	}
 
 	for (done = 0; done < cmd->count; done++) {
-		pgr_write(chip, pin, 1);
+		pgr_pin_write(chip, pin, 1);
 		if (!sleep_ms(high_ms))
 			break;
-		pgr_write(chip, pin, 0);
+		pgr_pin_write(chip, pin, 0);
 		if (!sleep_ms(low_ms))
 			break;
 	}
 
 	if (stop_requested) {
-		pgr_write(chip, pin, 0);
+		pgr_pin_write(chip, pin, 0);
 		printf("stopped: blinked GPIO%u %lu times (period %lu ms), left low\n",
 		       pin, done, cmd->period_ms);
 		return EXIT_FAILURE;
@@ -399,9 +399,9 @@ static int do_peek(const struct command *cmd, struct pgr_chip *chip)
 	int ret;
 
 	if (cmd->syscall)
-		ret = pgr_peek_syscall(chip, cmd->offset, &value);
+		ret = pgr_chip_peek_syscall(chip, cmd->offset, &value);
 	else
-		ret = pgr_peek(chip, cmd->offset, &value);
+		ret = pgr_chip_peek(chip, cmd->offset, &value);
 	if (ret < 0) {
 		cli_error("peek 0x%03x%s: %s", cmd->offset,
 			  cmd->syscall ? " (pread)" : "", strerror(-ret));
@@ -457,11 +457,11 @@ static int do_detect(const struct command *cmd, struct pgr_chip *chip)
 	unsigned pin;
 	int k, ret;
 
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
 		for (k = 0; k < PGR_EVENT_KINDS; k++) {
-			ret = pgr_set_event(chip, pin, (enum pgr_event)k,
+			ret = pgr_pin_set_event(chip, pin, (enum pgr_event)k,
 					    (cmd->events >> k) & 1);
 			if (ret < 0) {
 				cli_error("detect GPIO%u %s: %s", pin,
@@ -491,11 +491,11 @@ static int do_events(const struct command *cmd, struct pgr_chip *chip)
 	}
 	if (cmd->json)
 		printf("{\"pins\":[");
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
-		detected = pgr_event_detected(chip, pin);
-		mask = pgr_get_events(chip, pin);
+		detected = pgr_pin_event_detected(chip, pin);
+		mask = pgr_pin_get_events(chip, pin);
 		if (detected < 0 || mask < 0)
 			return EXIT_FAILURE;
 		if (cmd->json) {
@@ -535,7 +535,7 @@ static int do_wait(const struct command *cmd, struct pgr_chip *chip)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
 		ms = elapsed_ms(&start);
-		if (pgr_read(chip, cmd->pin) == cmd->level) {
+		if (pgr_pin_read(chip, cmd->pin) == cmd->level) {
 			printf("GPIO%u %s after %lu ms\n", cmd->pin, want, ms);
 			return EXIT_SUCCESS;
 		}
@@ -573,7 +573,7 @@ static int do_owners(const struct command *cmd, struct pgr_chip *chip)
 		printf("gpiochip line info: %s\n", gpio_err < 0 ?
 		       strerror(-gpio_err) : "read (lines gpiolib reports in use)");
 	}
-	for (pin = 0; pin < pgr_pin_count(chip); pin++) {
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
 		if (cmd->json) {

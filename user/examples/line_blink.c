@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 	sigaddset(&signals, SIGHUP);
 	sigprocmask(SIG_BLOCK, &signals, NULL);
 
-	err = pgr_open(&chip, NULL, NULL);
+	err = pgr_chip_open(&chip, NULL, NULL);
 	if (err) {
 		fprintf(stderr, "line_blink: %s: %s\n", PIGPIO_REGS_DEVICE,
 			strerror(-err));
@@ -64,14 +64,14 @@ int main(int argc, char **argv)
 	}
 	err = pgr_line_init(chip, pin, &line);
 	if (!err)
-		err = pgr_get_function(chip, pin, &was);
+		err = pgr_pin_get_function(chip, pin, &was);
 	if (err) {
 		fprintf(stderr, "line_blink: GPIO%u: %s\n", pin, strerror(-err));
-		pgr_close(chip);
+		pgr_chip_close(chip);
 		return 1;
 	}
 	level = pgr_line_read(&line);
-	pgr_set_function(chip, pin, PGR_FUNC_OUTPUT);
+	pgr_pin_set_function(chip, pin, PGR_FUNC_OUTPUT);
 
 	for (i = 0; i < count && !sig; i++) {
 		pgr_line_high(&line);
@@ -83,8 +83,8 @@ int main(int argc, char **argv)
 
 	/* As found: the latch first, then the function. */
 	pgr_line_write(&line, level);
-	pgr_set_function(chip, pin, was);
-	pgr_close(chip);
+	pgr_pin_set_function(chip, pin, was);
+	pgr_chip_close(chip);
 	if (sig) {
 		printf("line_blink: GPIO%u: stopped by signal %d after %ld blinks, left as found\n",
 		       pin, sig, i);

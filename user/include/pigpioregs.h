@@ -6,8 +6,8 @@
  * Every call returns 0 (or a value) on success and a negative errno value
  * on failure. The library never prints and never exits.
  *
- * After pgr_open() succeeds, level, bank and read calls make no system
- * call and allocate nothing: pgr_write() is a bounds check and one 32-bit
+ * After pgr_chip_open() succeeds, level, bank and read calls make no system
+ * call and allocate nothing: pgr_pin_write() is a bounds check and one 32-bit
  * store.
  *
  * Concurrency. Level changes are single stores to GPSETn/GPCLRn (atomic by
@@ -20,8 +20,8 @@
  * Threads. A chip may be shared by threads: level, bank, read and event
  * status calls and pgr_line handles are single loads and stores; on the
  * driver path each configuration change is one ioctl, serialised by the
- * driver; the chip's own state is written only by pgr_open() and
- * pgr_close() (close it after every thread is done with it). On the
+ * driver; the chip's own state is written only by pgr_chip_open() and
+ * pgr_chip_close() (close it after every thread is done with it). On the
  * fallback path below, configuration changes are read-modify-writes of
  * the mapping: serialise them yourself.
  *
@@ -29,7 +29,7 @@
  * fails with ENOTTY: a simulated block in a regular file, a gpiomem-style
  * device), the library makes the same changes itself through the mapping:
  * a read-modify-write that is NOT serialised against other processes, and
- * the GPPUD sequence with short sleeps. pgr_config_path() says which.
+ * the GPPUD sequence with short sleeps. pgr_chip_config_path() says which.
  * Nothing serialises either path against the kernel's own pinctrl driver:
  * leave the pins the kernel has claimed alone (see pgr_owners_*()).
  */
@@ -46,10 +46,10 @@ extern "C" {
 #endif
 
 /* Version of the user-space library and tools this header belongs to. */
-#define PGR_VERSION "0.1.0"
+#define PGR_VERSION "1.0.0"
 
 /*
- * The version of the library actually loaded, e.g. "0.1.0": compare with
+ * The version of the library actually loaded, e.g. "1.0.0": compare with
  * PGR_VERSION to tell a program built against one header from the library
  * it runs with.
  */
@@ -82,32 +82,32 @@ struct pgr_chip;
  *   -ENOMEM  out of memory.
  *   any other errno from open(2), read(2) or mmap(2).
  */
-int pgr_open(struct pgr_chip **chip, const char *device_path,
+int pgr_chip_open(struct pgr_chip **chip, const char *device_path,
 	     const char *attr_dir);
 
 /* Unmap, close and free. NULL is allowed. */
-void pgr_close(struct pgr_chip *chip);
+void pgr_chip_close(struct pgr_chip *chip);
 
-/* Attributes, as read from sysfs at pgr_open() time. */
-const char *pgr_soc_name(const struct pgr_chip *chip);	/* "bcm2837" */
-unsigned pgr_pin_count(const struct pgr_chip *chip);		/* 54 or 58 */
-unsigned long long pgr_phys_base(const struct pgr_chip *chip);
-unsigned long long pgr_bus_base(const struct pgr_chip *chip);
-size_t pgr_window_size(const struct pgr_chip *chip);
-size_t pgr_block_size(const struct pgr_chip *chip);
+/* Attributes, as read from sysfs at pgr_chip_open() time. */
+const char *pgr_chip_soc_name(const struct pgr_chip *chip);	/* "bcm2837" */
+unsigned pgr_chip_pin_count(const struct pgr_chip *chip);		/* 54 or 58 */
+unsigned long long pgr_chip_phys_base(const struct pgr_chip *chip);
+unsigned long long pgr_chip_bus_base(const struct pgr_chip *chip);
+size_t pgr_chip_window_size(const struct pgr_chip *chip);
+size_t pgr_chip_block_size(const struct pgr_chip *chip);
 
 /* The user virtual address of the window in this process (for teaching). */
-const void *pgr_mapping(const struct pgr_chip *chip);
+const void *pgr_chip_mapping(const struct pgr_chip *chip);
 
 /* The open descriptor of the device node (owned by the chip). */
-int pgr_fd(const struct pgr_chip *chip);
+int pgr_chip_fd(const struct pgr_chip *chip);
 
-/* How configuration changes are made (decided at pgr_open()). */
+/* How configuration changes are made (decided at pgr_chip_open()). */
 enum pgr_config_path {
 	PGR_CONFIG_DRIVER,	/* ioctls, under the driver's lock */
 	PGR_CONFIG_MAPPING,	/* fallback: unlocked, through the mapping */
 };
-enum pgr_config_path pgr_config_path(const struct pgr_chip *chip);
+enum pgr_config_path pgr_chip_config_path(const struct pgr_chip *chip);
 
 /* Values are the 3-bit GPFSEL codes of the datasheet. */
 enum pgr_function {
@@ -124,14 +124,14 @@ enum pgr_function {
 /*
  * Select a pin's function: the pin's 3 bits of one GPFSEL word, through
  * the driver's lock (or the fallback, see above).
- * -EINVAL: pin >= pgr_pin_count() or function not one of the above; or
+ * -EINVAL: pin >= pgr_chip_pin_count() or function not one of the above; or
  * an errno of the ioctl.
  */
-int pgr_set_function(struct pgr_chip *chip, unsigned pin,
+int pgr_pin_set_function(struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function function);
 
 /* Read a pin's function into *out. -EINVAL: pin out of range. */
-int pgr_get_function(const struct pgr_chip *chip, unsigned pin,
+int pgr_pin_get_function(const struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function *out);
 
 /* "input", "output", "alt0".."alt5"; NULL for a value that is none. */
@@ -142,7 +142,7 @@ const char *pgr_function_name(enum pgr_function function);
  * ("TXD0" for GPIO14 ALT0), NULL for input, output, a reserved ALT
  * function or a pin that does not exist.
  */
-const char *pgr_alt_name(const struct pgr_chip *chip, unsigned pin,
+const char *pgr_pin_alt_name(const struct pgr_chip *chip, unsigned pin,
 			 enum pgr_function function);
 
 /*
@@ -150,17 +150,17 @@ const char *pgr_alt_name(const struct pgr_chip *chip, unsigned pin,
  * (level 0). The pin shows the level only while its function is output.
  * -EINVAL: pin out of range or level not 0 or 1; nothing is stored.
  */
-int pgr_write(struct pgr_chip *chip, unsigned pin, int level);
+int pgr_pin_write(struct pgr_chip *chip, unsigned pin, int level);
 
 /* The pin's level from GPLEVn: 0 or 1, or -EINVAL (pin out of range). */
-int pgr_read(const struct pgr_chip *chip, unsigned pin);
+int pgr_pin_read(const struct pgr_chip *chip, unsigned pin);
 
 /* Drive the opposite of the pin's GPLEV level: one load, one store. */
-int pgr_toggle(struct pgr_chip *chip, unsigned pin);
+int pgr_pin_toggle(struct pgr_chip *chip, unsigned pin);
 
 /*
  * Banks of 32 pins: bank 0 is pins 0-31, bank 1 is pins 32 up to
- * pgr_pin_count() - 1. Bit n of a mask is pin 32 * bank + n.
+ * pgr_chip_pin_count() - 1. Bit n of a mask is pin 32 * bank + n.
  * pgr_bank_set()/pgr_bank_clear() are one store each to GPSETn/GPCLRn.
  * -EINVAL: bank does not exist, or mask has a bit for a pin that does not
  * exist (bank 1 has 22 pins on a 54-pin SoC, 26 on BCM2711); nothing is
@@ -276,18 +276,18 @@ enum pgr_pull {
  * PIGPIO_REGS_IOC_UPDATE. -EINVAL: pin out of range or pull not NONE,
  * DOWN or UP; or an errno of the ioctl.
  */
-int pgr_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull);
+int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull);
 
 /*
  * Read a pin's pull into *out: the register's value on BCM2711 (its
  * reserved code 11 reads as PGR_PULL_UNKNOWN); always PGR_PULL_UNKNOWN on
  * BCM2835/6/7, whose pull state cannot be read. -EINVAL: pin out of range.
  */
-int pgr_get_pull(const struct pgr_chip *chip, unsigned pin,
+int pgr_pin_get_pull(const struct pgr_chip *chip, unsigned pin,
 		 enum pgr_pull *out);
 
 /* Can this SoC report pulls (BCM2711 only)? 1 or 0. */
-int pgr_pull_readable(const struct pgr_chip *chip);
+int pgr_chip_pull_readable(const struct pgr_chip *chip);
 
 /* "none", "down", "up", "unknown"; NULL for a value that is none. */
 const char *pgr_pull_name(enum pgr_pull pull);
@@ -307,36 +307,36 @@ enum pgr_event {
  * Turn one detector of a pin on (enable 1) or off (0), through the
  * driver's lock. -EINVAL: pin, event or enable out of range.
  */
-int pgr_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
+int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
 		  int enable);
 
 /* The pin's enabled detectors as a mask of (1 << event), or -EINVAL. */
-int pgr_get_events(const struct pgr_chip *chip, unsigned pin);
+int pgr_pin_get_events(const struct pgr_chip *chip, unsigned pin);
 
 /* "rising", "falling", "high", "low", "async-rising", "async-falling". */
 const char *pgr_event_name(enum pgr_event event);
 
 /* GPEDSn: 1 if an enabled detector has fired for pin, or -EINVAL. */
-int pgr_event_detected(const struct pgr_chip *chip, unsigned pin);
+int pgr_pin_event_detected(const struct pgr_chip *chip, unsigned pin);
 
 /* Clear the pin's GPEDS bit: one write-1-to-clear store. */
-int pgr_event_clear(struct pgr_chip *chip, unsigned pin);
+int pgr_pin_clear_event(struct pgr_chip *chip, unsigned pin);
 
 /* Bank forms: GPEDSn (absent pins cleared), and one clearing store. */
-int pgr_bank_events(const struct pgr_chip *chip, unsigned bank,
+int pgr_bank_read_events(const struct pgr_chip *chip, unsigned bank,
 		    uint32_t *out);
 int pgr_bank_clear_events(struct pgr_chip *chip, unsigned bank,
 			  uint32_t mask);
 
 /*
  * Read the 32-bit register at byte offset of the block.
- * pgr_peek():         through the mapping, no system call.
- * pgr_peek_syscall(): pread(2) of 4 bytes through the driver.
- * -EINVAL: offset not a multiple of 4 or not below pgr_block_size().
- * pgr_peek_syscall() also returns pread(2)'s errno, or -EIO on a short read.
+ * pgr_chip_peek():         through the mapping, no system call.
+ * pgr_chip_peek_syscall(): pread(2) of 4 bytes through the driver.
+ * -EINVAL: offset not a multiple of 4 or not below pgr_chip_block_size().
+ * pgr_chip_peek_syscall() also returns pread(2)'s errno, or -EIO on a short read.
  */
-int pgr_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out);
-int pgr_peek_syscall(const struct pgr_chip *chip, unsigned offset,
+int pgr_chip_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out);
+int pgr_chip_peek_syscall(const struct pgr_chip *chip, unsigned offset,
 		     uint32_t *out);
 
 /*

@@ -192,7 +192,7 @@ static int read_info(int fd, struct chip_attrs *a)
 	return check_attrs(a);
 }
 
-int pgr_open(struct pgr_chip **chipp, const char *device_path,
+int pgr_chip_open(struct pgr_chip **chipp, const char *device_path,
 	     const char *attr_dir)
 {
 	struct chip_attrs attrs;
@@ -257,7 +257,7 @@ err_close:
 	return err;
 }
 
-void pgr_close(struct pgr_chip *chip)
+void pgr_chip_close(struct pgr_chip *chip)
 {
 	if (!chip)
 		return;
@@ -272,47 +272,47 @@ const char *pgr_version(void)
 	return PGR_VERSION;
 }
 
-const char *pgr_soc_name(const struct pgr_chip *chip)
+const char *pgr_chip_soc_name(const struct pgr_chip *chip)
 {
 	return chip->soc->name;
 }
 
-unsigned pgr_pin_count(const struct pgr_chip *chip)
+unsigned pgr_chip_pin_count(const struct pgr_chip *chip)
 {
 	return chip->soc->ngpio;
 }
 
-unsigned long long pgr_phys_base(const struct pgr_chip *chip)
+unsigned long long pgr_chip_phys_base(const struct pgr_chip *chip)
 {
 	return chip->phys_base;
 }
 
-unsigned long long pgr_bus_base(const struct pgr_chip *chip)
+unsigned long long pgr_chip_bus_base(const struct pgr_chip *chip)
 {
 	return chip->bus_base;
 }
 
-size_t pgr_window_size(const struct pgr_chip *chip)
+size_t pgr_chip_window_size(const struct pgr_chip *chip)
 {
 	return chip->window_size;
 }
 
-size_t pgr_block_size(const struct pgr_chip *chip)
+size_t pgr_chip_block_size(const struct pgr_chip *chip)
 {
 	return chip->block_size;
 }
 
-const void *pgr_mapping(const struct pgr_chip *chip)
+const void *pgr_chip_mapping(const struct pgr_chip *chip)
 {
 	return (const void *)chip->base;
 }
 
-int pgr_fd(const struct pgr_chip *chip)
+int pgr_chip_fd(const struct pgr_chip *chip)
 {
 	return chip->fd;
 }
 
-enum pgr_config_path pgr_config_path(const struct pgr_chip *chip)
+enum pgr_config_path pgr_chip_config_path(const struct pgr_chip *chip)
 {
 	return chip->config_path;
 }

@@ -56,7 +56,7 @@ static int apply(struct pgr_chip *chip, const struct pgr_change *change)
 	int ret;
 
 	/*
-	 * The path was decided at pgr_open() and is never written again, so
+	 * The path was decided at pgr_chip_open() and is never written again, so
 	 * threads sharing the chip read it without a lock. A driver that
 	 * stops knowing the request (ENOTTY) gets this one change through
 	 * the mapping.
@@ -70,7 +70,7 @@ static int apply(struct pgr_chip *chip, const struct pgr_change *change)
 	return 0;
 }
 
-int pgr_set_function(struct pgr_chip *chip, unsigned pin,
+int pgr_pin_set_function(struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function function)
 {
 	struct pgr_change change;
@@ -81,7 +81,7 @@ int pgr_set_function(struct pgr_chip *chip, unsigned pin,
 	return err ? err : apply(chip, &change);
 }
 
-int pgr_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
+int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
 		  int enable)
 {
 	struct pgr_change change;
@@ -129,7 +129,7 @@ static int gppud_pull(struct pgr_chip *chip, unsigned pin, unsigned code)
 	return 0;
 }
 
-int pgr_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull)
+int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull)
 {
 	static const unsigned gppud[] = {
 		[PGR_PULL_NONE] = PGR_GPPUD_OFF,

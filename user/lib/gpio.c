@@ -2,7 +2,7 @@
 /*
  * The public read, level, bank, event-status and peek calls: a chip's
  * mapping and SoC handed to the register model (regs.c), plus the one read
- * that goes through the driver (pgr_peek_syscall). Configuration changes
+ * that goes through the driver (pgr_chip_peek_syscall). Configuration changes
  * are in config.c.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -12,7 +12,7 @@
 
 #include "internal.h"
 
-int pgr_get_function(const struct pgr_chip *chip, unsigned pin,
+int pgr_pin_get_function(const struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function *out)
 {
 	unsigned code;
@@ -39,7 +39,7 @@ const char *pgr_function_name(enum pgr_function function)
 	return NULL;
 }
 
-const char *pgr_alt_name(const struct pgr_chip *chip, unsigned pin,
+const char *pgr_pin_alt_name(const struct pgr_chip *chip, unsigned pin,
 			 enum pgr_function function)
 {
 	static const int alt_of_code[] = { -1, -1, 5, 4, 0, 1, 2, 3 };
@@ -50,7 +50,7 @@ const char *pgr_alt_name(const struct pgr_chip *chip, unsigned pin,
 				 (unsigned)alt_of_code[function]);
 }
 
-int pgr_get_pull(const struct pgr_chip *chip, unsigned pin,
+int pgr_pin_get_pull(const struct pgr_chip *chip, unsigned pin,
 		 enum pgr_pull *out)
 {
 	int code;
@@ -70,7 +70,7 @@ int pgr_get_pull(const struct pgr_chip *chip, unsigned pin,
 	return 0;
 }
 
-int pgr_pull_readable(const struct pgr_chip *chip)
+int pgr_chip_pull_readable(const struct pgr_chip *chip)
 {
 	return chip->soc->pull_model == PGR_PULL_BCM2711;
 }
@@ -99,12 +99,12 @@ const char *pgr_event_name(enum pgr_event event)
 	return NULL;
 }
 
-int pgr_get_events(const struct pgr_chip *chip, unsigned pin)
+int pgr_pin_get_events(const struct pgr_chip *chip, unsigned pin)
 {
 	return pgr_regs_get_events(chip->base, chip->soc, pin);
 }
 
-int pgr_event_detected(const struct pgr_chip *chip, unsigned pin)
+int pgr_pin_event_detected(const struct pgr_chip *chip, unsigned pin)
 {
 	uint32_t bank;
 	int err;
@@ -115,7 +115,7 @@ int pgr_event_detected(const struct pgr_chip *chip, unsigned pin)
 	return err ? err : (int)((bank >> (pin % 32)) & 1);
 }
 
-int pgr_event_clear(struct pgr_chip *chip, unsigned pin)
+int pgr_pin_clear_event(struct pgr_chip *chip, unsigned pin)
 {
 	if (pin >= chip->soc->ngpio)
 		return -EINVAL;
@@ -123,7 +123,7 @@ int pgr_event_clear(struct pgr_chip *chip, unsigned pin)
 					  UINT32_C(1) << (pin % 32));
 }
 
-int pgr_bank_events(const struct pgr_chip *chip, unsigned bank,
+int pgr_bank_read_events(const struct pgr_chip *chip, unsigned bank,
 		    uint32_t *out)
 {
 	return pgr_regs_bank_events(chip->base, chip->soc, bank, out);
@@ -135,7 +135,7 @@ int pgr_bank_clear_events(struct pgr_chip *chip, unsigned bank,
 	return pgr_regs_bank_clear_events(chip->base, chip->soc, bank, mask);
 }
 
-int pgr_toggle(struct pgr_chip *chip, unsigned pin)
+int pgr_pin_toggle(struct pgr_chip *chip, unsigned pin)
 {
 	return pgr_regs_toggle(chip->base, chip->soc, pin);
 }
@@ -146,12 +146,12 @@ int pgr_bank_write(struct pgr_chip *chip, unsigned bank, uint32_t mask,
 	return pgr_regs_bank_write(chip->base, chip->soc, bank, mask, values);
 }
 
-int pgr_write(struct pgr_chip *chip, unsigned pin, int level)
+int pgr_pin_write(struct pgr_chip *chip, unsigned pin, int level)
 {
 	return pgr_regs_write(chip->base, chip->soc, pin, level);
 }
 
-int pgr_read(const struct pgr_chip *chip, unsigned pin)
+int pgr_pin_read(const struct pgr_chip *chip, unsigned pin)
 {
 	return pgr_regs_read(chip->base, chip->soc, pin);
 }
@@ -213,7 +213,7 @@ static int check_offset(const struct pgr_chip *chip, unsigned offset)
 	return 0;
 }
 
-int pgr_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out)
+int pgr_chip_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out)
 {
 	int err = check_offset(chip, offset);
 
@@ -222,7 +222,7 @@ int pgr_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out)
 	return err;
 }
 
-int pgr_peek_syscall(const struct pgr_chip *chip, unsigned offset,
+int pgr_chip_peek_syscall(const struct pgr_chip *chip, unsigned offset,
 		     uint32_t *out)
 {
 	uint32_t value;
