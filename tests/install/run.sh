@@ -72,6 +72,14 @@ if [ -n "$declared" ] && [ "$exported" = "$declared" ]; then
 else
 	fail "exported symbols" "$(diff <(echo "$declared") <(echo "$exported") | tr '\n' ' ')"
 fi
+# The installed static archive: the same names global, nothing else.
+archived=$(nm --defined-only -g "$dest/usr/lib/libpigpioregs.a" 2>/dev/null |
+	awk 'NF == 3 && $2 ~ /^[A-Z]$/ { print $3 }' | sort)
+if [ -n "$archived" ] && [ "$archived" = "$declared" ]; then
+	pass "static archive has exactly the header's $(echo "$declared" | wc -l) functions as globals"
+else
+	fail "static archive globals" "$(diff <(echo "$declared") <(echo "$archived") | tr '\n' ' ' | head -c 600)"
+fi
 # The header's static inline functions are the caller's code, never symbols.
 inline=$(sed -n 's/^static inline [a-z0-9_ ]*[ *]\(pgr_[a-z0-9_]*\)(.*/\1/p' "$dest/usr/include/pigpioregs.h" | sort -u)
 if [ -n "$inline" ] && [ -z "$(comm -12 <(echo "$inline") <(echo "$exported"))" ]; then
