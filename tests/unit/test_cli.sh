@@ -597,6 +597,51 @@ else
 	fail cli/owners "exit $rc: $(cat "$OUT")"
 fi
 
+# --- explain's device-tree walk on malformed trees: it must end ------------
+# A "ranges" whose length is not whole entries (10 bytes of 3-cell entries)
+# once made explain spin forever; so did cell counts of 0.
+DTX=$WORK/dt-explain
+rm -rf "$DTX"
+mkdir -p "$DTX/soc/gpio@7e200000"
+printf 'brcm,bcm2835-gpio\0' > "$DTX/soc/gpio@7e200000/compatible"
+cells "$DTX/soc/gpio@7e200000/reg" 0x7e200000 0xb4
+cells "$DTX/soc/#address-cells" 1
+cells "$DTX/soc/#size-cells" 1
+cells "$DTX/#address-cells" 1
+cells "$DTX/soc/ranges" 0x7e000000 0x3f000000
+printf '\001\002' >> "$DTX/soc/ranges"	# 10 bytes
+bcm2837
+pgr --devicetree "$DTX" explain
+if [ $rc -eq 124 ]; then
+	fail cli/explain/ranges-not-whole-entries "timed out (spins)"
+elif ! grep -q 'ranges: 10 bytes, not whole entries of 1+1+1 cells: cannot translate' "$OUT"; then
+	fail cli/explain/ranges-not-whole-entries "exit $rc: $(grep -i ranges "$OUT")"
+else
+	pass cli/explain/ranges-not-whole-entries
+fi
+cells "$DTX/soc/ranges" 0x7e000000 0x3f000000 0x01000000
+cells "$DTX/soc/#address-cells" 0
+cells "$DTX/#address-cells" 0
+cells "$DTX/soc/#size-cells" 0
+pgr --devicetree "$DTX" explain
+if [ $rc -eq 124 ]; then
+	fail cli/explain/zero-cells "timed out (spins)"
+elif ! grep -q 'not whole entries of 0+0+0 cells: cannot translate' "$OUT"; then
+	fail cli/explain/zero-cells "exit $rc: $(grep -i ranges "$OUT")"
+else
+	pass cli/explain/zero-cells
+fi
+cells "$DTX/soc/#address-cells" 1
+cells "$DTX/#address-cells" 1
+cells "$DTX/soc/#size-cells" 1
+cells "$DTX/soc/ranges" 0x7e000000 0x3f000000 0x01000000
+pgr --devicetree "$DTX" explain
+if grep -q '0x7e200000 - 0x7e000000 + 0x3f000000 = 0x3f200000' "$OUT"; then
+	pass cli/explain/ranges-translate
+else
+	fail cli/explain/ranges-translate "exit $rc: $(grep -iA2 ranges "$OUT")"
+fi
+
 # --- more usage errors: exit 2, a message, nothing written ----------------
 
 bcm2837

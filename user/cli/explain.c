@@ -151,7 +151,7 @@ static bool dt_translate(const char *dt_root, const char *node, uint64_t *addr)
 		unsigned child_sc = dt_ncells(bus, "#size-cells", 1);
 		unsigned parent_ac;
 		struct dt_prop ranges;
-		size_t pos = 0;
+		size_t pos = 0, entry;
 		bool hit = false;
 
 		parent_of(bus, up, sizeof(up));
@@ -162,7 +162,17 @@ static bool dt_translate(const char *dt_root, const char *node, uint64_t *addr)
 			printf("  %s: empty ranges, addresses pass through unchanged\n",
 			       bus + strlen(dt_root));
 		}
-		while (ranges.len && pos < ranges.len) {
+		/* Whole entries of 1-4 cells a field, or nothing is read. */
+		entry = 4 * (size_t)(child_ac + parent_ac + child_sc);
+		if (ranges.len && (child_ac < 1 || child_ac > 4 || parent_ac < 1 ||
+				   parent_ac > 4 || child_sc > 4 ||
+				   ranges.len % entry != 0)) {
+			printf("  %s ranges: %zu bytes, not whole entries of %u+%u+%u cells: cannot translate\n",
+			       bus + strlen(dt_root), ranges.len, child_ac,
+			       parent_ac, child_sc);
+			return false;
+		}
+		while (ranges.len && pos + entry <= ranges.len) {
 			uint64_t child = dt_cells(&ranges, &pos, child_ac);
 			uint64_t parent = dt_cells(&ranges, &pos, parent_ac);
 			uint64_t len = dt_cells(&ranges, &pos, child_sc);
