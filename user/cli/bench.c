@@ -776,9 +776,17 @@ static void gpiod_rows(struct bench *b, struct row *rate, struct row *setup)
 
 	memset(&res, 0, sizeof(res));
 	fflush(NULL);
-	if (pipe(fds) < 0 || (pid = fork()) < 0) {
+	if (pipe(fds) < 0) {
+		unavailable(rate, "pipe: %s", strerror(errno));
+		unavailable(setup, "%s", rate->why);
+		return;
+	}
+	pid = fork();
+	if (pid < 0) {
 		unavailable(rate, "fork: %s", strerror(errno));
 		unavailable(setup, "%s", rate->why);
+		close(fds[0]);
+		close(fds[1]);
 		return;
 	}
 	if (pid == 0) {
