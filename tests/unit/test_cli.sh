@@ -426,6 +426,36 @@ expect_output cli/funcs/bcm2711 "PIN  CURRENT ALT0           ALT1           ALT2
 expect_output cli/info/json '{"soc":"bcm2711","phys_base":4263510016,"bus_base":2116026368,"block_size":244,"window_size":4096,"ngpio":58,"config":"mapping","pull_readable":true}' info --json
 expect_output cli/peek/json '{"offset":52,"value":0,"via":"pread"}' peek --syscall --json 0x34
 
+# A stop signal ends blink at once and leaves the pin as found (function
+# and latch), with exit status 128 + the signal. The signal is sent once
+# the process has blocked its stop signals (SigBlk), so it always meets
+# the code under test, never the default action.
+# signaled VERB_ARGS...: run the CLI in the background, leave its pid in $bg
+signaled() {
+	"$CLI" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR" &
+	bg=$!
+	local i=0
+	while [ $i -lt 500 ] &&
+		! grep -Eq '^SigBlk:.*[1-9a-f]' "/proc/$bg/status" 2>/dev/null; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+for sig in INT:130 TERM:143 HUP:129; do
+	bcm2837
+	poke "$DEV" 0x04 0x00800000	# GPIO17 ALT0 before
+	signaled blink 17 1000 100
+	kill -"${sig%:*}" $bg
+	wait $bg
+	rc=$?
+	if [ $rc -eq "${sig#*:}" ] && [ "$(word "$DEV" 0x04)" = 00800000 ] &&
+	   grep -Eq "^stopped by SIG${sig%:*}: blinked GPIO17 [0-9]+ times \(period 100 ms\), left as found\$" "$OUT"; then
+		pass "cli/blink/sig${sig%:*}-leaves-pin-as-found"
+	else
+		fail "cli/blink/sig${sig%:*}-leaves-pin-as-found" "exit $rc, GPFSEL1 $(word "$DEV" 0x04): $(cat "$OUT" "$ERR")"
+	fi
+done
+
 # --- wait ---------------------------------------------------------------------
 
 bcm2837
@@ -447,6 +477,17 @@ if [ $rc -eq 0 ] && grep -Eq '^GPIO17 low after [0-9]+ ms$' "$OUT"; then
 	pass cli/wait/sees-change
 else
 	fail cli/wait/sees-change "exit $rc: $(cat "$OUT" "$ERR")"
+fi
+# Ctrl-C is not a timeout: 130, and it says so (a timeout is exit 1).
+poke "$DEV" 0x34 0
+signaled wait 17 high
+kill -INT $bg
+wait $bg
+rc=$?
+if [ $rc -eq 130 ] && grep -qx 'pigpio-regs: wait: stopped by SIGINT; GPIO17 is not high' "$ERR"; then
+	pass cli/wait/sigint-exit-130
+else
+	fail cli/wait/sigint-exit-130 "exit $rc: $(cat "$ERR")"
 fi
 
 # --- bench ---------------------------------------------------------------

@@ -5,7 +5,8 @@
  * the device, checks pins and offsets against it and the pins against the
  * kernel's claims (guard.c), then acts (verbs.c).
  *
- * Exit status: 0 ok, 1 runtime failure, 2 usage error.
+ * Exit status: 0 ok, 1 runtime failure, 2 usage error, 128 + N when blink
+ * or wait is stopped by signal N.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -87,7 +88,9 @@ static void usage(FILE *out)
 		"  -h, --help      show this help\n"
 		"  -V, --version   show the version\n"
 		"\n"
-		"exit status: 0 ok, 1 runtime failure (or refused), 2 usage error\n");
+		"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout),\n"
+		"2 usage error, 128+N blink or wait stopped by signal N (SIGINT,\n"
+		"SIGTERM, SIGHUP; blink then leaves the pin as it found it)\n");
 }
 
 void cli_error(const char *fmt, ...)

@@ -327,35 +327,60 @@ static int do_toggle(const struct command *cmd, struct pgr_chip *chip)
 	return EXIT_SUCCESS;
 }
 
-static volatile sig_atomic_t stop_requested;
-
-static void request_stop(int sig)
+/*
+ * SIGINT, SIGTERM and SIGHUP end blink and wait. They are blocked from the
+ * start and taken only inside the waits (sigtimedwait), so none can slip
+ * in between a check and a sleep; a closed terminal (SIGHUP) stops the
+ * command like Ctrl-C. Waits run to absolute deadlines on CLOCK_MONOTONIC,
+ * so a blink's period does not drift with the time its stores take.
+ */
+static void block_stops(sigset_t *stops)
 {
-	(void)sig;
-	stop_requested = 1;
+	sigemptyset(stops);
+	sigaddset(stops, SIGINT);
+	sigaddset(stops, SIGTERM);
+	sigaddset(stops, SIGHUP);
+	sigprocmask(SIG_BLOCK, stops, NULL);
 }
 
-static void catch_stop(void)
+static void add_ms(struct timespec *t, unsigned long ms)
 {
-	struct sigaction sa = { .sa_handler = request_stop };
-
-	/* No SA_RESTART: Ctrl-C ends the current sleep at once. */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	t->tv_sec += (time_t)(ms / 1000);
+	t->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t->tv_nsec >= 1000000000L) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000L;
+	}
 }
 
-/* Sleep ms milliseconds; false if a stop was requested. */
-static bool sleep_ms(unsigned long ms)
+/* Wait until deadline: 0, or the stop signal that came first. */
+static int wait_until(const sigset_t *stops, const struct timespec *deadline)
 {
-	struct timespec left = {
-		.tv_sec = ms / 1000,
-		.tv_nsec = (long)(ms % 1000) * 1000000L,
-	};
+	struct timespec now, left;
+	int sig;
 
-	while (!stop_requested && nanosleep(&left, &left) < 0 && errno == EINTR)
-		;
-	return !stop_requested;
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left.tv_sec = deadline->tv_sec - now.tv_sec;
+		left.tv_nsec = deadline->tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000L;
+		}
+		if (left.tv_sec < 0)	/* late: still take a pending signal */
+			left.tv_sec = left.tv_nsec = 0;
+		sig = sigtimedwait(stops, NULL, &left);
+		if (sig > 0)
+			return sig;
+		if (errno != EINTR)
+			return 0;	/* EAGAIN: the deadline */
+	}
+}
+
+static const char *stop_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" :
+	       sig == SIGHUP ? "SIGHUP" : "a signal";
 }
 
 static int do_blink(const struct command *cmd, struct pgr_chip *chip)
@@ -363,30 +388,43 @@ static int do_blink(const struct command *cmd, struct pgr_chip *chip)
 	unsigned long high_ms = cmd->period_ms / 2;
 	unsigned long low_ms = cmd->period_ms - high_ms;
 	unsigned pin = cmd->pin;
+	enum pgr_function was;
+	struct timespec deadline;
 	unsigned long done;
-	int ret;
+	sigset_t stops;
+	int ret, level, sig = 0;
 
-	catch_stop();
-	ret = pgr_pin_set_function(chip, pin, PGR_FUNC_OUTPUT);
+	block_stops(&stops);
+	ret = pgr_pin_get_function(chip, pin, &was);
+	level = ret < 0 ? 0 : pgr_pin_read(chip, pin);
+	if (ret >= 0)
+		ret = pgr_pin_set_function(chip, pin, PGR_FUNC_OUTPUT);
 	if (ret < 0) {
 		cli_error("blink GPIO%u: %s", pin, strerror(-ret));
 		return EXIT_FAILURE;
 	}
 
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	for (done = 0; done < cmd->count; done++) {
 		pgr_pin_write(chip, pin, 1);
-		if (!sleep_ms(high_ms))
-			break;
+		add_ms(&deadline, high_ms);
+		sig = wait_until(&stops, &deadline);
 		pgr_pin_write(chip, pin, 0);
-		if (!sleep_ms(low_ms))
+		if (sig)
+			break;
+		add_ms(&deadline, low_ms);
+		sig = wait_until(&stops, &deadline);
+		if (sig)
 			break;
 	}
 
-	if (stop_requested) {
-		pgr_pin_write(chip, pin, 0);
-		printf("stopped: blinked GPIO%u %lu times (period %lu ms), left low\n",
-		       pin, done, cmd->period_ms);
-		return EXIT_FAILURE;
+	if (sig) {
+		/* Interrupted: the pin as it was found, latch then function. */
+		pgr_pin_write(chip, pin, level);
+		pgr_pin_set_function(chip, pin, was);
+		printf("stopped by %s: blinked GPIO%u %lu times (period %lu ms), left as found\n",
+		       stop_name(sig), pin, done, cmd->period_ms);
+		return 128 + sig;
 	}
 	printf("blinked GPIO%u %lu times (period %lu ms)\n", pin, cmd->count,
 	       cmd->period_ms);
@@ -528,11 +566,14 @@ static unsigned long elapsed_ms(const struct timespec *start)
 static int do_wait(const struct command *cmd, struct pgr_chip *chip)
 {
 	const char *want = cmd->level ? "high" : "low";
-	struct timespec start;
+	struct timespec start, deadline;
 	unsigned long ms;
+	sigset_t stops;
+	int sig;
 
-	catch_stop();
+	block_stops(&stops);
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	deadline = start;
 	for (;;) {
 		ms = elapsed_ms(&start);
 		if (pgr_pin_read(chip, cmd->pin) == cmd->level) {
@@ -544,10 +585,12 @@ static int do_wait(const struct command *cmd, struct pgr_chip *chip)
 				  cmd->pin, want, cmd->timeout_ms);
 			return EXIT_FAILURE;
 		}
-		if (!sleep_ms(WAIT_POLL_MS)) {
-			cli_error("wait: interrupted; GPIO%u is not %s",
-				  cmd->pin, want);
-			return EXIT_FAILURE;
+		add_ms(&deadline, WAIT_POLL_MS);
+		sig = wait_until(&stops, &deadline);
+		if (sig) {
+			cli_error("wait: stopped by %s; GPIO%u is not %s",
+				  stop_name(sig), cmd->pin, want);
+			return 128 + sig;
 		}
 	}
 }
