@@ -292,6 +292,12 @@ static void pigpio_regs_debugfs_remove(void *dir)
 static struct platform_device *pigpio_regs_pdev;
 
 /*
+ * Not __init, though it runs only at load: a second function in .init.text
+ * is __cold, which GCC before 14 does not align to 8 bytes, and arm64
+ * kernels with ftrace CALL_OPS (Debian's 6.12) then crash patching its
+ * entry when a module built with such a compiler loads. The same holds
+ * for pigpio_regs_publish() below.
+ *
  * What outlives what. The device cannot be unbound or bound again: the
  * driver is registered with platform_driver_probe(), which removes the
  * bind/unbind files and makes every later probe fail, so the device and
@@ -300,7 +306,7 @@ static struct platform_device *pigpio_regs_pdev;
  * that happens only after the last of them is gone. No open file can
  * outlive the state probe allocates here, which is why devm may own it.
  */
-static int __init pigpio_regs_probe(struct platform_device *pdev)
+static int pigpio_regs_probe(struct platform_device *pdev)
 {
 	const struct pigpio_regs_location *loc = dev_get_platdata(&pdev->dev);
 	struct device *dev = &pdev->dev;
@@ -348,7 +354,7 @@ static struct platform_driver pigpio_regs_driver = {
  * after misc_register() of /dev/pigpio_regs may fail: the compatible node
  * is optional and a failure to register it only costs that node.
  */
-static int __init pigpio_regs_publish(struct pigpio_regs *pr,
+static int pigpio_regs_publish(struct pigpio_regs *pr,
 				      struct device *parent)
 {
 	int err;
