@@ -354,8 +354,7 @@ static struct platform_driver pigpio_regs_driver = {
  * after misc_register() of /dev/pigpio_regs may fail: the compatible node
  * is optional and a failure to register it only costs that node.
  */
-static int pigpio_regs_publish(struct pigpio_regs *pr,
-				      struct device *parent)
+static int pigpio_regs_publish(struct pigpio_regs *pr, struct device *parent)
 {
 	int err;
 
