@@ -15,6 +15,9 @@
 #          (about 35 minutes: KASAN, lockdep and kmemleak slow the guest)
 #   all    both (the default; also `make debug-kernel`)
 #
+# PGR_DEBUG_PARTS=faults: the test boot runs only the parts after the suite
+# (fault injection, kmemleak, lockdown).
+#
 # Not part of scripts/check.sh: build and run together do not fit CI's
 # time budget next to the other boards.
 #
@@ -191,7 +194,10 @@ test_run() {
 . /pigpio/lib.sh
 # The slab figure's bound does not hold under KASAN: kmemleak below decides.
 # Lockdown comes last: it closes debugfs, which kmemleak needs.
-PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/suite.sh
+# pgr.parts=faults on the command line: only the parts after the suite.
+if ! grep -q 'pgr.parts=faults' /proc/cmdline; then
+	PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/suite.sh
+fi
 # Every allocation of a load failed in turn, before kmemleak looks.
 . /pigpio/faults.sh
 km=/sys/kernel/debug/kmemleak
@@ -234,9 +240,9 @@ EOT
 	timeout -k 10 "${PGR_BOOT_TIMEOUT:-7200}" qemu-system-aarch64 -M raspi3b -m 1024 \
 		-kernel "$obj/arch/arm64/boot/Image" -dtb "$base/board.dtb" \
 		-initrd "$out/initramfs.gz" \
-		-append "console=ttyS1,115200 rdinit=/init pgr.mode=debug slub_debug=FZPU kmemleak=on" \
+		-append "console=ttyS1,115200 rdinit=/init pgr.mode=debug slub_debug=FZPU kmemleak=on${PGR_DEBUG_PARTS:+ pgr.parts=$PGR_DEBUG_PARTS}" \
 		-serial null -serial stdio -display none -monitor none -no-reboot \
-		</dev/null 2>&1 | tr -d '\r' | tee "$log" |
+		</dev/null 2>&1 | sed -u 's/\r//g' | tee "$log" |
 		sed -un -e 's/^PGR-SAY //p' \
 			-e "s/^PGR-TEST \(PASS\|FAIL\) /\1 [$board-debug] /p"
 	set -e
