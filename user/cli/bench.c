@@ -164,25 +164,26 @@ static int loop_lib(struct bench *b, unsigned long n)
 	return 0;
 }
 
-static int loop_line(struct bench *b, unsigned long n)
+/* n toggles through a handle, copied to the stack as a caller would. */
+static inline void toggle_line(const struct pgr_line *handle, unsigned long n)
 {
-	const struct pgr_line line = b->pin_line;
+	const struct pgr_line line = *handle;
 
 	for (; n; n--) {
 		pgr_line_high(&line);
 		pgr_line_low(&line);
 	}
+}
+
+static int loop_line(struct bench *b, unsigned long n)
+{
+	toggle_line(&b->pin_line, n);
 	return 0;
 }
 
 static int loop_bank_line(struct bench *b, unsigned long n)
 {
-	const struct pgr_line line = b->bank_line;
-
-	for (; n; n--) {
-		pgr_line_high(&line);
-		pgr_line_low(&line);
-	}
+	toggle_line(&b->bank_line, n);
 	return 0;
 }
 
