@@ -9,7 +9,9 @@
 #   make check                every test (scripts/check.sh)
 #   make demo                 the emulated-Pi demo (scripts/demo.sh)
 #   make docs                 re-capture docs outputs on the emulated Pi
-#   make bench                the benchmark on the emulated Pi: tables in
+#   make bench                build the benchmark, tools/bench (not installed):
+#                             build/host/user/pigpio-regs-bench
+#   make bench-report         run it on the emulated Pi: tables in
 #                             build/bench/, docs/performance.md and .svg
 #   make lint                 checkpatch, sparse, cppcheck, shellcheck
 #   make debug-kernel         build a KASAN/KFENCE/lockdep/kmemleak kernel
@@ -90,6 +92,9 @@ docs:
 	./scripts/make-docs.sh
 
 bench:
+	$(MAKE) -C user bench
+
+bench-report:
 	./scripts/bench.sh
 
 lint:
@@ -104,4 +109,4 @@ clean:
 	rm -rf build
 
 .PHONY: all module user install install-kernel install-user uninstall \
-	check unit demo docs bench lint debug-kernel clean
+	check unit demo docs bench bench-report lint debug-kernel clean

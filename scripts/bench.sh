@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # bench.sh [--log CONSOLE_LOG] [BOARD]: the full benchmark on one emulated board (default
-# raspi3b-6.1), in one boot: `pigpio-regs bench` as root and as alice
+# raspi3b-6.1), in one boot: `pigpio-regs-bench` as root and as alice
 # (tests/guest/bench-full.sh, run as the guest job "bench-full"). Then, on
 # the host:
 #   build/bench/bench-{root,alice}.{csv,txt}  the tables, with QEMU's version
@@ -92,7 +92,7 @@ fi
 # The measured part of the doc, between its markers.
 section=$out/section.md
 {
-	echo "Measured $(date -u +%Y-%m-%d) by \`make bench\` ($board): $(meta "$out/bench-root.csv" board),"
+	echo "Measured $(date -u +%Y-%m-%d) by \`make bench-report\` ($board): $(meta "$out/bench-root.csv" board),"
 	echo "kernel $(meta "$out/bench-root.csv" kernel), $qemu_version."
 	echo "$(sed -n 's/^# pigpio-regs bench: //p' "$out/bench-root.csv"), one boot."
 	for who in root alice; do

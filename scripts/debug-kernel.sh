@@ -163,7 +163,7 @@ test_run() {
 	fi
 	[ -d "$base/overlay/pigpio" ] || pgr_die "no overlay in $base (scripts/guest/run.sh $board test)"
 	# Fresh user-space builds, in case the sources changed since.
-	make -s -C "$PGR_TOP/user" CC="${cross}gcc" BUILD="$base/user" STATIC=1
+	make -s -C "$PGR_TOP/user" CC="${cross}gcc" BUILD="$base/user" STATIC=1 all bench
 	make -s -C "$PGR_TOP/tests/guest" CC="${cross}gcc" BUILD="$base/guest-bin"
 
 	rm -rf "$out" && mkdir -p "$out/module"
@@ -182,7 +182,7 @@ test_run() {
 	# The installed module is for Debian's kernel, not this one: nothing
 	# loads at boot here.
 	sed -i 's/^EXPECT_BOOT_LOAD=.*/EXPECT_BOOT_LOAD=no/' "$stage/pigpio/board.env"
-	cp "$base/user/pigpio-regs" "$base"/guest-bin/* "$stage/pigpio/bin/"
+	cp "$base/user/pigpio-regs" "$base/user/pigpio-regs-bench" "$base"/guest-bin/* "$stage/pigpio/bin/"
 	rm -rf "$stage/lib/modules" && mkdir -p "$stage/lib/modules/$release"
 	cp "$obj"/modules.builtin "$obj"/modules.builtin.modinfo "$obj"/modules.order \
 		"$stage/lib/modules/$release/" 2>/dev/null || true

@@ -25,7 +25,7 @@ cp "$PGR_TOP/scripts/guest/init.sh" "$stage/init"
 cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
 cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
-cp "$out/user/pigpio-regs" "$out"/user/examples/* "$out"/guest-bin/* \
+cp "$out/user/pigpio-regs" "$out/user/pigpio-regs-bench" "$out"/user/examples/* "$out"/guest-bin/* \
 	"$stage/pigpio/bin/"
 # The module, the udev rules and the modules-load.d entry, laid out by the
 # project's own `make install` as on a real system (the guest's init runs

@@ -51,5 +51,5 @@ if ! "${kmake[@]}" modules >"$out/module.log" 2>&1 ||
 fi
 
 pgr_log "$B_NAME: building the client and guest tests"
-make -s -C "$PGR_TOP/user" CC="${B_CROSS}gcc" BUILD="$out/user" STATIC=1
+make -s -C "$PGR_TOP/user" CC="${B_CROSS}gcc" BUILD="$out/user" STATIC=1 all bench
 make -s -C "$PGR_TOP/tests/guest" CC="${B_CROSS}gcc" BUILD="$out/guest-bin"

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "complete.h"
 
 #define MAX_ARGS 12
 
@@ -76,7 +77,16 @@ static int ref_number(const char *s, int hex_allowed, unsigned long long min,
 	return 1;
 }
 
-/* Reference for a pin list "4,17-21": 1 and the mask, or 0. */
+/* Reference for one pin: decimal, after an optional "GPIO" in any case. */
+static int ref_pin(const char *s, unsigned long long *out)
+{
+	if ((s[0] | 0x20) == 'g' && (s[1] | 0x20) == 'p' &&
+	    (s[2] | 0x20) == 'i' && (s[3] | 0x20) == 'o')
+		s += 4;
+	return ref_number(s, 0, 0, UINT_MAX, out);
+}
+
+/* Reference for a pin list "4,17-21" (or "21-17"): 1 and the mask, or 0. */
 static int ref_pins(const char *s, uint64_t *mask)
 {
 	char item[32];
@@ -96,11 +106,15 @@ static int ref_pins(const char *s, uint64_t *mask)
 		dash = strchr(item, '-');
 		if (dash && dash != item) {
 			*dash = '\0';
-			if (!ref_number(item, 0, 0, UINT_MAX, &from) ||
-			    !ref_number(dash + 1, 0, 0, UINT_MAX, &to) ||
-			    from > to)
+			if (!ref_pin(item, &from) || !ref_pin(dash + 1, &to))
 				return 0;
-		} else if (!ref_number(item, 0, 0, UINT_MAX, &from)) {
+			if (from > to) {
+				unsigned long long t = from;
+
+				from = to;
+				to = t;
+			}
+		} else if (!ref_pin(item, &from)) {
 			return 0;
 		} else {
 			to = from;
@@ -126,6 +140,13 @@ static uint64_t take64(const uint8_t **data, size_t *size)
 	return v;
 }
 
+static void count_word(const char *word, void *ctx)
+{
+	if (!word || !*word)
+		die("completion offered an empty word");
+	++*(unsigned *)ctx;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -138,11 +159,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint64_t pins, pins_ref;
 	size_t errlen, i;
 	char *err;
+	unsigned completions = 0;
 	int argc = 1, mode, ret, r;
 
 	if (size < 2)
 		return 0;
-	mode = data[0] % 7;
+	mode = data[0] % 8;
 	errlen = data[1] % (ARGS_ERR_SIZE + 1);
 	data += 2;
 	size -= 2;
@@ -225,7 +247,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		ret = args_parse_pin(argv[1], &pin, err, errlen);
 		check_err(ret, err, errlen);
-		r = ref_number(argv[1], 0, 0, UINT_MAX, &want);
+		r = ref_pin(argv[1], &want);
 		if ((ret == 0) != r || (r && pin != want))
 			die("args_parse_pin disagrees with the reference");
 		break;
@@ -249,6 +271,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r && (first >= 64 || !(pins >> first & 1) ||
 			  (pins & ((UINT64_C(1) << first) - 1))))
 			die("args_parse_pins: first is not the lowest pin");
+		break;
+	case 5: /* completion of any words: no crash, nothing read past them */
+		complete_words(argc - 1, argv + 1, (unsigned)(errlen % 70),
+			       count_word, &completions);
 		break;
 	default: /* a sequence of set ops */
 		memset(&ops, 0, sizeof(ops));

@@ -25,6 +25,6 @@ check "module loads from the device tree" "finit_module: $result" \
 	test "$result" = ok
 udev_settled
 say "bench-full: $(uname -r) on $BOARD; QEMU: see host"
-bench_run root /tmp/bench-root.csv pigpio-regs bench
-bench_run alice /tmp/bench-alice.csv as_alice pigpio-regs bench
+bench_run root /tmp/bench-root.csv pigpio-regs-bench
+bench_run alice /tmp/bench-alice.csv as_alice pigpio-regs-bench
 rmmod pigpio_regs

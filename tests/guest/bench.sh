@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # shellcheck shell=sh
-# Part of suite.sh: `pigpio-regs bench --quick` keeps working. As root every
+# Part of suite.sh: `pigpio-regs-bench --quick` keeps working. As root every
 # row can be measured; as alice (group gpio, no other privilege) rows 1-4
 # and 7a must be, the others may say "not available". The figures are shown
 # in the log (say lines) and never judged: an emulator's speed means
@@ -37,7 +37,7 @@ bench_say() {
 }
 
 rm -f /tmp/bench-root.csv /tmp/bench-alice.csv
-bench_before=$(pin_function "$PIN")
+bench_before=$(pin_function "$PIN")/$(pin_level "$PIN")
 # The bank row drives GPIO 17-24. Where the board's device tree claims one
 # of them (a pinctrl hog on GPIO 20 on the emulated A+), the guard refuses
 # and the benchmark says so; in the emulator forcing it harms nothing.
@@ -48,7 +48,7 @@ if [ -n "$bench_claimed" ]; then
 	bench_force=--force
 	say "bench: claimed among GPIO 17-24 here: $(echo "$bench_claimed" | tr '\n' ';') so --force"
 fi
-pigpio-regs bench --quick $bench_force --csv /tmp/bench-root.csv >/tmp/bench-root.out 2>&1
+pigpio-regs-bench --quick $bench_force --csv /tmp/bench-root.csv >/tmp/bench-root.out 2>&1
 status=$?
 bench_say /tmp/bench-root.out
 check "root: bench --quick ran and printed a complete table" \
@@ -57,7 +57,7 @@ check "root: bench --quick ran and printed a complete table" \
 check "root: bench --quick CSV has every row, a figure or a reason" \
 	"$(tail -n 9 /tmp/bench-root.csv 2>&1)" bench_complete /tmp/bench-root.csv
 
-as_alice pigpio-regs bench --quick $bench_force --reps 1 --csv /tmp/bench-alice.csv \
+as_alice pigpio-regs-bench --quick $bench_force --reps 1 --csv /tmp/bench-alice.csv \
 	>/tmp/bench-alice.out 2>&1
 status=$?
 bench_say /tmp/bench-alice.out
@@ -72,6 +72,59 @@ calls=$(sed -n 's/^setup 7a made \([0-9]*\) system calls.*/\1/p' /tmp/bench-alic
 check "alice: pgr_chip_open() + first read make at most 4 system calls (counted: ${calls:-none})" \
 	"$(grep '^setup 7a' /tmp/bench-alice.out)" \
 	test "${calls:-99}" -le 4
-check "bench gave GPIO$PIN its function back ($bench_before) and left it low" \
+check "bench gave GPIO$PIN its function and level back ($bench_before)" \
 	"$(pin_line "$PIN")" \
-	test "$(pin_function "$PIN")/$(pin_level "$PIN")" = "$bench_before/lo"
+	test "$(pin_function "$PIN")/$(pin_level "$PIN")" = "$bench_before"
+
+# bench_pins_state: function/level of GPIO 17-24, in pinctrl's view.
+bench_pins_state() {
+	for _p in 17 18 19 20 21 22 23 24; do
+		printf '%s:%s/%s ' "$_p" "$(pin_function "$_p")" "$(pin_level "$_p")"
+	done
+}
+
+# bench_stop WHO SIGNAL STATUS READY_TEST: start a long run, wait until
+# READY_TEST holds (at most 60 s), send SIGNAL, and check what it left:
+# exit STATUS (128 + the signal), GPIO 17-24 as they were (functions and
+# levels), no table.
+bench_stop() {
+	_before=$(bench_pins_state)
+	if [ "$1" = alice ]; then
+		as_alice pigpio-regs-bench --quick --reps 100 $bench_force >/tmp/bench-stop.out 2>&1 &
+	else
+		pigpio-regs-bench --quick --reps 100 $bench_force >/tmp/bench-stop.out 2>&1 &
+	fi
+	_pid=$!
+	_i=0
+	while ! $4 && [ $_i -lt 600 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	_ready=$_i
+	kill -"$2" $_pid
+	wait $_pid
+	_status=$?
+	_after=$(bench_pins_state)
+	check "$1: SIG$2 during bench (after ${_ready}00 ms): exit $3, GPIO 17-24 as found" \
+		"exit $_status; before: $_before; after: $_after; $(tail -n 2 /tmp/bench-stop.out)" \
+		sh -c "test $_status = $3 && test '$_before' = '$_after' &&
+			! grep -q '^goal' /tmp/bench-stop.out &&
+			grep -q 'stopped by SIG$2; GPIO17-24 have their functions and levels back' /tmp/bench-stop.out"
+}
+bench_outputs() { test "$(pin_function 18)" = gpio_out; }
+# Not the defaults, so that "as found" means something: 17 an output
+# driven high, 18 an input.
+pigpio-regs set 17 output high $bench_force >/dev/null 2>&1
+pigpio-regs set 18 input $bench_force >/dev/null 2>&1
+bench_stop alice INT 130 bench_outputs
+# As root in the sysfs row: the exported GPIO is unexported too.
+if grep -q '^6,.*,ok$' /tmp/bench-root.csv 2>/dev/null; then
+	bench_exported() { ls -d /sys/class/gpio/gpio[0-9]* >/dev/null 2>&1; }
+	bench_stop root TERM 143 bench_exported
+	check "root: no GPIO left exported in /sys/class/gpio after SIGTERM" \
+		"$(ls -d /sys/class/gpio/gpio[0-9]* 2>&1)" \
+		sh -c '! ls -d /sys/class/gpio/gpio[0-9]* >/dev/null 2>&1'
+else
+	say "bench: the sysfs row is not available here ($(grep '^6,' /tmp/bench-root.csv)), so no stop inside it"
+fi
+pigpio-regs set 17 input low >/dev/null 2>&1

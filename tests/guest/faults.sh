@@ -24,6 +24,9 @@ else
 	while [ $fi_n -lt 3000 ]; do
 		fi_n=$((fi_n + 1))
 		fi_r=$(load_module --fail-nth $fi_n "$KO")
+		# Progress on the console: under KASAN a load takes seconds.
+		[ $((fi_n % 25)) = 0 ] &&
+			say "fault injection: load $fi_n ($fi_loaded loaded so far; uptime $(cut -d' ' -f1 /proc/uptime) s)"
 		case $fi_r in
 		*unreached)
 			fi_end="load $fi_n: $fi_r"

@@ -83,15 +83,15 @@ as_alice pigpio-regs bank write 0 0x01400000 0x00400000 >/dev/null
 check "alice: bank write 0 0x01400000 0x00400000 -> 22 hi, 24 lo" \
 	"$(pin_line 22); $(pin_line 24)" \
 	test "$(pin_level 22)$(pin_level 23)$(pin_level 24)" = hilolo
-as_alice pigpio-regs bank set 0 0x00800000 >/dev/null
-check "alice: bank set 0 0x00800000 -> 23 hi" "$(pin_line 23)" \
+as_alice pigpio-regs bank high 0 0x00800000 >/dev/null
+check "alice: bank high 0 0x00800000 -> 23 hi" "$(pin_line 23)" \
 	test "$(pin_level 23)" = hi
 out=$(as_alice pigpio-regs bank read 0)
 lev=$(reg 0x34)
 check "alice: bank read 0 equals GPLEV0 read by pread" "$out; pread $lev" \
 	test "$out" = "bank 0: $lev"
-as_alice pigpio-regs bank clear 0 0x00c00000 >/dev/null
-check "alice: bank clear 0 0x00c00000 -> 22 and 23 lo" \
+as_alice pigpio-regs bank low 0 0x00c00000 >/dev/null
+check "alice: bank low 0 0x00c00000 -> 22 and 23 lo" \
 	"$(pin_line 22); $(pin_line 23)" \
 	test "$(pin_level 22)$(pin_level 23)" = lolo
 for alt in 0 1 2 3 4 5; do

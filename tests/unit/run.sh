@@ -83,7 +83,7 @@ build_test() {
 		"$ASAN/libpigpioregs.a" -o "$ASAN/$name"
 }
 
-step build/user "$MAKE" -C "$TOP/user" BUILD="$BUILD" CC="$CC"
+step build/user "$MAKE" -C "$TOP/user" BUILD="$BUILD" CC="$CC" all bench
 build_ok=$?
 step build/user-sanitized "$MAKE" -C "$TOP/user" BUILD="$ASAN" CC="$CC" \
 	CFLAGS="-O1 -g $SAN_FLAGS" LDFLAGS="$SAN_FLAGS"
@@ -96,6 +96,8 @@ if [ $asan_ok -eq 0 ]; then
 		suite test_chip "$ASAN/test_chip"
 	step build/test_args build_test test_args "$TOP/user/cli/args.c" &&
 		suite test_args "$ASAN/test_args"
+	step build/test_complete build_test test_complete "$TOP/user/cli/args.c" \
+		"$TOP/user/cli/complete.c" && suite test_complete "$ASAN/test_complete"
 	step build/test_owners build_test test_owners &&
 		suite test_owners "$ASAN/test_owners"
 fi

@@ -76,7 +76,8 @@ static void test_pins(void)
 	pin = 99;
 	EXPECT_INT(args_parse_pin("0x11", &pin, err, sizeof(err)), -EINVAL);
 	EXPECT_STR(err, "invalid pin '0x11' (expected a GPIO number such as 17)");
-	EXPECT_INT(args_parse_pin("GPIO17", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_pin("GPIO0x11", &pin, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_pin("GPI17", &pin, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_pin("-1", &pin, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_pin("", &pin, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_pin("4294967296", &pin, err, sizeof(err)), -EINVAL);
@@ -146,7 +147,7 @@ static void test_set_ops_reject(void)
 
 	memset(&ops, 0, sizeof(ops));
 	EXPECT_INT(args_parse_set_op("xx", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "set: unknown op 'xx' (expected op, ip, dh, dl, pu, pd, pn, a0-a5)");
+	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt5/a0-a5, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)");
 	EXPECT_INT(args_parse_set_op("OP", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("a6", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("px", &ops, err, sizeof(err)), -EINVAL);
@@ -348,8 +349,7 @@ static void test_pin_lists_reject(void)
 		EXPECT(args_parse_pins(bad[i], &pins, &first, err,
 				       sizeof(err)) == -EINVAL,
 		       "'%s' accepted", bad[i]);
-	EXPECT_INT(args_parse_pins("21-17", &pins, &first, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "invalid pin range '21-17' (first pin above last)");
+	/* Reversed ranges are taken (pinctrl's way), in test_vocabulary. */
 	EXPECT_INT(args_parse_pins("4,,5", &pins, &first, err, sizeof(err)), -EINVAL);
 	EXPECT_STR(err, "invalid pin list '4,,5' (expected pins such as 4,17-21)");
 	EXPECT_INT(args_parse_pins("64", &pins, &first, err, sizeof(err)), -EINVAL);
@@ -381,10 +381,10 @@ static void test_cmdline_new_verbs(void)
 	EXPECT_INT(PARSE("funcs", "14", "--json"), 0);
 	EXPECT_INT(PARSE("bank", "read", "1", "--json"), 0);
 	EXPECT(cmd.bank_op == BANK_READ && cmd.bank == 1 && cmd.json, "bank read");
-	EXPECT_INT(PARSE("bank", "set", "0", "0x20000"), 0);
-	EXPECT(cmd.bank_op == BANK_SET && cmd.mask == 0x20000, "bank set");
-	EXPECT_INT(PARSE("bank", "clear", "1", "3"), 0);
-	EXPECT(cmd.bank_op == BANK_CLEAR && cmd.mask == 3, "bank clear");
+	EXPECT_INT(PARSE("bank", "high", "0", "0x20000"), 0);
+	EXPECT(cmd.bank_op == BANK_HIGH && cmd.mask == 0x20000, "bank high");
+	EXPECT_INT(PARSE("bank", "low", "1", "3"), 0);
+	EXPECT(cmd.bank_op == BANK_LOW && cmd.mask == 3, "bank low");
 	EXPECT_INT(PARSE("bank", "write", "0", "0xff", "0x0f"), 0);
 	EXPECT(cmd.bank_op == BANK_WRITE && cmd.mask == 0xff &&
 	       cmd.values == 0x0f, "bank write");
@@ -427,18 +427,21 @@ static void test_cmdline_new_verbs_reject(void)
 		{ { "bank", "frob", "0" }, "bank needs an op" },
 		{ { "bank", "read" }, "bank read takes BANK" },
 		{ { "bank", "read", "2" }, "bank 2 out of range (expected 0-1)" },
-		{ { "bank", "set", "0" }, "bank set takes BANK MASK" },
-		{ { "bank", "set", "0", "0x100000000" }, "mask 0x100000000 out of range" },
+		{ { "bank", "high", "0" }, "bank high takes BANK MASK" },
+		{ { "bank", "low", "0", "0x100000000" }, "mask 0x100000000 out of range" },
+		{ { "bank", "set", "0", "1" }, "bank set is now 'bank high BANK MASK'" },
+		{ { "bank", "clear", "0", "1" }, "bank clear is now 'bank low BANK MASK'" },
 		{ { "bank", "write", "0", "1" }, "bank write takes BANK MASK VALUES" },
 		{ { "bank", "write", "0", "1", "x" }, "invalid values 'x'" },
 		{ { "detect", "17" }, "detect takes PINS and at least one KIND" },
 		{ { "detect", "17", "edge" }, "detect: unknown kind 'edge'" },
 		{ { "detect", "17", "rising", "rising" }, "detect: 'rising' given twice" },
 		{ { "detect", "17", "none", "low" }, "detect: 'none' contradicts the other kinds" },
+		{ { "detect", "17", "none", "none" }, "detect: 'none' given twice" },
 		{ { "events", "clear" }, "events clear takes one PIN list" },
 		{ { "events", "1", "2" }, "events takes at most one PIN list" },
 		{ { "wait", "17" }, "wait takes a PIN and a LEVEL" },
-		{ { "wait", "17", "2" }, "invalid level '2' (expected 0, 1, low or high)" },
+		{ { "wait", "17", "2" }, "invalid level '2' (expected 0, 1, low, high, inactive or active)" },
 		{ { "wait", "17", "1", "--timeout", "0" }, "timeout (ms) 0 out of range (expected 1-86400000)" },
 		{ { "wait", "17", "1", "--timeout" }, "--timeout needs a value" },
 		{ { "wait", "4,5", "1" }, "invalid pin '4,5'" },
@@ -476,15 +479,130 @@ static void test_check_chip_lists(void)
 	EXPECT_INT(args_check_chip(&cmd, "bcm2711", 58, 244, err, sizeof(err)), 0);
 	EXPECT_INT(PARSE("wait", "54", "1"), 0);
 	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
-	EXPECT_INT(PARSE("bank", "set", "1", "0x003fffff"), 0);
+	EXPECT_INT(PARSE("bank", "high", "1", "0x003fffff"), 0);
 	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
-	EXPECT_INT(PARSE("bank", "set", "1", "0x00400000"), 0);
+	EXPECT_INT(PARSE("bank", "high", "1", "0x00400000"), 0);
 	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), -EINVAL);
 	EXPECT_STR(err, "mask 0x00400000 has pins that do not exist (bank 1 of this bcm2837 is pins 32-53: mask 0x003fffff)");
 	EXPECT_INT(PARSE("bank", "write", "1", "0x03ffffff", "0"), 0);
 	EXPECT_INT(args_check_chip(&cmd, "bcm2711", 58, 244, err, sizeof(err)), 0);
-	EXPECT_INT(PARSE("bank", "clear", "0", "0xffffffff"), 0);
+	EXPECT_INT(PARSE("bank", "low", "0", "0xffffffff"), 0);
 	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
+}
+
+/* What get prints, pinctrl's words and libgpiod's, each where it fits. */
+static void test_vocabulary(void)
+{
+	static const struct {
+		const char *word;
+		int kind;	/* 0 function, 1 level, 2 pull */
+		int value;
+	} words[] = {
+		{ "output", 0, PGR_FUNC_OUTPUT }, { "op", 0, PGR_FUNC_OUTPUT },
+		{ "input", 0, PGR_FUNC_INPUT }, { "ip", 0, PGR_FUNC_INPUT },
+		{ "alt0", 0, PGR_FUNC_ALT0 }, { "a0", 0, PGR_FUNC_ALT0 },
+		{ "alt5", 0, PGR_FUNC_ALT5 }, { "a5", 0, PGR_FUNC_ALT5 },
+		{ "high", 1, 1 }, { "dh", 1, 1 }, { "1", 1, 1 }, { "active", 1, 1 },
+		{ "low", 1, 0 }, { "dl", 1, 0 }, { "0", 1, 0 }, { "inactive", 1, 0 },
+		{ "up", 2, PGR_PULL_UP }, { "pu", 2, PGR_PULL_UP },
+		{ "down", 2, PGR_PULL_DOWN }, { "pd", 2, PGR_PULL_DOWN },
+		{ "none", 2, PGR_PULL_NONE }, { "pn", 2, PGR_PULL_NONE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		EXPECT(PARSE("set", "17", (char *)words[i].word) == 0, "set 17 %s: %s",
+		       words[i].word, err);
+		if (words[i].kind == 0)
+			EXPECT(cmd.ops.set_function && !cmd.ops.set_level &&
+			       (int)cmd.ops.function == words[i].value,
+			       "%s: not that function", words[i].word);
+		else if (words[i].kind == 1)
+			EXPECT(cmd.ops.set_level && !cmd.ops.set_function &&
+			       cmd.ops.level == words[i].value,
+			       "%s: not that level", words[i].word);
+		else
+			EXPECT(cmd.ops.set_pull && !cmd.ops.set_level &&
+			       (int)cmd.ops.pull == words[i].value,
+			       "%s: not that pull", words[i].word);
+	}
+	/* The contradiction names the words as given. */
+	EXPECT_INT(PARSE("set", "17", "output", "high", "low"), -EINVAL);
+	EXPECT_STR(err, "set: more than one level op ('low' after 'high')");
+	EXPECT_INT(PARSE("set", "17", "output", "ip"), -EINVAL);
+	EXPECT_STR(err, "set: more than one function op ('ip' after 'output')");
+	/* A level where wait expects one: libgpiod's words too. */
+	EXPECT_INT(PARSE("wait", "17", "active"), 0);
+	EXPECT_INT(cmd.level, 1);
+	EXPECT_INT(PARSE("wait", "17", "inactive"), 0);
+	EXPECT_INT(cmd.level, 0);
+	/* GPIO17 wherever a pin is, as get prints it; either case. */
+	EXPECT_INT(PARSE("get", "GPIO17"), 0);
+	EXPECT_HEX(cmd.pins, 1u << 17);
+	EXPECT_INT(PARSE("set", "gpio4,GPIO17-GPIO18", "op"), 0);
+	EXPECT_HEX(cmd.pins, 0x60010);
+	EXPECT_INT(PARSE("wait", "GPIO17", "1"), 0);
+	EXPECT_INT(cmd.pin, 17);
+	EXPECT_INT(PARSE("blink", "GPIO4"), 0);
+	EXPECT_INT(cmd.pin, 4);
+	EXPECT_INT(PARSE("get", "GPIO"), -EINVAL);
+	EXPECT_CONTAINS(err, "invalid pin 'GPIO'");
+	EXPECT_INT(PARSE("get", "GPIO-1"), -EINVAL);
+	/* Reversed ranges, as pinctrl takes them. */
+	EXPECT_INT(PARSE("get", "21-17"), 0);
+	EXPECT_HEX(cmd.pins, 0x3e0000);
+	EXPECT_INT(cmd.pin, 17);
+}
+
+/* Options anywhere; help for one verb, two ways. */
+static void test_options_anywhere(void)
+{
+	EXPECT_INT(PARSE("get", "17", "--device", "/d", "--sysfs=/s"), 0);
+	EXPECT_STR(cmd.device, "/d");
+	EXPECT_STR(cmd.sysfs, "/s");
+	EXPECT_INT(cmd.pin, 17);
+	EXPECT_INT(PARSE("set", "--devicetree", "/dt", "17", "op"), 0);
+	EXPECT_STR(cmd.devicetree, "/dt");
+	EXPECT_INT(PARSE("wait", "17", "--timeout", "5", "1"), 0);
+	EXPECT(cmd.level == 1 && cmd.timeout_ms == 5, "wait with --timeout between");
+	/* -- ends the options: a word after it is a word. */
+	EXPECT_INT(PARSE("get", "--", "--json"), -EINVAL);
+	EXPECT_CONTAINS(err, "invalid pin '--json'");
+	/* An unknown option after the verb is called one, not a bad pin. */
+	EXPECT_INT(PARSE("get", "--frob"), -EINVAL);
+	EXPECT_STR(err, "get: unknown option '--frob' (try: pigpio-regs help get)");
+	EXPECT_INT(PARSE("get", "17", "--device"), -EINVAL);
+	EXPECT_STR(err, "--device needs a value");
+
+	EXPECT_INT(PARSE("help"), 0);
+	EXPECT(cmd.verb == VERB_HELP && !cmd.help_verb, "help alone");
+	EXPECT_INT(PARSE("help", "set"), 0);
+	EXPECT(cmd.verb == VERB_HELP && cmd.help_verb && !strcmp(cmd.help_verb, "set"),
+	       "help set");
+	EXPECT_INT(PARSE("set", "--help"), 0);
+	EXPECT(cmd.verb == VERB_HELP && cmd.help_verb && !strcmp(cmd.help_verb, "set"),
+	       "set --help");
+	EXPECT_INT(PARSE("wait", "17", "-h"), 0);
+	EXPECT(cmd.verb == VERB_HELP && !strcmp(cmd.help_verb, "wait"), "wait 17 -h");
+	EXPECT_INT(PARSE("help", "frob"), -EINVAL);
+	EXPECT_STR(err, "help: unknown verb 'frob' (try help)");
+	EXPECT_INT(PARSE("help", "set", "get"), -EINVAL);
+	/* The completion hook takes every word as it is. */
+	EXPECT_INT(PARSE("__complete", "--frob", "set", ""), 0);
+	EXPECT(cmd.verb == VERB_COMPLETE && cmd.nwords == 3, "__complete");
+}
+
+/* Failed parses leave nothing half-copied from uninitialised values. */
+static void test_no_garbage_on_error(void)
+{
+	EXPECT_INT(PARSE("bank", "high", "2", "1"), -EINVAL);
+	EXPECT_INT(cmd.bank, 0);
+	EXPECT_INT(PARSE("bank", "high", "1", "x"), -EINVAL);
+	EXPECT_INT(cmd.mask, 0);
+	EXPECT_INT(PARSE("blink", "17", "x"), -EINVAL);
+	EXPECT_INT(cmd.count, BLINK_COUNT_DEFAULT);
+	EXPECT_INT(PARSE("blink", "17", "5", "x"), -EINVAL);
+	EXPECT_INT(cmd.period_ms, BLINK_PERIOD_DEFAULT);
 }
 
 int main(void)
@@ -506,5 +624,8 @@ int main(void)
 	CHECK_RUN("args/cmdline/new-verbs", test_cmdline_new_verbs);
 	CHECK_RUN("args/cmdline/new-verbs-reject", test_cmdline_new_verbs_reject);
 	CHECK_RUN("args/check-chip/lists-and-banks", test_check_chip_lists);
+	CHECK_RUN("args/vocabulary", test_vocabulary);
+	CHECK_RUN("args/options-anywhere-and-help", test_options_anywhere);
+	CHECK_RUN("args/no-garbage-on-error", test_no_garbage_on_error);
 	return check_exit();
 }

@@ -13,6 +13,7 @@
 set -u
 
 CLI=$(realpath "${1:?usage: $0 PATH/TO/pigpio-regs}")
+BENCH=$(dirname "$CLI")/pigpio-regs-bench	# built beside it (make bench)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pgr-cli-XXXXXX")
 trap 'chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 chmod 755 "$WORK"	# the EACCES case runs as nobody
@@ -297,7 +298,7 @@ expect_usage cli/bad/pin-54-get "pin 54 out of range (this bcm2837 has pins 0-53
 expect_usage cli/bad/pin-54-blink "pin 54 out of range" blink 54 1 2
 expect_usage cli/bad/pin-word "invalid pin 'abc'" set abc op
 expect_usage cli/bad/pin-negative "invalid pin '-1'" set -1 op
-expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected op, ip, dh, dl, pu, pd, pn, a0-a5)" set 17 op xx
+expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt5/a0-a5, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)" set 17 op xx
 expect_usage cli/bad/op-before-valid "set: unknown op 'zz'" set 17 zz dh
 expect_usage cli/bad/op-conflict "set: more than one function op ('a0' after 'op')" set 17 op a0
 expect_usage cli/bad/set-no-op "set takes a PIN and at least one op" set 17
@@ -334,10 +335,55 @@ expect_effect cli/toggle "0x28=0x00020000 0x1c=0x00040000" toggle 17,18
 bcm2711
 poke "$DEV" 0x38 0x02000000	# GPLEV1: 57 high
 expect_effect cli/toggle/bcm2711-pin57 "0x2c=0x02000000" toggle 57
+# What get prints is what set takes; GPIO17; reversed ranges; libgpiod's levels.
 bcm2837
-expect_effect cli/bank/set "0x1c=0x80000001" bank set 0 0x80000001
+expect_effect cli/set/words-get-prints "0x1c=0x00020000 0x04=0x00200000" set GPIO17 output high
 bcm2837
-expect_effect cli/bank/clear "0x2c=0x003fffff" bank clear 1 0x003fffff
+expect_effect cli/set/libgpiod-levels "0x28=0x000e0000" set 19-17 inactive
+bcm2837
+expect_effect cli/set/alt5 "0x04=0x00400000" set 17 alt5
+# Options after the verb, --device included (the docs say anywhere).
+bcm2837
+"${LIMIT[@]}" "$CLI" get 17 --device "$DEV" --sysfs "$SYS" > "$OUT" 2> "$ERR"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$OUT")" = "GPIO17 input low" ]; then
+	pass cli/options-after-verb
+else
+	fail cli/options-after-verb "exit $rc: $(cat "$OUT" "$ERR")"
+fi
+# help VERB and VERB --help: the same text, that verb's usage first.
+"$CLI" help wait > "$WORK/help1" 2>&1
+rc1=$?
+"$CLI" wait --help > "$WORK/help2" 2>&1
+rc2=$?
+if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$WORK/help1" "$WORK/help2" &&
+   head -n 1 "$WORK/help1" | grep -qx 'usage: pigpio-regs \[OPTIONS\] wait PIN LEVEL \[--timeout MS\]' &&
+   grep -q -- '--timeout MS' "$WORK/help1"; then
+	pass cli/help-verb
+else
+	fail cli/help-verb "exit $rc1/$rc2: $(head -c 300 "$WORK/help1") | $(head -c 300 "$WORK/help2")"
+fi
+# The bash completion script, as bash runs it, against this binary.
+comp_out=$(PATH="$(dirname "$CLI"):$PATH" bash -c '
+	. "$1"
+	t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+	      _pigpio_regs; echo "${COMPREPLY[*]}"; }
+	t pigpio-regs se
+	t pigpio-regs set 17 outp
+	t pigpio-regs wait 17 1 --t
+	t pigpio-regs bank read ""
+	t pigpio-regs set 17 --j
+	t pigpio-regs --sysfs "$2/"' _ "$(dirname "$0")/../../user/completion/pigpio-regs" "$WORK" 2>&1)
+comp_want=$(printf '%s\n' set output --timeout "0 1" "" "$WORK/sys")
+if [ "$comp_out" = "$comp_want" ]; then
+	pass cli/bash-completion
+else
+	fail cli/bash-completion "got: $(echo "$comp_out" | tr '\n' '|') want: $(echo "$comp_want" | tr '\n' '|')"
+fi
+bcm2837
+expect_effect cli/bank/high "0x1c=0x80000001" bank high 0 0x80000001
+bcm2837
+expect_effect cli/bank/low "0x2c=0x003fffff" bank low 1 0x003fffff
 bcm2837
 expect_effect cli/bank/write "0x1c=0x0000000f 0x28=0x000000f0" bank write 0 0xff 0x0f
 bcm2711
@@ -490,15 +536,41 @@ else
 	fail cli/wait/sigint-exit-130 "exit $rc: $(cat "$ERR")"
 fi
 
-# --- bench ---------------------------------------------------------------
+# --- bench (pigpio-regs-bench, beside the CLI) ---------------------------
+
+# bench ARGS...: run the benchmark on the fixture; status in $rc
+bench() {
+	"${LIMIT[@]}" "$BENCH" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR"
+	rc=$?
+}
+
+# expect_bench_usage NAME "MESSAGE" ARGS...: exit 2, the message, no change
+expect_bench_usage() {
+	local name=$1 msg=$2
+	shift 2
+	cp "$DEV" "$WORK/before"
+	bench "$@"
+	if [ $rc -ne 2 ]; then
+		fail "$name" "exit $rc, expected 2"
+	elif ! grep -qF -- "pigpio-regs-bench: $msg" "$ERR"; then
+		fail "$name" "stderr lacks 'pigpio-regs-bench: $msg': $(head -c 300 "$ERR")"
+	elif ! cmp -s "$DEV" "$WORK/before"; then
+		fail "$name" "the file changed"
+	else
+		pass "$name"
+	fi
+}
 
 # Against the simulated block the mapping rows are measured (a file's page
 # is memory, so the figures mean nothing but must be figures); the rows
 # that need the real driver, libgpiod or sysfs say "not available", with
-# no figure anywhere on their line.
+# no figure anywhere on their line. The levels come back through GPSET0
+# and GPCLR0: here GPLEV0 says 17 and 20 were high, so the last stores are
+# GPSET0 = bit 20 and GPCLR0 = bit 24 (17-24 restored in order).
 bcm2837
+poke "$DEV" 0x34 0x00120000
 cp "$DEV" "$WORK/before"
-pgr bench --quick --reps 1 --csv "$WORK/bench.csv"
+bench --quick --reps 1 --csv "$WORK/bench.csv"
 bench_rows_ok=1
 for id in 1 2 2h 3 3h 7a 7c; do
 	grep -Eq "^$id +.* [0-9]+(\.[0-9])? +[0-9.-]+( +[0-9.-]+)?\$" "$OUT" ||
@@ -513,42 +585,77 @@ for id in 4 5 6 7b; do
 		{ bench_rows_ok=0; echo "    csv row $id: not 'not available'"; }
 done
 if [ $rc -ne 0 ]; then
-	fail cli/bench/simulated "exit $rc: $(head -c 300 "$ERR")"
+	fail bench/simulated "exit $rc: $(head -c 300 "$ERR")"
 elif [ $bench_rows_ok -ne 1 ]; then
-	fail cli/bench/simulated "rows: $(tr '\n' ';' < "$OUT")"
+	fail bench/simulated "rows: $(tr '\n' ';' < "$OUT")"
 elif [ "$(grep -c '^goal: ' "$OUT")" -ne 9 ] ||
      [ "$(grep -c 'not measured$' "$OUT")" -ne 6 ] ||
      ! grep -Eq '^setup 7a made [0-9]+ system calls' "$OUT"; then
-	fail cli/bench/simulated "goal lines: $(grep '^goal' "$OUT" | tr '\n' ';')"
+	fail bench/simulated "goal lines: $(grep '^goal' "$OUT" | tr '\n' ';')"
 elif [ "$(word "$DEV" 0x04)" != "$(word "$WORK/before" 0x04)" ] ||
      [ "$(word "$DEV" 0x08)" != "$(word "$WORK/before" 0x08)" ]; then
-	fail cli/bench/simulated "GPFSEL1/2 not restored: $(word "$DEV" 0x04) $(word "$DEV" 0x08)"
-elif [ "$(word "$DEV" 0x28)" != 01fe0000 ]; then
-	fail cli/bench/simulated "the 8 pins 17-24 not left low (GPCLR0 $(word "$DEV" 0x28))"
+	fail bench/simulated "GPFSEL1/2 not restored: $(word "$DEV" 0x04) $(word "$DEV" 0x08)"
+elif [ "$(word "$DEV" 0x1c)" != 00100000 ] || [ "$(word "$DEV" 0x28)" != 01000000 ]; then
+	fail bench/simulated "levels not put back last (GPSET0 $(word "$DEV" 0x1c), GPCLR0 $(word "$DEV" 0x28))"
 else
-	pass cli/bench/simulated
+	pass bench/simulated
 fi
 # Near the end of bank 1 the 8 pins end at the last pin (46-53).
 bcm2837
-pgr bench --quick --reps 1 --pin 50
+bench --quick --reps 1 --pin 50
 if [ $rc -eq 0 ] && head -n 1 "$OUT" | grep -q 'mask 0x003fc000 of bank 1'; then
-	pass cli/bench/last-pins
+	pass bench/last-pins
 else
-	fail cli/bench/last-pins "exit $rc: $(head -n 1 "$OUT") $(head -c 200 "$ERR")"
+	fail bench/last-pins "exit $rc: $(head -n 1 "$OUT") $(head -c 200 "$ERR")"
 fi
-expect_usage cli/bench/reps-0 "repetitions 0 out of range (expected 1-100)" bench --reps 0
-expect_usage cli/bench/reps-101 "repetitions 101 out of range (expected 1-100)" bench --reps 101
-expect_usage cli/bench/pin-54 "pin 54 out of range (this bcm2837 has pins 0-53)" bench --pin 54
-expect_usage cli/bench/pin-bad "invalid pin 'x'" bench --pin x
-expect_usage cli/bench/unknown "bench: unexpected '--fast'" bench --fast
-expect_usage cli/bench/extra "bench: unexpected '17'" bench 17
-expect_usage cli/bench/csv-no-value "--csv needs a value" bench --csv
-expect_usage cli/bench/json "bench does not take --json" bench --json
-pgr bench --quick --reps 1 --csv "$WORK/no-such-dir/b.csv"
-if [ $rc -eq 1 ] && grep -q "bench: writing $WORK/no-such-dir/b.csv: No such file or directory" "$ERR"; then
-	pass cli/bench/csv-unwritable
+# A stop signal ends the run after the row in progress: functions and
+# levels back, no table, no CSV, 128 + the signal. Sent once the 8 pins
+# are outputs (GPFSEL1 changed), with 100 repetitions still ahead.
+for sig in INT:130 TERM:143 HUP:129; do
+	bcm2837
+	poke "$DEV" 0x04 0x00800000	# GPIO17 ALT0 before
+	poke "$DEV" 0x34 0x00020000	# GPIO17 high before
+	rm -f "$WORK/bench.csv"
+	"$BENCH" --device "$DEV" --sysfs "$SYS" --quick --reps 100 --csv "$WORK/bench.csv" \
+		> "$OUT" 2> "$ERR" &
+	bg=$!
+	i=0
+	while [ $i -lt 1000 ] && [ "$(word "$DEV" 0x04)" = 00800000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	kill -"${sig%:*}" $bg
+	wait $bg
+	rc=$?
+	if [ $rc -eq "${sig#*:}" ] && [ "$(word "$DEV" 0x04)" = 00800000 ] &&
+	   [ "$(word "$DEV" 0x08)" = 00000000 ] && [ "$(word "$DEV" 0x1c)" = 00020000 ] &&
+	   [ "$(word "$DEV" 0x28)" = 01000000 ] && [ ! -s "$OUT" ] && [ ! -e "$WORK/bench.csv" ] &&
+	   grep -q "^pigpio-regs-bench: stopped by SIG${sig%:*}; GPIO17-24 have their functions and levels back" "$ERR"; then
+		pass "bench/sig${sig%:*}-puts-pins-back"
+	else
+		fail "bench/sig${sig%:*}-puts-pins-back" "exit $rc, GPFSEL1 $(word "$DEV" 0x04) GPSET0 $(word "$DEV" 0x1c) GPCLR0 $(word "$DEV" 0x28): $(head -c 300 "$OUT" "$ERR")"
+	fi
+done
+expect_bench_usage bench/reps-0 "repetitions 0 out of range (expected 1-100)" --reps 0
+expect_bench_usage bench/reps-101 "repetitions 101 out of range (expected 1-100)" --reps 101
+expect_bench_usage bench/pin-54 "pin 54 out of range (this bcm2837 has pins 0-53)" --pin 54
+expect_bench_usage bench/pin-bad "invalid pin 'x'" --pin x
+expect_bench_usage bench/unknown "unexpected '--fast' (try --help)" --fast
+expect_bench_usage bench/extra "unexpected '17' (try --help)" 17
+expect_bench_usage bench/csv-no-value "--csv needs a value" --csv
+bench --help
+if [ $rc -eq 0 ] && grep -q '^usage: pigpio-regs-bench ' "$OUT"; then
+	pass bench/help
 else
-	fail cli/bench/csv-unwritable "exit $rc: $(head -c 200 "$ERR")"
+	fail bench/help "exit $rc: $(head -c 200 "$OUT" "$ERR")"
+fi
+# The benchmark is no longer a verb of the CLI.
+expect_usage cli/bench-is-not-a-verb "unknown verb 'bench'" bench --quick
+bench --quick --reps 1 --csv "$WORK/no-such-dir/b.csv"
+if [ $rc -eq 1 ] && grep -q "pigpio-regs-bench: writing $WORK/no-such-dir/b.csv: No such file or directory" "$ERR"; then
+	pass bench/csv-unwritable
+else
+	fail bench/csv-unwritable "exit $rc: $(head -c 200 "$ERR")"
 fi
 
 # --- ownership: a fake device tree ---------------------------------------------
@@ -601,7 +708,7 @@ expect_refused cli/owner/set-48-pull "GPIO48 is claimed by the kernel (/soc/mmc@
 expect_refused cli/owner/list-names-each "GPIO15 is claimed by the kernel (/soc/serial@7e215040)" set 13-16 op
 expect_refused cli/owner/level-of-non-output "GPIO14 is claimed by the kernel (/soc/serial@7e215040) and is alt5, not an output: refusing to drive it" set 14 dh
 expect_refused cli/owner/toggle "GPIO48 is claimed by the kernel (/soc/mmc@7e202000) and is input" toggle 48
-expect_refused cli/owner/bank "GPIO49 is claimed" bank set 1 0x00020000
+expect_refused cli/owner/bank "GPIO49 is claimed" bank high 1 0x00020000
 expect_refused cli/owner/detect "GPIO15 is claimed" detect 15 rising
 expect_refused cli/owner/events-clear "GPIO14 is claimed" events clear 14
 expect_refused cli/owner/blink "GPIO48 is claimed" blink 48 1 2
@@ -688,9 +795,9 @@ fi
 bcm2837
 expect_usage cli/bad/list-beyond-chip "pin 54 out of range (this bcm2837 has pins 0-53)" set 50-54 op
 expect_usage cli/bad/list-syntax "invalid pin list '4,,5'" set 4,,5 op
-expect_usage cli/bad/list-range "invalid pin range '21-17'" toggle 21-17
+expect_usage cli/bad/bank-old-words "bank clear is now 'bank low BANK MASK'" bank clear 0 1
 expect_usage cli/bad/pull-twice "set: more than one pull op ('pd' after 'pu')" set 17 pu pd
-expect_usage cli/bad/bank-mask "mask 0x00400000 has pins that do not exist" bank set 1 0x400000
+expect_usage cli/bad/bank-mask "mask 0x00400000 has pins that do not exist" bank high 1 0x400000
 expect_usage cli/bad/bank-2 "bank 2 out of range (expected 0-1)" bank read 2
 expect_usage cli/bad/detect-kind "detect: unknown kind 'edge'" detect 17 edge
 expect_usage cli/bad/wait-level "invalid level 'up'" wait 17 up

@@ -3,11 +3,14 @@
  * The pigpio-regs command line parser: numbers, pins, offsets, set ops and
  * the verbs' argument lists. Pure: no I/O, no globals.
  */
+#define _POSIX_C_SOURCE 200809L	/* strncasecmp() */
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "args.h"
 
@@ -83,7 +86,11 @@ int args_parse_number(const char *s, unsigned long long min,
 int args_parse_pin(const char *s, unsigned *pin, char *err, size_t errlen)
 {
 	unsigned long long value;
-	int ret = parse_ull(s, false, &value);
+	int ret;
+
+	/* "GPIO17" as get prints it, and as gpioinfo and pinctrl name pins. */
+	ret = parse_ull(strncasecmp(s, "GPIO", 4) == 0 ? s + 4 : s, false,
+			&value);
 
 	if (ret == -EINVAL)
 		return fail(err, errlen, "invalid pin '%s' (expected a GPIO number such as 17)",
@@ -138,9 +145,12 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 			ret = args_parse_pin(item, &from, err, errlen);
 			if (!ret)
 				ret = args_parse_pin(dash + 1, &to, err, errlen);
-			if (!ret && from > to)
-				return fail(err, errlen, "invalid pin range '%s-%s' (first pin above last)",
-					    item, dash + 1);
+			/* "21-17" is 17-21, as pinctrl takes it. */
+			if (!ret && from > to) {
+				pin = from;
+				from = to;
+				to = pin;
+			}
 		} else {
 			ret = args_parse_pin(item, &from, err, errlen);
 			to = from;
@@ -164,6 +174,10 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 
 enum op_kind { OP_FUNCTION, OP_LEVEL, OP_PULL };
 
+/*
+ * Each op by pinctrl's short name first (the name messages use), then by
+ * the words get prints (output, alt5, high, up) and libgpiod's levels.
+ */
 static const struct {
 	const char *name;
 	enum op_kind kind;
@@ -182,6 +196,23 @@ static const struct {
 	{ "pu", OP_PULL, PGR_PULL_UP },
 	{ "pd", OP_PULL, PGR_PULL_DOWN },
 	{ "pn", OP_PULL, PGR_PULL_NONE },
+	{ "input", OP_FUNCTION, PGR_FUNC_INPUT },
+	{ "output", OP_FUNCTION, PGR_FUNC_OUTPUT },
+	{ "alt0", OP_FUNCTION, PGR_FUNC_ALT0 },
+	{ "alt1", OP_FUNCTION, PGR_FUNC_ALT1 },
+	{ "alt2", OP_FUNCTION, PGR_FUNC_ALT2 },
+	{ "alt3", OP_FUNCTION, PGR_FUNC_ALT3 },
+	{ "alt4", OP_FUNCTION, PGR_FUNC_ALT4 },
+	{ "alt5", OP_FUNCTION, PGR_FUNC_ALT5 },
+	{ "high", OP_LEVEL, 1 },
+	{ "low", OP_LEVEL, 0 },
+	{ "1", OP_LEVEL, 1 },
+	{ "0", OP_LEVEL, 0 },
+	{ "active", OP_LEVEL, 1 },
+	{ "inactive", OP_LEVEL, 0 },
+	{ "up", OP_PULL, PGR_PULL_UP },
+	{ "down", OP_PULL, PGR_PULL_DOWN },
+	{ "none", OP_PULL, PGR_PULL_NONE },
 };
 
 #define NOPS (sizeof(set_op_table) / sizeof(set_op_table[0]))
@@ -192,20 +223,6 @@ static bool op_taken(const struct set_ops *ops, enum op_kind kind)
 {
 	return kind == OP_FUNCTION ? ops->set_function :
 	       kind == OP_LEVEL ? ops->set_level : ops->set_pull;
-}
-
-/* The op that asked for what ops already holds, for messages. */
-static const char *earlier_op(const struct set_ops *ops, enum op_kind kind)
-{
-	int value = kind == OP_FUNCTION ? (int)ops->function :
-		    kind == OP_LEVEL ? ops->level : (int)ops->pull;
-	size_t i;
-
-	for (i = 0; i < NOPS; i++)
-		if (set_op_table[i].kind == kind &&
-		    set_op_table[i].value == value)
-			return set_op_table[i].name;
-	return "?";
 }
 
 int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
@@ -221,7 +238,8 @@ int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		/* "op a0" or "dh dl" contradict each other: refuse to guess. */
 		if (op_taken(ops, kind))
 			return fail(err, errlen, "set: more than one %s op ('%s' after '%s')",
-				    kind_names[kind], s, earlier_op(ops, kind));
+				    kind_names[kind], s, ops->given[kind]);
+		ops->given[kind] = s;
 		if (kind == OP_FUNCTION) {
 			ops->set_function = true;
 			ops->function = (enum pgr_function)set_op_table[i].value;
@@ -234,29 +252,33 @@ int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		}
 		return 0;
 	}
-	return fail(err, errlen, "set: unknown op '%s' (expected op, ip, dh, dl, pu, pd, pn, a0-a5)",
+	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt5/a0-a5, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)",
 		    s);
+}
+
+/* --- the verbs' argument lists ------------------------------------------- */
+
+static int no_args(const char *verb, int argc, char *const argv[],
+		   char *err, size_t errlen)
+{
+	if (argc != 0)
+		return fail(err, errlen, "%s takes no arguments (got '%s')",
+			    verb, argv[0]);
+	return 0;
 }
 
 static int parse_info(int argc, char *const argv[], struct command *cmd,
 		      char *err, size_t errlen)
 {
-	(void)argv;
 	(void)cmd;
-	if (argc != 0)
-		return fail(err, errlen, "info takes no arguments (got '%s')",
-			    argv[0]);
-	return 0;
+	return no_args("info", argc, argv, err, errlen);
 }
 
 static int parse_explain(int argc, char *const argv[], struct command *cmd,
 			 char *err, size_t errlen)
 {
 	(void)cmd;
-	if (argc != 0)
-		return fail(err, errlen, "explain takes no arguments (got '%s')",
-			    argv[0]);
-	return 0;
+	return no_args("explain", argc, argv, err, errlen);
 }
 
 /* [PINS]: a pin list, or every pin. */
@@ -299,8 +321,9 @@ static int parse_toggle(int argc, char *const argv[], struct command *cmd,
 	return args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
 }
 
-static const char *const event_names[PGR_EVENT_KINDS] = {
+static const char *const event_words[] = {
 	"rising", "falling", "high", "low", "async-rising", "async-falling",
+	"none", NULL,
 };
 
 static int parse_detect(int argc, char *const argv[], struct command *cmd,
@@ -315,11 +338,13 @@ static int parse_detect(int argc, char *const argv[], struct command *cmd,
 	ret = args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
 	for (i = 1; !ret && i < argc; i++) {
 		if (strcmp(argv[i], "none") == 0) {
+			if (none)
+				return fail(err, errlen, "detect: 'none' given twice");
 			none = true;
 			continue;
 		}
 		for (k = 0; k < PGR_EVENT_KINDS; k++)
-			if (strcmp(argv[i], event_names[k]) == 0)
+			if (strcmp(argv[i], event_words[k]) == 0)
 				break;
 		if (k == PGR_EVENT_KINDS)
 			return fail(err, errlen, "detect: unknown kind '%s' (expected rising, falling, high, low, async-rising, async-falling, none)",
@@ -347,16 +372,38 @@ static int parse_events(int argc, char *const argv[], struct command *cmd,
 	return optional_pins("events", argc, argv, cmd, err, errlen);
 }
 
+static const char *const level_words[] = {
+	"high", "low", "1", "0", "active", "inactive", NULL,
+};
+
 static int parse_level(const char *s, int *level, char *err, size_t errlen)
 {
-	if (!strcmp(s, "1") || !strcmp(s, "high") || !strcmp(s, "hi"))
-		*level = 1;
-	else if (!strcmp(s, "0") || !strcmp(s, "low") || !strcmp(s, "lo"))
-		*level = 0;
-	else
-		return fail(err, errlen, "invalid level '%s' (expected 0, 1, low or high)",
-			    s);
-	return 0;
+	size_t i;
+
+	for (i = 0; level_words[i]; i++)
+		if (strcmp(s, level_words[i]) == 0) {
+			*level = i % 2 == 0;
+			return 0;
+		}
+	if (!strcmp(s, "hi") || !strcmp(s, "lo")) {
+		*level = s[0] == 'h';
+		return 0;
+	}
+	return fail(err, errlen, "invalid level '%s' (expected 0, 1, low, high, inactive or active)",
+		    s);
+}
+
+/* One pin, below 64 (the chip's count is checked later). */
+static int one_pin(const char *s, struct command *cmd, char *err,
+		   size_t errlen)
+{
+	int ret = args_parse_pin(s, &cmd->pin, err, errlen);
+
+	if (!ret && cmd->pin >= 64)
+		return fail(err, errlen, "pin %s out of range", s);
+	if (!ret)
+		cmd->pins = UINT64_C(1) << cmd->pin;
+	return ret;
 }
 
 static int parse_wait(int argc, char *const argv[], struct command *cmd,
@@ -366,11 +413,7 @@ static int parse_wait(int argc, char *const argv[], struct command *cmd,
 
 	if (argc != 2)
 		return fail(err, errlen, "wait takes a PIN and a LEVEL (usage: wait PIN LEVEL [--timeout MS])");
-	ret = args_parse_pin(argv[0], &cmd->pin, err, errlen);
-	if (!ret && cmd->pin >= 64)
-		return fail(err, errlen, "pin %s out of range", argv[0]);
-	if (!ret)
-		cmd->pins = UINT64_C(1) << cmd->pin;
+	ret = one_pin(argv[0], cmd, err, errlen);
 	return ret ? ret : parse_level(argv[1], &cmd->level, err, errlen);
 }
 
@@ -381,40 +424,41 @@ static int parse_u32(const char *s, const char *what, uint32_t *out,
 	int ret = args_parse_number(s, 0, UINT32_MAX, what, &value, err,
 				    errlen);
 
-	*out = (uint32_t)value;
+	if (!ret)
+		*out = (uint32_t)value;
 	return ret;
 }
+
+static const char *const bank_words[] = { "read", "high", "low", "write", NULL };
 
 static int parse_bank(int argc, char *const argv[], struct command *cmd,
 		      char *err, size_t errlen)
 {
-	static const struct {
-		const char *name;
-		enum bank_op op;
-		int args;	/* after the op */
-	} ops[] = {
-		{ "read", BANK_READ, 1 },
-		{ "set", BANK_SET, 2 },
-		{ "clear", BANK_CLEAR, 2 },
-		{ "write", BANK_WRITE, 3 },
+	static const char *const args[] = {
+		"BANK", "BANK MASK", "BANK MASK", "BANK MASK VALUES",
 	};
+	static const int nargs[] = { 1, 2, 2, 3 };
 	unsigned long long bank;
 	size_t i;
 	int ret;
 
-	for (i = 0; argc > 0 && i < sizeof(ops) / sizeof(ops[0]); i++)
-		if (strcmp(argv[0], ops[i].name) == 0)
+	for (i = 0; argc > 0 && bank_words[i]; i++)
+		if (strcmp(argv[0], bank_words[i]) == 0)
 			break;
-	if (argc == 0 || i == sizeof(ops) / sizeof(ops[0]))
-		return fail(err, errlen, "bank needs an op: read BANK, set BANK MASK, clear BANK MASK, write BANK MASK VALUES");
-	if (argc - 1 != ops[i].args)
-		return fail(err, errlen, "bank %s takes %s", ops[i].name,
-			    ops[i].args == 1 ? "BANK" :
-			    ops[i].args == 2 ? "BANK MASK" :
-			    "BANK MASK VALUES");
-	cmd->bank_op = ops[i].op;
+	/* The old words: "clear" meant three things (set dl, events clear). */
+	if (argc > 0 && (!strcmp(argv[0], "set") || !strcmp(argv[0], "clear")))
+		return fail(err, errlen, "bank %s is now 'bank %s BANK MASK' (drive the pins of MASK %s)",
+			    argv[0], argv[0][0] == 's' ? "high" : "low",
+			    argv[0][0] == 's' ? "high" : "low");
+	if (argc == 0 || !bank_words[i])
+		return fail(err, errlen, "bank needs an op: read BANK, high BANK MASK, low BANK MASK, write BANK MASK VALUES");
+	if (argc - 1 != nargs[i])
+		return fail(err, errlen, "bank %s takes %s", bank_words[i],
+			    args[i]);
+	cmd->bank_op = (enum bank_op)i;
 	ret = args_parse_number(argv[1], 0, 1, "bank", &bank, err, errlen);
-	cmd->bank = (unsigned)bank;
+	if (!ret)
+		cmd->bank = (unsigned)bank;
 	if (!ret && argc > 2)
 		ret = parse_u32(argv[2], "mask", &cmd->mask, err, errlen);
 	if (!ret && argc > 3)
@@ -443,22 +487,20 @@ static int parse_blink(int argc, char *const argv[], struct command *cmd,
 
 	if (argc < 1 || argc > 3)
 		return fail(err, errlen, "blink takes a PIN, then optionally COUNT and PERIOD_MS (usage: blink PIN [COUNT] [PERIOD_MS])");
-	ret = args_parse_pin(argv[0], &cmd->pin, err, errlen);
-	if (!ret && cmd->pin >= 64)
-		return fail(err, errlen, "pin %s out of range", argv[0]);
-	if (!ret)
-		cmd->pins = UINT64_C(1) << cmd->pin;
+	ret = one_pin(argv[0], cmd, err, errlen);
 	if (!ret && argc > 1) {
 		ret = args_parse_number(argv[1], BLINK_COUNT_MIN,
 					BLINK_COUNT_MAX, "count", &value,
 					err, errlen);
-		cmd->count = value;
+		if (!ret)
+			cmd->count = value;
 	}
 	if (!ret && argc > 2) {
 		ret = args_parse_number(argv[2], BLINK_PERIOD_MIN,
 					BLINK_PERIOD_MAX, "period (ms)", &value,
 					err, errlen);
-		cmd->period_ms = value;
+		if (!ret)
+			cmd->period_ms = value;
 	}
 	return ret;
 }
@@ -466,104 +508,162 @@ static int parse_blink(int argc, char *const argv[], struct command *cmd,
 static int parse_peek(int argc, char *const argv[], struct command *cmd,
 		      char *err, size_t errlen)
 {
-	const char *offset = NULL;
-	int i;
-
-	for (i = 0; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return fail(err, errlen, "peek: unknown option '%s' (usage: peek [--syscall] OFFSET)",
-				    argv[i]);
-		} else if (offset) {
-			return fail(err, errlen, "peek takes one OFFSET (usage: peek [--syscall] OFFSET)");
-		} else {
-			offset = argv[i];
-		}
-	}
-	if (!offset)
+	if (argc == 0)
 		return fail(err, errlen, "peek needs an OFFSET (usage: peek [--syscall] OFFSET)");
-	return args_parse_offset(offset, &cmd->offset, err, errlen);
+	if (argc > 1)
+		return fail(err, errlen, "peek takes one OFFSET (usage: peek [--syscall] OFFSET)");
+	return args_parse_offset(argv[0], &cmd->offset, err, errlen);
 }
 
-static int option_value(int argc, char *const argv[], int *i,
-			const char *name, const char **value, char *err,
-			size_t errlen);
-
-/* bench [--quick] [--pin N] [--csv FILE] [--reps N] */
-static int parse_bench(int argc, char *const argv[], struct command *cmd,
-		       char *err, size_t errlen)
+static int parse_help(int argc, char *const argv[], struct command *cmd,
+		      char *err, size_t errlen)
 {
-	const char *value;
-	unsigned long long reps;
-	int i, ret;
-
-	cmd->pin = BENCH_PIN_DEFAULT;
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--quick") == 0) {
-			cmd->quick = true;
-			continue;
-		}
-		ret = option_value(argc, argv, &i, "--pin", &value, err, errlen);
-		if (ret > 0) {
-			ret = args_parse_pin(value, &cmd->pin, err, errlen);
-			if (!ret && cmd->pin >= 64)
-				return fail(err, errlen, "pin %s out of range",
-					    value);
-			if (ret)
-				return ret;
-			continue;
-		}
-		if (ret == 0)
-			ret = option_value(argc, argv, &i, "--reps", &value,
-					   err, errlen);
-		if (ret > 0) {
-			ret = args_parse_number(value, BENCH_REPS_MIN,
-						BENCH_REPS_MAX, "repetitions",
-						&reps, err, errlen);
-			if (ret)
-				return ret;
-			cmd->reps = (unsigned)reps;
-			continue;
-		}
-		if (ret == 0)
-			ret = option_value(argc, argv, &i, "--csv", &cmd->csv,
-					   err, errlen);
-		if (ret < 0)
-			return ret;
-		if (ret == 0)
-			return fail(err, errlen, "bench: unexpected '%s' (usage: bench [--quick] [--pin N] [--csv FILE] [--reps N])",
-				    argv[i]);
+	if (argc > 1)
+		return fail(err, errlen, "help takes at most one VERB (usage: help [VERB])");
+	if (argc == 1) {
+		if (!args_find_verb(argv[0]))
+			return fail(err, errlen, "help: unknown verb '%s' (try help)",
+				    argv[0]);
+		cmd->help_verb = argv[0];
 	}
-	cmd->pins = UINT64_C(1) << cmd->pin;
 	return 0;
 }
 
-/* The options a verb takes among its arguments. */
-#define OPT_JSON	0x1
-#define OPT_FORCE	0x2
-#define OPT_SYSCALL	0x4
-#define OPT_TIMEOUT	0x8
+/* --- the verb table: parsing, help and completion come from it ----------- */
 
-static const struct {
-	const char *name;
-	enum verb verb;
-	unsigned options;
-	int (*parse)(int argc, char *const argv[], struct command *cmd,
-		     char *err, size_t errlen);
-} verb_table[] = {
-	{ "info", VERB_INFO, OPT_JSON, parse_info },
-	{ "get", VERB_GET, OPT_JSON, parse_get },
-	{ "set", VERB_SET, OPT_FORCE, parse_set },
-	{ "toggle", VERB_TOGGLE, OPT_FORCE, parse_toggle },
-	{ "funcs", VERB_FUNCS, OPT_JSON, parse_funcs },
-	{ "blink", VERB_BLINK, OPT_FORCE, parse_blink },
-	{ "peek", VERB_PEEK, OPT_JSON | OPT_SYSCALL, parse_peek },
-	{ "bank", VERB_BANK, OPT_JSON | OPT_FORCE, parse_bank },
-	{ "detect", VERB_DETECT, OPT_FORCE, parse_detect },
-	{ "events", VERB_EVENTS, OPT_JSON | OPT_FORCE, parse_events },
-	{ "wait", VERB_WAIT, OPT_TIMEOUT, parse_wait },
-	{ "owners", VERB_OWNERS, OPT_JSON, parse_owners },
-	{ "explain", VERB_EXPLAIN, 0, parse_explain },
-	{ "bench", VERB_BENCH, OPT_FORCE, parse_bench },
+static const struct verb_spec verb_table[] = {
+	{ "info", VERB_INFO, OPT_JSON, parse_info, "info",
+	  "the SoC, the block's addresses and sizes,\n"
+	  "where this process mapped it, and how\n"
+	  "configuration changes are made",
+	  { 0 }, false },
+	{ "get", VERB_GET, OPT_JSON, parse_get, "get [PINS]",
+	  "one pin: GPIO<PIN> <function> <high|low>;\n"
+	  "several or none (all): a table with ALT name,\n"
+	  "level, pull, events and owner",
+	  { ARG_PINS }, false },
+	{ "set", VERB_SET, OPT_FORCE, parse_set, "set PINS OP...",
+	  "OP: output/op, input/ip, alt0-alt5/a0-a5\n"
+	  "(function); high/dh/1/active,\n"
+	  "low/dl/0/inactive (drive); up/pu, down/pd,\n"
+	  "none/pn (pull); e.g. 'set 17 output high' or\n"
+	  "'set 17 op dh'",
+	  { ARG_PINS, ARG_OP }, true },
+	{ "toggle", VERB_TOGGLE, OPT_FORCE, parse_toggle, "toggle PINS",
+	  "drive each pin to the opposite of its level",
+	  { ARG_PINS }, false },
+	{ "funcs", VERB_FUNCS, OPT_JSON, parse_funcs, "funcs [PINS]",
+	  "the ALT0-ALT5 functions of each pin",
+	  { ARG_PINS }, false },
+	{ "blink", VERB_BLINK, OPT_FORCE, parse_blink,
+	  "blink PIN [COUNT] [PERIOD_MS]",
+	  "make PIN an output and toggle it COUNT times\n"
+	  "(1-1000000, default 10), PERIOD_MS each\n"
+	  "(2-60000, default 500); SIGINT, SIGTERM or\n"
+	  "SIGHUP stop it and leave the pin as it was\n"
+	  "found",
+	  { ARG_PIN, ARG_NUMBER, ARG_NUMBER }, false },
+	{ "peek", VERB_PEEK, OPT_JSON | OPT_SYSCALL, parse_peek,
+	  "peek [--syscall] OFFSET",
+	  "print the register at byte OFFSET (decimal or\n"
+	  "0x hex, a multiple of 4); --syscall reads it\n"
+	  "with pread() through the driver instead of the\n"
+	  "mapping",
+	  { ARG_OFFSET }, false },
+	{ "bank", VERB_BANK, OPT_JSON | OPT_FORCE, parse_bank,
+	  "bank read|high|low|write BANK [MASK [VALUES]]",
+	  "read BANK: GPLEVn of bank 0 (pins 0-31) or 1\n"
+	  "(32-); high|low BANK MASK: one store to GPSETn\n"
+	  "/ GPCLRn; write BANK MASK VALUES: drive the\n"
+	  "pins of MASK whose VALUES bit is 1 high, the\n"
+	  "others low",
+	  { ARG_BANK_OP, ARG_BANK, ARG_NUMBER, ARG_NUMBER }, false },
+	{ "detect", VERB_DETECT, OPT_FORCE, parse_detect, "detect PINS KIND...",
+	  "enable exactly these event detectors: rising\n"
+	  "falling high low async-rising async-falling,\n"
+	  "or none",
+	  { ARG_PINS, ARG_EVENT }, true },
+	{ "events", VERB_EVENTS, OPT_JSON | OPT_FORCE, parse_events,
+	  "events [PINS] | events clear PINS",
+	  "events detected (GPEDS) and enabled detectors;\n"
+	  "clear: reset the detected events (write 1 to\n"
+	  "clear)",
+	  { ARG_EVENTS_FIRST, ARG_PINS }, false },
+	{ "wait", VERB_WAIT, OPT_TIMEOUT, parse_wait,
+	  "wait PIN LEVEL [--timeout MS]",
+	  "poll until PIN is LEVEL (1/0, high/low,\n"
+	  "active/inactive): exit 0, or 1 after MS\n"
+	  "milliseconds, or 128+N when signal N stops it",
+	  { ARG_PIN, ARG_LEVEL }, false },
+	{ "owners", VERB_OWNERS, OPT_JSON, parse_owners, "owners [PINS]",
+	  "which pins the kernel claims, from the device\n"
+	  "tree and from gpiolib's line info, apart",
+	  { ARG_PINS }, false },
+	{ "explain", VERB_EXPLAIN, 0, parse_explain, "explain",
+	  "for teaching: the register block's bus,\n"
+	  "physical, kernel and user addresses, and one\n"
+	  "read through the mapping and through pread()",
+	  { 0 }, false },
+	{ "help", VERB_HELP, 0, parse_help, "help [VERB]",
+	  "this list, or one verb's usage (also: VERB\n"
+	  "--help)",
+	  { ARG_VERB }, false },
+};
+
+#define NVERBS (sizeof(verb_table) / sizeof(verb_table[0]))
+
+const struct verb_spec *args_verbs(size_t *count)
+{
+	*count = NVERBS;
+	return verb_table;
+}
+
+const struct verb_spec *args_find_verb(const char *name)
+{
+	size_t v;
+
+	for (v = 0; v < NVERBS; v++)
+		if (strcmp(name, verb_table[v].name) == 0)
+			return &verb_table[v];
+	return NULL;
+}
+
+const char *const *args_words(enum arg_kind kind)
+{
+	static const char *const op_words[] = {
+		"output", "input", "alt0", "alt1", "alt2", "alt3", "alt4",
+		"alt5", "high", "low", "up", "down", "none", "op", "ip", "a0",
+		"a1", "a2", "a3", "a4", "a5", "dh", "dl", "pu", "pd", "pn",
+		"1", "0", "active", "inactive", NULL,
+	};
+	static const char *const bank_numbers[] = { "0", "1", NULL };
+
+	switch (kind) {
+	case ARG_OP:
+		return op_words;
+	case ARG_LEVEL:
+		return level_words;
+	case ARG_EVENT:
+		return event_words;
+	case ARG_BANK_OP:
+		return bank_words;
+	case ARG_BANK:
+		return bank_numbers;
+	default:
+		return NULL;
+	}
+}
+
+const struct option_spec args_options[] = {
+	{ "--json", OPT_JSON, NULL },
+	{ "--force", OPT_FORCE, NULL },
+	{ "--syscall", OPT_SYSCALL, NULL },
+	{ "--timeout", OPT_TIMEOUT, "MS" },
+	{ "--device", OPT_GLOBAL, "PATH" },
+	{ "--sysfs", OPT_GLOBAL, "DIR" },
+	{ "--devicetree", OPT_GLOBAL, "DIR" },
+	{ "--help", OPT_GLOBAL, NULL },
+	{ NULL, 0, NULL },
 };
 
 /*
@@ -593,131 +693,153 @@ static int option_value(int argc, char *const argv[], int *i,
 	return 1;
 }
 
-/* --json, --force, --syscall, --timeout MS anywhere after the verb. */
-static int verb_option(int argc, char *const argv[], int *i, size_t v,
-		       struct command *cmd, char *err, size_t errlen)
+/*
+ * One option at argv[*i], before or after the verb: 1 if taken (the
+ * option's OPT_ bit in *option), 0 if argv[*i] is not an option this
+ * parser knows, -EINVAL (message in err) if its value is bad.
+ */
+static int any_option(int argc, char *const argv[], int *i,
+		      struct command *cmd, unsigned *option, char *err,
+		      size_t errlen)
 {
 	const char *arg = argv[*i], *value;
 	unsigned long long ms;
-	unsigned option;
 	int ret;
 
-	if (strcmp(arg, "--json") == 0) {
-		option = OPT_JSON;
-		cmd->json = true;
-	} else if (strcmp(arg, "--force") == 0) {
-		option = OPT_FORCE;
-		cmd->force = true;
-	} else if (strcmp(arg, "--syscall") == 0) {
-		option = OPT_SYSCALL;
-		cmd->syscall = true;
-	} else {
-		ret = option_value(argc, argv, i, "--timeout", &value, err,
-				   errlen);
-		if (ret <= 0)
-			return ret;
-		option = OPT_TIMEOUT;
-		ret = args_parse_number(value, WAIT_TIMEOUT_MIN,
-					WAIT_TIMEOUT_MAX, "timeout (ms)", &ms,
-					err, errlen);
-		if (ret)
-			return ret;
-		cmd->timeout_ms = ms;
+	*option = OPT_GLOBAL;
+	if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+		cmd->help = true;
+		return 1;
 	}
-	if (!(verb_table[v].options & option))
-		return fail(err, errlen, "%s does not take %s",
-			    verb_table[v].name, arg);
+	if (!strcmp(arg, "--json")) {
+		*option = OPT_JSON;
+		cmd->json = true;
+		return 1;
+	}
+	if (!strcmp(arg, "--force")) {
+		*option = OPT_FORCE;
+		cmd->force = true;
+		return 1;
+	}
+	if (!strcmp(arg, "--syscall")) {
+		*option = OPT_SYSCALL;
+		cmd->syscall = true;
+		return 1;
+	}
+	ret = option_value(argc, argv, i, "--devicetree", &cmd->devicetree,
+			   err, errlen);
+	if (!ret)
+		ret = option_value(argc, argv, i, "--device", &cmd->device,
+				   err, errlen);
+	if (!ret)
+		ret = option_value(argc, argv, i, "--sysfs", &cmd->sysfs, err,
+				   errlen);
+	if (ret)
+		return ret;
+	ret = option_value(argc, argv, i, "--timeout", &value, err, errlen);
+	if (ret <= 0)
+		return ret;
+	*option = OPT_TIMEOUT;
+	ret = args_parse_number(value, WAIT_TIMEOUT_MIN, WAIT_TIMEOUT_MAX,
+				"timeout (ms)", &ms, err, errlen);
+	if (ret)
+		return ret;
+	cmd->timeout_ms = ms;
 	return 1;
 }
 
-static int parse_verb(int argc, char *const argv[], size_t v,
-		      struct command *cmd, char *err, size_t errlen)
+/* The name of the first option of these bits, for messages. */
+static const char *option_name(unsigned option)
 {
-	const char *rest[ARGS_MAX + 1];
-	int i, n = 0, ret;
+	size_t i;
 
-	/* Given before the verb: the verb must still take them. */
-	if (cmd->json && !(verb_table[v].options & OPT_JSON))
-		return fail(err, errlen, "%s does not take --json",
-			    verb_table[v].name);
-	if (cmd->force && !(verb_table[v].options & OPT_FORCE))
-		return fail(err, errlen, "%s does not take --force",
-			    verb_table[v].name);
-	for (i = 0; i < argc; i++) {
-		ret = verb_option(argc, argv, &i, v, cmd, err, errlen);
-		if (ret < 0)
-			return ret;
-		if (ret > 0)
-			continue;
-		if (n == ARGS_MAX)
-			return fail(err, errlen, "too many arguments (at most %d)",
-				    ARGS_MAX);
-		rest[n++] = argv[i];
-	}
-	rest[n] = NULL;
-	return verb_table[v].parse(n, (char *const *)rest, cmd, err, errlen);
+	for (i = 0; args_options[i].name; i++)
+		if (args_options[i].option & option)
+			return args_options[i].name;
+	return "?";
 }
 
 int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 	       size_t errlen)
 {
-	const char *arg;
-	size_t v;
-	int i, ret;
+	const char *rest[ARGS_MAX + 1];
+	const struct verb_spec *spec = NULL;
+	unsigned option, given = 0;
+	bool options_end = false;
+	int i, n = 0, ret;
 
 	memset(cmd, 0, sizeof(*cmd));
 	cmd->count = BLINK_COUNT_DEFAULT;
 	cmd->period_ms = BLINK_PERIOD_DEFAULT;
 
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		arg = argv[i];
-		if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			cmd->verb = VERB_HELP;
-			return 0;
-		}
-		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-			cmd->verb = VERB_VERSION;
-			return 0;
-		}
-		if (strcmp(arg, "--json") == 0) {
-			cmd->json = true;
-			continue;
-		}
-		if (strcmp(arg, "--force") == 0) {
-			cmd->force = true;
-			continue;
-		}
-		ret = option_value(argc, argv, &i, "--devicetree",
-				   &cmd->devicetree, err, errlen);
-		if (ret == 0)
-			ret = option_value(argc, argv, &i, "--device",
-					   &cmd->device, err, errlen);
-		if (ret == 0)
-			ret = option_value(argc, argv, &i, "--sysfs",
-					   &cmd->sysfs, err, errlen);
-		if (ret < 0)
-			return ret;
-		if (ret == 0)
-			return fail(err, errlen, "unknown option '%s' (try --help)",
-				    arg);
+	/* The completion hook: every word after it is data. */
+	if (argc > 1 && strcmp(argv[1], ARGS_COMPLETE) == 0) {
+		cmd->verb = VERB_COMPLETE;
+		cmd->words = argv + 2;
+		cmd->nwords = argc - 2;
+		return 0;
 	}
 
-	if (i >= argc)
+	/* Options anywhere: before the verb, between and after its words. */
+	for (i = 1; i < argc; i++) {
+		/* "-1" is a (bad) number for the verb to refuse, not an option. */
+		if (!options_end && argv[i][0] == '-' && argv[i][1] != '\0' &&
+		    !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
+			if (strcmp(argv[i], "--") == 0) {
+				options_end = true;
+				continue;
+			}
+			if (!spec && (!strcmp(argv[i], "-V") ||
+				      !strcmp(argv[i], "--version"))) {
+				cmd->verb = VERB_VERSION;
+				return 0;
+			}
+			ret = any_option(argc, argv, &i, cmd, &option, err,
+					 errlen);
+			if (ret < 0)
+				return ret;
+			if (ret == 0 && spec)
+				return fail(err, errlen, "%s: unknown option '%s' (try: pigpio-regs help %s)",
+					    spec->name, argv[i], spec->name);
+			if (ret == 0)
+				return fail(err, errlen, "unknown option '%s' (try --help)",
+					    argv[i]);
+			/* --help before the verb: the whole list at once. */
+			if (cmd->help && !spec) {
+				cmd->verb = VERB_HELP;
+				return 0;
+			}
+			given |= option;
+			continue;
+		}
+		if (!spec) {
+			spec = args_find_verb(argv[i]);
+			if (!spec)
+				return fail(err, errlen, "unknown verb '%s' (try --help)",
+					    argv[i]);
+			continue;
+		}
+		if (n == ARGS_MAX)
+			return fail(err, errlen, "too many arguments (at most %d)",
+				    ARGS_MAX);
+		rest[n++] = argv[i];
+	}
+	if (!spec)
 		return fail(err, errlen, "missing verb (try --help)");
+	rest[n] = NULL;
 
-	for (v = 0; v < sizeof(verb_table) / sizeof(verb_table[0]); v++) {
-		if (strcmp(argv[i], verb_table[v].name) == 0)
-			break;
+	cmd->verb = spec->verb;
+	if (cmd->help) {
+		/* VERB --help: that verb's usage, whatever else was given. */
+		cmd->verb = VERB_HELP;
+		cmd->help_verb = spec->name;
+		return 0;
 	}
-	if (v == sizeof(verb_table) / sizeof(verb_table[0]))
-		return fail(err, errlen, "unknown verb '%s' (try --help)",
-			    argv[i]);
-	cmd->verb = verb_table[v].verb;
-	return parse_verb(argc - i - 1, argv + i + 1, v, cmd, err, errlen);
+	option = given & ~(spec->options | OPT_GLOBAL);
+	if (option)
+		return fail(err, errlen, "%s does not take %s", spec->name,
+			    option_name(option));
+	return spec->parse(n, (char *const *)rest, cmd, err, errlen);
 }
 
 int args_check_chip(const struct command *cmd, const char *soc,
@@ -737,7 +859,6 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_EVENTS:
 	case VERB_WAIT:
 	case VERB_OWNERS:
-	case VERB_BENCH:
 		for (pin = ngpio; pin < 64; pin++)
 			if (cmd->pins & (UINT64_C(1) << pin))
 				return fail(err, errlen, "pin %u out of range (this %s has pins 0-%u)",
@@ -761,6 +882,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 				    block_size - 4);
 		return 0;
 	case VERB_HELP:
+	case VERB_COMPLETE:
 	case VERB_VERSION:
 	case VERB_INFO:
 	case VERB_EXPLAIN:

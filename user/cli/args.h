@@ -27,12 +27,10 @@
 #define WAIT_TIMEOUT_MIN	1	/* ms */
 #define WAIT_TIMEOUT_MAX	86400000
 #define ARGS_MAX		64	/* arguments after the verb */
-#define BENCH_PIN_DEFAULT	17
-#define BENCH_REPS_MIN		1
-#define BENCH_REPS_MAX		100
 
 enum verb {
 	VERB_HELP,
+	VERB_COMPLETE,	/* the completion hook: ARGS_COMPLETE WORDS... */
 	VERB_VERSION,
 	VERB_INFO,
 	VERB_GET,
@@ -47,10 +45,10 @@ enum verb {
 	VERB_WAIT,
 	VERB_OWNERS,
 	VERB_EXPLAIN,
-	VERB_BENCH,
 };
 
-enum bank_op { BANK_READ, BANK_SET, BANK_CLEAR, BANK_WRITE };
+/* In the order of the words read, high, low, write. */
+enum bank_op { BANK_READ, BANK_HIGH, BANK_LOW, BANK_WRITE };
 
 /* What `set PINS OP...` asks for; level, then pull, then function. */
 struct set_ops {
@@ -60,6 +58,7 @@ struct set_ops {
 	int level;
 	bool set_pull;
 	enum pgr_pull pull;
+	const char *given[3];	/* the words given: function, level, pull */
 };
 
 struct command {
@@ -67,6 +66,10 @@ struct command {
 	const char *sysfs;	/* NULL: the library's default */
 	const char *devicetree;	/* NULL: /proc/device-tree */
 	enum verb verb;
+	bool help;		/* -h/--help given */
+	const char *help_verb;	/* help VERB, VERB --help; NULL: every verb */
+	char *const *words;	/* VERB_COMPLETE: the words, the last one */
+	int nwords;		/* being completed */
 	bool json;		/* --json: info get funcs peek bank events */
 	bool force;		/* --force: change pins the kernel claims */
 	uint64_t pins;		/* the pin list (bit n: GPIO n) */
@@ -85,10 +88,59 @@ struct command {
 	bool clear;		/* events clear */
 	int level;		/* wait */
 	unsigned long timeout_ms; /* wait, 0: none */
-	bool quick;		/* bench --quick */
-	unsigned reps;		/* bench --reps, 0: the default */
-	const char *csv;	/* bench --csv FILE, NULL: none */
 };
+
+/* The options: which verbs take them (spec->options), and OPT_GLOBAL. */
+#define OPT_JSON	0x1
+#define OPT_FORCE	0x2
+#define OPT_SYSCALL	0x4
+#define OPT_TIMEOUT	0x8
+#define OPT_GLOBAL	0x10	/* every verb: --device --sysfs --devicetree --help */
+
+struct option_spec {
+	const char *name;	/* NULL ends args_options[] */
+	unsigned option;	/* its OPT_ bit */
+	const char *value;	/* what its value is ("PATH"), NULL: none */
+};
+extern const struct option_spec args_options[];
+
+/* What a verb's positional words are, for help and completion. */
+enum arg_kind {
+	ARG_END,		/* no more words */
+	ARG_PINS,		/* a pin list */
+	ARG_PIN,
+	ARG_OP,			/* a set op */
+	ARG_LEVEL,
+	ARG_EVENT,		/* an event detector kind */
+	ARG_BANK_OP,
+	ARG_BANK,
+	ARG_NUMBER,
+	ARG_OFFSET,
+	ARG_VERB,
+	ARG_EVENTS_FIRST,	/* "clear", or a pin list */
+};
+
+struct verb_spec {
+	const char *name;
+	enum verb verb;
+	unsigned options;	/* OPT_ bits it takes besides OPT_GLOBAL */
+	int (*parse)(int argc, char *const argv[], struct command *cmd,
+		     char *err, size_t errlen);
+	const char *usage;	/* "set PINS OP..." */
+	const char *help;	/* what it does; lines end with \n but the last */
+	enum arg_kind args[4];	/* its words in order */
+	bool repeat_last;	/* the last kind repeats */
+};
+
+/* The completion hook's verb: pigpio-regs __complete WORDS... */
+#define ARGS_COMPLETE "__complete"
+
+/* The verbs, in the order help lists them; a verb by name, or NULL. */
+const struct verb_spec *args_verbs(size_t *count);
+const struct verb_spec *args_find_verb(const char *name);
+
+/* The words a kind of argument can be (NULL-terminated), or NULL. */
+const char *const *args_words(enum arg_kind kind);
 
 /* A decimal or 0x-hex number in [min, max]; what names it in messages. */
 int args_parse_number(const char *s, unsigned long long min,

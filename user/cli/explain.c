@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "devtree.h"
 #include "explain.h"
 
 #define GPLEV0 0x34
@@ -49,32 +50,14 @@ static bool dt_read(const char *node, const char *name, struct dt_prop *p)
 	return true;
 }
 
-/* Read count cells at *pos as one number and advance. */
-static uint64_t dt_cells(const struct dt_prop *p, size_t *pos, unsigned count)
-{
-	uint64_t v = 0;
-
-	while (count--) {
-		if (*pos + 4 > p->len)
-			return 0;
-		v = (v << 32) | ((uint32_t)p->data[*pos] << 24 |
-				 (uint32_t)p->data[*pos + 1] << 16 |
-				 (uint32_t)p->data[*pos + 2] << 8 |
-				 p->data[*pos + 3]);
-		*pos += 4;
-	}
-	return v;
-}
-
 /* #address-cells or #size-cells of node, with the spec's defaults. */
 static unsigned dt_ncells(const char *node, const char *name, unsigned dflt)
 {
 	struct dt_prop p;
-	size_t pos = 0;
 
-	if (!dt_read(node, name, &p) || p.len != 4)
+	if (!dt_read(node, name, &p))
 		return dflt;
-	return (unsigned)dt_cells(&p, &pos, 1);
+	return devtree_ncells(p.data, p.len, dflt);
 }
 
 /* Is one of the NUL-separated strings of node's compatible equal to s? */
@@ -137,6 +120,13 @@ static void parent_of(const char *node, char *parent, size_t size)
 		*slash = '\0';
 }
 
+/* The ranges entry an address went through. */
+static void print_range(const char *bus, const struct devtree_range *r)
+{
+	printf("  %s ranges: bus 0x%" PRIx64 "-0x%" PRIx64 " -> parent 0x%"
+	       PRIx64 "\n", bus, r->child, r->child + r->size - 1, r->parent);
+}
+
 /*
  * Translate addr, an address on the bus of node's parent, through the
  * "ranges" of every ancestor up to dt_root. Prints each step.
@@ -147,51 +137,51 @@ static bool dt_translate(const char *dt_root, const char *node, uint64_t *addr)
 
 	parent_of(node, bus, sizeof(bus));
 	while (strcmp(bus, dt_root) != 0 && strlen(bus) > strlen(dt_root)) {
-		unsigned child_ac = dt_ncells(bus, "#address-cells", 2);
-		unsigned child_sc = dt_ncells(bus, "#size-cells", 1);
-		unsigned parent_ac;
+		const char *name = bus + strlen(dt_root);
+		struct devtree_bus cells;
+		struct devtree_range hit;
 		struct dt_prop ranges;
-		size_t pos = 0, entry;
-		bool hit = false;
+		uint64_t from = *addr;
+		bool present;
 
+		cells.addr_cells = dt_ncells(bus, "#address-cells",
+					     DEVTREE_ADDRESS_CELLS_DEFAULT);
+		cells.size_cells = dt_ncells(bus, "#size-cells",
+					     DEVTREE_SIZE_CELLS_DEFAULT);
 		parent_of(bus, up, sizeof(up));
-		parent_ac = dt_ncells(up, "#address-cells", 2);
-		if (!dt_read(bus, "ranges", &ranges))
+		cells.parent_addr_cells = dt_ncells(up, "#address-cells",
+						    DEVTREE_ADDRESS_CELLS_DEFAULT);
+		present = dt_read(bus, "ranges", &ranges);
+		switch (devtree_translate(present ? ranges.data : NULL,
+					  present ? ranges.len : 0, &cells,
+					  addr, &hit)) {
+		case DEVTREE_RANGES_ABSENT:
 			return false;	/* no ranges: not translatable */
-		if (ranges.len == 0) {
+		case DEVTREE_RANGES_EMPTY:
 			printf("  %s: empty ranges, addresses pass through unchanged\n",
-			       bus + strlen(dt_root));
-		}
-		/* Whole entries of 1-4 cells a field, or nothing is read. */
-		entry = 4 * (size_t)(child_ac + parent_ac + child_sc);
-		if (ranges.len && (child_ac < 1 || child_ac > 4 || parent_ac < 1 ||
-				   parent_ac > 4 || child_sc > 4 ||
-				   ranges.len % entry != 0)) {
-			printf("  %s ranges: %zu bytes, not whole entries of %u+%u+%u cells: cannot translate\n",
-			       bus + strlen(dt_root), ranges.len, child_ac,
-			       parent_ac, child_sc);
-			return false;
-		}
-		while (ranges.len && pos + entry <= ranges.len) {
-			uint64_t child = dt_cells(&ranges, &pos, child_ac);
-			uint64_t parent = dt_cells(&ranges, &pos, parent_ac);
-			uint64_t len = dt_cells(&ranges, &pos, child_sc);
-
-			if (*addr < child || *addr - child >= len)
-				continue;
-			printf("  %s ranges: bus 0x%" PRIx64 "-0x%" PRIx64
-			       " -> parent 0x%" PRIx64 "\n",
-			       bus + strlen(dt_root), child, child + len - 1,
-			       parent);
-			printf("    0x%" PRIx64 " - 0x%" PRIx64 " + 0x%" PRIx64
-			       " = 0x%" PRIx64 "\n", *addr, child, parent,
-			       *addr - child + parent);
-			*addr = *addr - child + parent;
-			hit = true;
+			       name);
 			break;
-		}
-		if (ranges.len && !hit)
+		case DEVTREE_RANGES_MALFORMED:
+			printf("  %s ranges: %zu bytes, not whole entries of %u+%u+%u cells: cannot translate\n",
+			       name, ranges.len, cells.addr_cells,
+			       cells.parent_addr_cells, cells.size_cells);
 			return false;
+		case DEVTREE_RANGES_NO_ENTRY:
+			return false;
+		case DEVTREE_RANGES_TRANSLATED:
+			print_range(name, &hit);
+			printf("    0x%" PRIx64 " - 0x%" PRIx64 " + 0x%" PRIx64
+			       " = 0x%" PRIx64 "\n", from, hit.child, hit.parent,
+			       *addr);
+			break;
+		case DEVTREE_RANGES_OVERFLOW:
+			print_range(name, &hit);
+			printf("    0x%" PRIx64 " - 0x%" PRIx64 " + 0x%" PRIx64
+			       " does not fit %u address cells: cannot translate\n",
+			       from, hit.child, hit.parent,
+			       cells.parent_addr_cells);
+			return false;
+		}
 		snprintf(bus, sizeof(bus), "%s", up);
 	}
 	return true;
@@ -214,8 +204,12 @@ static void explain_device_tree(const struct pgr_chip *chip,
 		return;
 	}
 	parent_of(node, parent, sizeof(parent));
-	bus = dt_cells(&reg, &pos, dt_ncells(parent, "#address-cells", 2));
-	size = dt_cells(&reg, &pos, dt_ncells(parent, "#size-cells", 1));
+	bus = devtree_cells(reg.data, reg.len, &pos,
+			    dt_ncells(parent, "#address-cells",
+				      DEVTREE_ADDRESS_CELLS_DEFAULT));
+	size = devtree_cells(reg.data, reg.len, &pos,
+			     dt_ncells(parent, "#size-cells",
+				       DEVTREE_SIZE_CELLS_DEFAULT));
 	printf("  node %s\n", node);
 	printf("  reg: VideoCore bus address 0x%" PRIx64 ", 0x%" PRIx64
 	       " bytes\n", bus, size);

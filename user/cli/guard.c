@@ -14,18 +14,17 @@
 
 #include "cli.h"
 
-int guard_load(const struct command *cmd, struct pgr_owners *owners,
-	       char *why, size_t whylen)
+int guard_load(const char *devicetree, struct pgr_owners *owners, char *why,
+	       size_t whylen)
 {
-	const char *root = cmd->devicetree ? cmd->devicetree :
-			   "/proc/device-tree";
+	const char *root = devicetree ? devicetree : "/proc/device-tree";
 	int err;
 
 	pgr_owners_init(owners);
 	why[0] = '\0';
-	err = pgr_owners_from_devicetree(owners, cmd->devicetree);
+	err = pgr_owners_from_devicetree(owners, devicetree);
 	/* No device tree at all (not a device-tree system): nothing claimed. */
-	if (err == -ENOENT && !cmd->devicetree)
+	if (err == -ENOENT && !devicetree)
 		err = 0;
 	if (err) {
 		snprintf(why, whylen, "reading %s: %s", root, strerror(-err));
@@ -36,38 +35,31 @@ int guard_load(const struct command *cmd, struct pgr_owners *owners,
 	return 0;
 }
 
-/* What the command does to the pins it names. */
-enum touch { TOUCH_NONE, TOUCH_LEVEL, TOUCH_CONFIG };
-
-static enum touch touch_of(const struct command *cmd)
+static enum guard_touch touch_of(const struct command *cmd)
 {
 	switch (cmd->verb) {
 	case VERB_SET:
 		return cmd->ops.set_function || cmd->ops.set_pull ?
-		       TOUCH_CONFIG : TOUCH_LEVEL;
+		       GUARD_CONFIG : GUARD_LEVEL;
 	case VERB_BLINK:
 	case VERB_DETECT:
-	case VERB_BENCH:	/* makes its pins outputs */
-		return TOUCH_CONFIG;
+		return GUARD_CONFIG;
 	case VERB_EVENTS:
 		/* Clearing GPEDS would steal the kernel's interrupt. */
-		return cmd->clear ? TOUCH_CONFIG : TOUCH_NONE;
+		return cmd->clear ? GUARD_CONFIG : GUARD_NONE;
 	case VERB_TOGGLE:
-		return TOUCH_LEVEL;
+		return GUARD_LEVEL;
 	case VERB_BANK:
-		return cmd->bank_op == BANK_READ ? TOUCH_NONE : TOUCH_LEVEL;
+		return cmd->bank_op == BANK_READ ? GUARD_NONE : GUARD_LEVEL;
 	default:
-		return TOUCH_NONE;
+		return GUARD_NONE;
 	}
 }
 
-static uint64_t touched_pins(const struct command *cmd,
-			     const struct pgr_chip *chip)
+static uint64_t touched_pins(const struct command *cmd)
 {
 	if (cmd->verb == VERB_BANK)
 		return (uint64_t)cmd->mask << (32 * cmd->bank);
-	if (cmd->verb == VERB_BENCH)
-		return bench_pins(cmd->pin, pgr_chip_pin_count(chip));
 	return cmd->pins;
 }
 
@@ -75,15 +67,21 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 		const struct pgr_owners *owners, int load_err,
 		const char *why)
 {
-	enum touch touch = touch_of(cmd);
-	uint64_t pins = touched_pins(cmd, chip);
+	return guard_pins(chip, owners, touched_pins(cmd), touch_of(cmd),
+			  cmd->force, load_err, why);
+}
+
+int guard_pins(const struct pgr_chip *chip, const struct pgr_owners *owners,
+	       uint64_t pins, enum guard_touch touch, bool force,
+	       int load_err, const char *why)
+{
 	enum pgr_function function;
 	unsigned pin, refused = 0;
 
-	if (touch == TOUCH_NONE)
+	if (touch == GUARD_NONE)
 		return 0;
 	if (load_err) {
-		if (cmd->force) {
+		if (force) {
 			cli_error("warning: cannot tell which pins the kernel claims (%s); going ahead (--force)",
 				  why);
 			return 0;
@@ -99,14 +97,14 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 		if (pgr_pin_get_function(chip, pin, &function) < 0)
 			function = PGR_FUNC_INPUT;
 		/* Driving an output the kernel set up is allowed. */
-		if (touch == TOUCH_LEVEL && function == PGR_FUNC_OUTPUT)
+		if (touch == GUARD_LEVEL && function == PGR_FUNC_OUTPUT)
 			continue;
-		if (cmd->force) {
+		if (force) {
 			cli_error("warning: GPIO%u is claimed by the kernel (%s); changing it anyway (--force)",
 				  pin, owners->owner[pin]);
 			continue;
 		}
-		if (touch == TOUCH_CONFIG)
+		if (touch == GUARD_CONFIG)
 			cli_error("GPIO%u is claimed by the kernel (%s): refusing to change its configuration",
 				  pin, owners->owner[pin]);
 		else

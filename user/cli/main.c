@@ -17,80 +17,106 @@
 #include <string.h>
 
 #include "cli.h"
+#include "complete.h"
 
 #define EXIT_USAGE 2
 
+/* text, each line after the first indented by indent spaces. */
+static void print_indented(FILE *out, const char *text, int indent)
+{
+	const char *nl;
+
+	while ((nl = strchr(text, '\n'))) {
+		fprintf(out, "%.*s\n%*s", (int)(nl - text), text, indent, "");
+		text = nl + 1;
+	}
+	fprintf(out, "%s\n", text);
+}
+
+static const char options_help[] =
+	"options (anywhere on the line; -- ends them):\n"
+	"  --json          machine-readable output (info get funcs peek bank events\n"
+	"                  owners)\n"
+	"  --force         change pins the kernel has claimed (set toggle blink bank\n"
+	"                  detect events); without it such changes are refused\n"
+	"  --timeout MS    wait: give up after MS milliseconds (1-86400000)\n"
+	"  --syscall       peek: read with pread() through the driver\n"
+	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ")\n"
+	"  --sysfs DIR     attribute directory (default " PIGPIO_REGS_SYSFS_DIR ")\n"
+	"  --devicetree DIR\n"
+	"                  device tree to read pin owners from (default\n"
+	"                  /proc/device-tree)\n"
+	"  -h, --help      show this help (after a verb: that verb's)\n"
+	"  -V, --version   show the version\n";
+
+static const char exit_help[] =
+	"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout),\n"
+	"2 usage error, 128+N blink or wait stopped by signal N (SIGINT,\n"
+	"SIGTERM, SIGHUP; blink then leaves the pin as it found it)\n";
+
+/* Every verb, from the parser's table. */
 static void usage(FILE *out)
 {
+	const struct verb_spec *verbs;
+	size_t n, v;
+	int len;
+
 	fprintf(out,
 		"usage: " PROG " [OPTIONS] VERB [ARGS...]\n"
-		"       " PROG " --help | --version\n"
+		"       " PROG " help [VERB] | --help | --version\n"
 		"\n"
 		"Drive Raspberry Pi GPIO pins through the register window that the\n"
 		"pigpio_regs driver maps into this process (no root needed).\n"
-		"PINS is a list such as 17, 4,17-21 or 0-53.\n"
+		"PINS is a list such as 17, GPIO17, 4,17-21 or 0-53.\n"
 		"\n"
-		"verbs:\n"
-		"  info                         the SoC, the block's addresses and sizes,\n"
-		"                               where this process mapped it, and how\n"
-		"                               configuration changes are made\n"
-		"  get [PINS]                   one pin: GPIO<PIN> <function> <high|low>;\n"
-		"                               several or none (all): a table with ALT\n"
-		"                               name, level, pull, events and owner\n"
-		"  set PINS OP...               OP: op (output), ip (input), a0..a5 (ALT\n"
-		"                               function), dh/dl (drive high/low), pu/pd/pn\n"
-		"                               (pull up/down/none); e.g. 'set 17 op dh'\n"
-		"  toggle PINS                  drive each pin to the opposite of its level\n"
-		"  funcs [PINS]                 the ALT0-ALT5 functions of each pin\n"
-		"  blink PIN [COUNT] [PERIOD_MS]\n"
-		"                               make PIN an output and toggle it COUNT times\n"
-		"                               (1-1000000, default 10), PERIOD_MS each\n"
-		"                               (2-60000, default 500)\n"
-		"  peek [--syscall] OFFSET      print the register at byte OFFSET (decimal or\n"
-		"                               0x hex, a multiple of 4); --syscall reads it\n"
-		"                               with pread() through the driver instead of\n"
-		"                               the mapping\n"
-		"  bank read BANK               GPLEVn of bank 0 (pins 0-31) or 1 (32-)\n"
-		"  bank set|clear BANK MASK     one store to GPSETn / GPCLRn\n"
-		"  bank write BANK MASK VALUES  set the pins of MASK whose VALUES bit is 1,\n"
-		"                               clear those whose bit is 0 (two stores)\n"
-		"  detect PINS KIND...          enable exactly these event detectors:\n"
-		"                               rising falling high low async-rising\n"
-		"                               async-falling, or none\n"
-		"  events [PINS]                event detected (GPEDS) and enabled detectors\n"
-		"  events clear PINS            clear GPEDS (write 1 to clear)\n"
-		"  wait PIN LEVEL [--timeout MS]\n"
-		"                               poll until PIN is LEVEL (0/1/low/high): exit\n"
-		"                               0, or 1 after MS milliseconds\n"
-		"  owners [PINS]                which pins the kernel claims, from the device\n"
-		"                               tree and from gpiolib's line info, apart\n"
-		"  explain                      for teaching: the register block's bus,\n"
-		"                               physical, kernel and user addresses, and one\n"
-		"                               read through the mapping and through pread()\n"
-		"  bench [--quick] [--pin N] [--csv FILE] [--reps N]\n"
-		"                               toggles per second on GPIO N (default 17)\n"
-		"                               and 7 neighbours: raw stores, pgr_pin_write,\n"
-		"                               bank stores, pwrite() through the driver,\n"
-		"                               libgpiod and sysfs (root only, else \"not\n"
-		"                               available\"), and setup costs; median of\n"
-		"                               N repetitions (1-100; default 7, --quick 3)\n"
-		"\n"
-		"options:\n"
-		"  --json          machine-readable output (info get funcs peek bank events\n"
-		"                  owners)\n"
-		"  --force         change pins the kernel has claimed (set toggle blink bank\n"
-		"                  detect events bench); without it such changes are refused\n"
-		"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ")\n"
-		"  --sysfs DIR     attribute directory (default " PIGPIO_REGS_SYSFS_DIR ")\n"
-		"  --devicetree DIR\n"
-		"                  device tree to read pin owners from (default\n"
-		"                  /proc/device-tree)\n"
-		"  -h, --help      show this help\n"
-		"  -V, --version   show the version\n"
-		"\n"
-		"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout),\n"
-		"2 usage error, 128+N blink or wait stopped by signal N (SIGINT,\n"
-		"SIGTERM, SIGHUP; blink then leaves the pin as it found it)\n");
+		"verbs:\n");
+	verbs = args_verbs(&n);
+	for (v = 0; v < n; v++) {
+		len = fprintf(out, "  %s", verbs[v].usage);
+		if (len > 30)
+			fprintf(out, "\n%32s", "");
+		else
+			fprintf(out, "%*s", 32 - len, "");
+		print_indented(out, verbs[v].help, 32);
+	}
+	fprintf(out, "\n%s\n%s", options_help, exit_help);
+}
+
+/* One verb: its usage, what it does, the options it takes. */
+static void usage_verb(FILE *out, const struct verb_spec *spec)
+{
+	size_t i;
+
+	fprintf(out, "usage: " PROG " [OPTIONS] %s\n\n", spec->usage);
+	print_indented(out, spec->help, 0);
+	fprintf(out, "\noptions:");
+	for (i = 0; args_options[i].name; i++)
+		if (args_options[i].option & spec->options)
+			fprintf(out, " %s%s%s", args_options[i].name,
+				args_options[i].value ? " " : "",
+				args_options[i].value ? args_options[i].value : "");
+	fprintf(out, " --device PATH --sysfs DIR --devicetree DIR\n"
+		"(" PROG " --help describes them)\n");
+}
+
+static void emit_line(const char *word, void *ctx)
+{
+	fprintf(ctx, "%s\n", word);
+}
+
+/* The completion hook: the words that may come next, one per line. */
+static int complete(const struct command *cmd)
+{
+	FILE *f = fopen(PIGPIO_REGS_SYSFS_DIR "/ngpio", "re");
+	unsigned ngpio = 54;	/* the BCM2835's, when no driver is there */
+
+	if (f) {
+		if (fscanf(f, "%u", &ngpio) != 1 || ngpio > 64)
+			ngpio = 54;
+		fclose(f);
+	}
+	complete_words(cmd->nwords, cmd->words, ngpio, emit_line, stdout);
+	return EXIT_SUCCESS;
 }
 
 void cli_error(const char *fmt, ...)
@@ -144,9 +170,14 @@ int main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	if (cmd.verb == VERB_HELP) {
-		usage(stdout);
-		return EXIT_SUCCESS;
+		if (cmd.help_verb)
+			usage_verb(stdout, args_find_verb(cmd.help_verb));
+		else
+			usage(stdout);
+		return fflush(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
 	}
+	if (cmd.verb == VERB_COMPLETE)
+		return complete(&cmd);
 	if (cmd.verb == VERB_VERSION) {
 		printf(PROG " " PGR_VERSION "\n");
 		return EXIT_SUCCESS;
@@ -165,7 +196,7 @@ int main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 
-	load_err = guard_load(&cmd, &owners, why, sizeof(why));
+	load_err = guard_load(cmd.devicetree, &owners, why, sizeof(why));
 	ret = guard_check(&cmd, chip, &owners, load_err, why);
 	if (ret == 0)
 		ret = verbs_run(&cmd, chip, &owners);

@@ -140,6 +140,7 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 	struct pin_state st;
 	char events[96];
 	unsigned pin, n = 0;
+	int ret;
 
 	if (cmd->json)
 		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
@@ -149,8 +150,9 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
-		if (read_pin(chip, pin, &st) < 0) {
-			cli_error("get GPIO%u: %s", pin, strerror(EINVAL));
+		ret = read_pin(chip, pin, &st);
+		if (ret < 0) {
+			cli_error("get GPIO%u: %s", pin, strerror(-ret));
 			return EXIT_FAILURE;
 		}
 		if (cmd->json) {
@@ -194,6 +196,7 @@ static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 	enum pgr_function current;
 	const char *name;
 	unsigned pin, a, n = 0;
+	int ret;
 
 	if (cmd->json)
 		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
@@ -204,8 +207,11 @@ static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
-		if (pgr_pin_get_function(chip, pin, &current) < 0)
+		ret = pgr_pin_get_function(chip, pin, &current);
+		if (ret < 0) {
+			cli_error("funcs GPIO%u: %s", pin, strerror(-ret));
 			return EXIT_FAILURE;
+		}
 		if (cmd->json)
 			printf("%s{\"pin\":%u,\"current\":\"%s\",\"alt\":[",
 			       n++ ? "," : "", pin,
@@ -471,10 +477,10 @@ static int do_bank(const struct command *cmd, struct pgr_chip *chip)
 			printf("bank %u: 0x%08x\n", cmd->bank,
 			       (unsigned)levels);
 		return EXIT_SUCCESS;
-	case BANK_SET:
+	case BANK_HIGH:
 		ret = pgr_bank_set(chip, cmd->bank, cmd->mask);
 		break;
-	case BANK_CLEAR:
+	case BANK_LOW:
 		ret = pgr_bank_clear(chip, cmd->bank, cmd->mask);
 		break;
 	case BANK_WRITE:
@@ -516,15 +522,21 @@ static int do_events(const struct command *cmd, struct pgr_chip *chip)
 {
 	unsigned pin, bank, n = 0;
 	char enabled[96];
-	int detected, mask;
+	int detected, mask, ret;
 
 	if (cmd->clear) {
 		/* One write-1-to-clear store per bank. */
-		for (bank = 0; bank < 2; bank++)
-			if (bank_mask(cmd, chip, bank) &&
-			    pgr_bank_clear_events(chip, bank,
-						  bank_mask(cmd, chip, bank)) < 0)
+		for (bank = 0; bank < 2; bank++) {
+			if (!bank_mask(cmd, chip, bank))
+				continue;
+			ret = pgr_bank_clear_events(chip, bank,
+						    bank_mask(cmd, chip, bank));
+			if (ret < 0) {
+				cli_error("events clear: bank %u: %s", bank,
+					  strerror(-ret));
 				return EXIT_FAILURE;
+			}
+		}
 		return EXIT_SUCCESS;
 	}
 	if (cmd->json)
@@ -534,8 +546,11 @@ static int do_events(const struct command *cmd, struct pgr_chip *chip)
 			continue;
 		detected = pgr_pin_event_detected(chip, pin);
 		mask = pgr_pin_get_events(chip, pin);
-		if (detected < 0 || mask < 0)
+		if (detected < 0 || mask < 0) {
+			cli_error("events GPIO%u: %s", pin,
+				  strerror(detected < 0 ? -detected : -mask));
 			return EXIT_FAILURE;
+		}
 		if (cmd->json) {
 			printf("%s{\"pin\":%u,\"detected\":%s,\"enabled\":",
 			       n++ ? "," : "", pin,
@@ -675,9 +690,8 @@ int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 				   cmd->devicetree ? cmd->devicetree :
 				   "/proc/device-tree",
 				   "/sys/kernel/debug/" PIGPIO_REGS_NAME "/mappings");
-	case VERB_BENCH:
-		return bench_run(cmd, chip);
 	case VERB_HELP:
+	case VERB_COMPLETE:
 	case VERB_VERSION:
 		break;
 	}

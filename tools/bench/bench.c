@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * pigpio-regs bench: how fast one pin toggles through each path to the
+ * pigpio-regs-bench: how fast one pin toggles through each path to the
  * GPIO block, side by side, on the same pin, in one process.
  *
  *   1   raw volatile stores to the mapped GPSET0/GPCLR0 (the limit)
@@ -25,7 +25,7 @@
  * libgpiod is not linked: it is loaded with dlopen() when the program
  * runs, libgpiod.so.2 (libgpiod 1.x, the v1 API: Debian bookworm) or else
  * libgpiod.so.3 (libgpiod 2.x, the v2 API: trixie), with the few
- * prototypes it needs declared here. A statically linked pigpio-regs can
+ * prototypes it needs declared here. A statically linked benchmark can
  * dlopen() only with the C library it was linked with (same glibc
  * version); the libgpiod rows run in a child process, so a failure or
  * crash there is a "not available" row, never a figure.
@@ -54,7 +54,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "bench.h"
+#include "guard.h"
 
 /* Byte offsets in the block (BCM2835/BCM2711 ARM Peripherals, "GPIO"). */
 #define REG_GPSET0		0x1c
@@ -72,6 +73,10 @@
 
 static const char *const chip_labels[] = { "pinctrl-bcm2835",
 					   "pinctrl-bcm2711" };
+
+static const char *const stop_names[] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGTERM] = "SIGTERM",
+};
 
 uint64_t bench_pins(unsigned pin, unsigned ngpio)
 {
@@ -94,6 +99,7 @@ struct bench {
 	long setup_syscalls;		/* of row 7a, -1: could not count */
 	int fd;				/* the device (pwrite), or sysfs value */
 	double target;
+	int stopped;			/* the stop signal taken, or 0 */
 	/* libgpiod, in the child */
 	void *line;			/* v1: struct gpiod_line * */
 	void *request;			/* v2: struct gpiod_line_request * */
@@ -322,7 +328,7 @@ static void rate_row(struct row *row, struct bench *b, loop_fn loop)
 
 /* --- setup costs -------------------------------------------------------- */
 
-static void setup_lib(struct row *row, const struct command *cmd,
+static void setup_lib(struct row *row, const struct bench_opts *cmd,
 		      struct bench *b)
 {
 	double us[BENCH_REPS_MAX], t;
@@ -354,7 +360,7 @@ static void setup_lib(struct row *row, const struct command *cmd,
  * between two getppid() calls, and this process counts the child's
  * system-call entries in between (ptrace). -1 if it cannot be traced.
  */
-static long setup_syscalls(const struct command *cmd, unsigned pin)
+static long setup_syscalls(const struct bench_opts *cmd, unsigned pin)
 {
 	struct __ptrace_syscall_info info;
 	struct pgr_chip *chip;
@@ -404,7 +410,7 @@ out:
 	return count;
 }
 
-static void setup_raw(struct row *row, const struct command *cmd,
+static void setup_raw(struct row *row, const struct bench_opts *cmd,
 		      struct bench *b)
 {
 	const char *path = cmd->device ? cmd->device : PIGPIO_REGS_DEVICE;
@@ -1068,11 +1074,49 @@ static int write_csv(const char *file, const struct row *rows,
 	return 0;
 }
 
-/* --- the verb -------------------------------------------------------------- */
+/* --- the run -------------------------------------------------------------- */
 
-int bench_run(const struct command *cmd, struct pgr_chip *chip)
+/*
+ * Whether to go on to the next row: no. when one of the stop signals
+ * (blocked by the caller, so they wait as pending) has come. A row in
+ * progress always ends first: its loop has a fixed length, and a sysfs
+ * export is undone by its own row.
+ */
+static bool go_on(struct bench *b, const sigset_t *stop)
+{
+	static const struct timespec now;
+	sigset_t pending;
+	int sig;
+
+	if (b->stopped)
+		return false;
+	if (sigpending(&pending) < 0)
+		return true;
+	for (sig = 1; sig < (int)(sizeof(stop_names) / sizeof(stop_names[0])); sig++) {
+		if (!stop_names[sig] || !sigismember(stop, sig) ||
+		    !sigismember(&pending, sig))
+			continue;
+		b->stopped = sigtimedwait(stop, NULL, &now);
+		if (b->stopped <= 0)
+			b->stopped = sig;
+		return false;
+	}
+	return true;
+}
+
+const char *bench_signal_name(int sig)
+{
+	if (sig > 0 && sig < (int)(sizeof(stop_names) / sizeof(stop_names[0])) &&
+	    stop_names[sig])
+		return stop_names[sig];
+	return "a signal";
+}
+
+int bench_run(const struct bench_opts *cmd, struct pgr_chip *chip,
+	      const sigset_t *stop, int *stopped)
 {
 	enum pgr_function saved[BENCH_PINS];
+	int levels[BENCH_PINS];
 	struct row rows[NROWS];
 	struct bench b;
 	struct utsname uts;
@@ -1082,6 +1126,7 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	unsigned i, first;
 	int err, driver, ret = EXIT_SUCCESS;
 
+	*stopped = 0;
 	memset(&b, 0, sizeof(b));
 	memset(rows, 0, sizeof(rows));
 	b.chip = chip;
@@ -1119,16 +1164,20 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	set_row(&rows[R_SETUP_RAW], "7c", "us", 0,
 		"setup: open() + mmap() + first load (no library)");
 
-	/* The 8 pins become outputs, driven low; restored at the end. */
+	/*
+	 * The 8 pins become outputs, driven low; their levels and functions
+	 * are put back at the end, also when a stop signal ends the run.
+	 */
 	first = (unsigned)__builtin_ctzll(pins);
 	for (i = 0; i < BENCH_PINS; i++) {
-		err = pgr_pin_get_function(chip, first + i, &saved[i]);
+		levels[i] = pgr_pin_read(chip, first + i);
+		err = levels[i] < 0 ? levels[i] :
+		      pgr_pin_get_function(chip, first + i, &saved[i]);
 		if (!err)
 			err = pgr_pin_set_function(chip, first + i,
-					       PGR_FUNC_OUTPUT);
+						   PGR_FUNC_OUTPUT);
 		if (err) {
-			cli_error("bench: GPIO%u: %s", first + i,
-				  strerror(-err));
+			cli_error("GPIO%u: %s", first + i, strerror(-err));
 			while (i-- > 0)
 				pgr_pin_set_function(chip, first + i, saved[i]);
 			return EXIT_FAILURE;
@@ -1140,23 +1189,29 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 	if (!err)
 		err = pgr_line_init_bank(chip, b.bank, b.mask, &b.bank_line);
 	/* Side by side: each handle row right after its raw or library twin. */
-	rate_row(&rows[R_RAW], &b, loop_raw);
+	if (go_on(&b, stop))
+		rate_row(&rows[R_RAW], &b, loop_raw);
 	if (err) {
 		unavailable(&rows[R_LINE], "pgr_line_init: %s", strerror(-err));
 		unavailable(&rows[R_BANK_LINE], "pgr_line_init: %s",
 			    strerror(-err));
-	} else {
+	} else if (go_on(&b, stop)) {
 		rate_row(&rows[R_LINE], &b, loop_line);
 	}
-	rate_row(&rows[R_LIB], &b, loop_lib);
-	rate_row(&rows[R_BANK], &b, loop_bank);
-	if (!err)
+	if (go_on(&b, stop))
+		rate_row(&rows[R_LIB], &b, loop_lib);
+	if (go_on(&b, stop))
+		rate_row(&rows[R_BANK], &b, loop_bank);
+	if (!err && go_on(&b, stop))
 		rate_row(&rows[R_BANK_LINE], &b, loop_bank_line);
 	if (driver) {
 		b.fd = pgr_chip_fd(chip);
-		rate_row(&rows[R_PWRITE], &b, loop_pwrite);
-		gpiod_rows(&b, &rows[R_GPIOD], &rows[R_SETUP_GPIOD]);
-		sysfs_row(&rows[R_SYSFS], &b);
+		if (go_on(&b, stop))
+			rate_row(&rows[R_PWRITE], &b, loop_pwrite);
+		if (go_on(&b, stop))
+			gpiod_rows(&b, &rows[R_GPIOD], &rows[R_SETUP_GPIOD]);
+		if (go_on(&b, stop))
+			sysfs_row(&rows[R_SYSFS], &b);
 	} else {
 		static const char why[] =
 			"not the pigpio_regs driver: a simulated block is not the pin";
@@ -1166,13 +1221,26 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 		unavailable(&rows[R_SYSFS], "%s", why);
 		unavailable(&rows[R_SETUP_GPIOD], "%s", why);
 	}
-	setup_lib(&rows[R_SETUP_LIB], cmd, &b);
-	setup_raw(&rows[R_SETUP_RAW], cmd, &b);
-	b.setup_syscalls = setup_syscalls(cmd, b.pin);
+	if (go_on(&b, stop))
+		setup_lib(&rows[R_SETUP_LIB], cmd, &b);
+	if (go_on(&b, stop))
+		setup_raw(&rows[R_SETUP_RAW], cmd, &b);
+	if (go_on(&b, stop))
+		b.setup_syscalls = setup_syscalls(cmd, b.pin);
+	go_on(&b, stop);
 
-	pgr_bank_clear(chip, b.bank, b.mask);
+	/* Levels first, while the pins are still outputs; then functions. */
+	for (i = 0; i < BENCH_PINS; i++)
+		pgr_pin_write(chip, first + i, levels[i]);
 	for (i = 0; i < BENCH_PINS; i++)
 		pgr_pin_set_function(chip, first + i, saved[i]);
+	if (b.stopped) {
+		*stopped = b.stopped;
+		cli_error("stopped by %s; GPIO%u-%u have their functions and levels back; nothing measured is printed",
+			  bench_signal_name(b.stopped), first,
+			  first + BENCH_PINS - 1);
+		return 128 + b.stopped;
+	}
 
 	read_model(model, sizeof(model));
 	if (uname(&uts) < 0)
@@ -1182,8 +1250,7 @@ int bench_run(const struct command *cmd, struct pgr_chip *chip)
 		err = write_csv(cmd->csv, rows, &b, model, pgr_chip_soc_name(chip),
 				uts.release);
 		if (err) {
-			cli_error("bench: writing %s: %s", cmd->csv,
-				  strerror(-err));
+			cli_error("writing %s: %s", cmd->csv, strerror(-err));
 			ret = EXIT_FAILURE;
 		}
 	}

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Shell completion (user/cli/complete.c) against the parser it comes from
+ * (user/cli/args.c): at each position of valid command lines, the word
+ * actually there is offered, and every word offered there makes a line
+ * the parser takes; every option offered after a verb is one the verb
+ * takes. Also the cases the old hand-written script got wrong.
+ */
+#define _POSIX_C_SOURCE 200809L	/* strdup() */
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "args.h"
+#include "check.h"
+#include "complete.h"
+
+#define NGPIO 54
+#define MAX_WORDS 64
+
+static char *got[128];
+static int ngot;
+
+static void collect(const char *word, void *ctx)
+{
+	(void)ctx;
+	if (ngot < (int)(sizeof(got) / sizeof(got[0])))
+		got[ngot++] = strdup(word);
+}
+
+static void reset(void)
+{
+	while (ngot > 0)
+		free(got[--ngot]);
+}
+
+/* The candidates after words[0..k-1], the current word empty (or cur). */
+static void complete_at(char *const *words, int k, const char *cur)
+{
+	char *line[MAX_WORDS];
+	int i;
+
+	reset();
+	for (i = 0; i < k; i++)
+		line[i] = words[i];
+	line[k] = (char *)cur;
+	complete_words(k + 1, line, NGPIO, collect, NULL);
+}
+
+static bool offered(const char *word)
+{
+	int i;
+
+	for (i = 0; i < ngot; i++)
+		if (!strcmp(got[i], word))
+			return true;
+	return false;
+}
+
+/* words (NULL-terminated) with words[k] replaced by w; 0 if it parses. */
+static int parse_with(char *const *words, int k, const char *w, char *err,
+		      size_t errlen)
+{
+	char *argv[MAX_WORDS + 2];
+	struct command cmd;
+	int n;
+
+	argv[0] = "pigpio-regs";
+	for (n = 0; words[n]; n++)
+		argv[n + 1] = n == k ? (char *)w : words[n];
+	if (k == n)
+		argv[++n] = (char *)w;
+	argv[n + 1] = NULL;
+	return args_parse(n + 1, argv, &cmd, err, errlen);
+}
+
+static const struct {
+	const char *words[8];
+	unsigned replace;	/* bit k: every word offered at k must parse */
+} lines[] = {
+	{ { "info" }, 0 },
+	{ { "get", "17" }, 1 << 1 },
+	{ { "set", "17", "op" }, 1 << 1 | 1 << 2 },
+	{ { "set", "17", "op", "dh" }, 1 << 3 },
+	{ { "set", "17", "output", "high", "up" }, 1 << 4 },
+	{ { "toggle", "4" }, 1 << 1 },
+	{ { "funcs", "4" }, 1 << 1 },
+	{ { "owners", "4" }, 1 << 1 },
+	{ { "blink", "17", "3", "100" }, 1 << 1 },
+	{ { "peek", "0x34" }, 0 },
+	{ { "bank", "read", "0" }, 1 << 2 },
+	{ { "bank", "high", "1", "0x3" }, 1 << 2 },
+	{ { "bank", "low", "0", "0x3" }, 1 << 2 },
+	{ { "bank", "write", "0", "0x3", "0x1" }, 1 << 2 },
+	{ { "detect", "4", "rising" }, 1 << 1 | 1 << 2 },
+	{ { "detect", "4", "rising", "async-falling" }, 1 << 3 },
+	{ { "detect", "4", "none" }, 1 << 2 },
+	{ { "events", "4" }, 0 },
+	{ { "events", "clear", "4" }, 1 << 2 },
+	{ { "wait", "17", "1" }, 1 << 1 | 1 << 2 },
+	{ { "explain" }, 0 },
+	{ { "help", "set" }, 1 << 1 },
+};
+
+static void test_against_parser(void)
+{
+	char err[ARGS_ERR_SIZE];
+	char *const *words;
+	size_t l;
+	int k, i, n, checked = 0;
+
+	for (l = 0; l < sizeof(lines) / sizeof(lines[0]); l++) {
+		words = (char *const *)lines[l].words;
+		EXPECT(parse_with(words, -1, NULL, err, sizeof(err)) == 0,
+		       "line %zu (%s) does not parse: %s", l, words[0], err);
+		for (n = 0; words[n]; n++)
+			;
+		for (k = 0; k < n; k++) {
+			complete_at(words, k, "");
+			/* Numbers (masks, counts, offsets) are not offered. */
+			if (ngot)
+				EXPECT(offered(words[k]), "%s: '%s' not offered at %d",
+				       words[0], words[k], k);
+			if (!(lines[l].replace & (1u << k)))
+				continue;
+			for (i = 0; i < ngot; i++) {
+				EXPECT(parse_with(words, k, got[i], err, sizeof(err)) == 0,
+				       "%s: '%s' offered at %d, refused: %s",
+				       words[0], got[i], k, err);
+				checked++;
+			}
+		}
+		/* Past the last word: whatever is offered must parse too. */
+		complete_at(words, n, "");
+		for (i = 0; i < ngot; i++)
+			EXPECT(parse_with(words, n, got[i], err, sizeof(err)) == 0,
+			       "%s: '%s' offered at the end, refused: %s",
+			       words[0], got[i], err);
+		/* Every option offered after the verb is one it takes. */
+		complete_at(words, n, "-");
+		EXPECT(ngot > 0, "%s: no option offered", words[0]);
+		for (i = 0; i < ngot; i++) {
+			const char *opt = got[i];
+			char with_value[80];
+
+			snprintf(with_value, sizeof(with_value), "%s=%s", opt,
+				 !strcmp(opt, "--timeout") ? "5" : "/x");
+			if (!strcmp(opt, "--help"))
+				continue;
+			EXPECT(parse_with(words, n, strcmp(opt, "--timeout") &&
+					  strcmp(opt, "--device") && strcmp(opt, "--sysfs") &&
+					  strcmp(opt, "--devicetree") ? opt : with_value,
+					  err, sizeof(err)) == 0,
+			       "%s: option '%s' offered, refused: %s", words[0],
+			       opt, err);
+		}
+	}
+	EXPECT(checked > 300, "only %d offered words checked", checked);
+	reset();
+}
+
+static void test_known_cases(void)
+{
+	char *bank_read[] = { "bank", "read" };
+	char *wait[] = { "wait", "17", "1" };
+	char *set[] = { "set", "17" };
+	char *device[] = { "--device" };
+	char *sysfs[] = { "get", "--sysfs" };
+	char *detect[] = { "detect", "4" };
+	char *none[] = { "detect", "4", "none" };
+
+	/* After bank read: a bank number, not pins or ops. */
+	complete_at(bank_read, 2, "");
+	EXPECT(ngot == 2 && offered("0") && offered("1"), "bank read: %d words", ngot);
+	/* wait offers --timeout; set does not offer --json. */
+	complete_at(wait, 3, "-");
+	EXPECT(offered("--timeout") && !offered("--json"), "wait options");
+	complete_at(set, 2, "-");
+	EXPECT(offered("--force") && !offered("--json") && !offered("--timeout"),
+	       "set options");
+	/* Pins: 0 to NGPIO - 1. */
+	complete_at(set, 1, "");
+	EXPECT(ngot == NGPIO && offered("0") && offered("53") && !offered("54"),
+	       "%d pins", ngot);
+	/* Option values: files and directories. */
+	complete_at(device, 1, "");
+	EXPECT(ngot == 1 && !strcmp(got[0], COMPLETE_FILE), "--device value");
+	complete_at(sysfs, 2, "");
+	EXPECT(ngot == 1 && !strcmp(got[0], COMPLETE_DIR), "--sysfs value");
+	/* detect: the kinds; nothing more after none. */
+	complete_at(detect, 2, "");
+	EXPECT(offered("rising") && offered("none") && !offered("17"), "detect kinds");
+	complete_at(none, 3, "");
+	EXPECT(ngot == 0, "after none: %d words", ngot);
+	/* The hook is not a verb to offer. */
+	complete_at(set, 0, "");
+	EXPECT(!offered(ARGS_COMPLETE) && offered("help") && !offered("bench"),
+	       "verbs");
+	reset();
+}
+
+int main(void)
+{
+	CHECK_RUN("complete/against-parser", test_against_parser);
+	CHECK_RUN("complete/known-cases", test_known_cases);
+	return check_exit();
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Shell completion from the parser's own tables (args.h): the bash script
+ * in user/completion asks `pigpio-regs __complete WORDS...` and offers
+ * what this prints.
+ */
+#ifndef PGR_CLI_COMPLETE_H
+#define PGR_CLI_COMPLETE_H
+
+/* What emit() gets instead of words: complete a file or a directory name. */
+#define COMPLETE_FILE	"@file"
+#define COMPLETE_DIR	"@dir"
+
+/*
+ * The words that may come next. words[0..nwords-2] are the words after
+ * the program name, words[nwords-1] the word being completed (possibly
+ * empty); pins are 0 to ngpio - 1. Pure: calls emit() once per word and
+ * does nothing else.
+ */
+void complete_words(int nwords, char *const words[], unsigned ngpio,
+		    void (*emit)(const char *word, void *ctx), void *ctx);
+
+#endif /* PGR_CLI_COMPLETE_H */
