@@ -95,7 +95,9 @@ fi
 fdtput -p -t x "$dtb" /system linux,revision "$B_REVISION" ||
 	pgr_die "$B_NAME: cannot add /system/linux,revision to $B_DTB"
 
-IFS=',' read -r -a qemu_args <<<"$B_QEMU_ARGS"
+# PGR_QEMU_ARGS (comma-separated, as the column): other QEMU arguments for
+# one experiment, e.g. raspi1ap without -icount (docs/performance.md).
+IFS=',' read -r -a qemu_args <<<"${PGR_QEMU_ARGS:-$B_QEMU_ARGS}"
 append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"
 [ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
 case $B_ARCH in

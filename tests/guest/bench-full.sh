@@ -25,6 +25,11 @@ check "module loads from the device tree" "finit_module: $result" \
 	test "$result" = ok
 udev_settled
 say "bench-full: $(uname -r) on $BOARD; QEMU: see host"
-bench_run root /tmp/bench-root.csv pigpio-regs-bench
-bench_run alice /tmp/bench-alice.csv as_alice pigpio-regs-bench
+# A pin of 17-24 the device tree claims (the A+'s hog on 20): forced, as in
+# bench.sh; in the emulator that harms nothing.
+force=
+as_alice pigpio-regs owners 17-24 2>/dev/null | grep '^GPIO' |
+	grep -qv 'devicetree=- gpiolib=-$' && force=--force
+bench_run root /tmp/bench-root.csv pigpio-regs-bench $force
+bench_run alice /tmp/bench-alice.csv as_alice pigpio-regs-bench $force
 rmmod pigpio_regs
