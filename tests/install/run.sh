@@ -183,16 +183,24 @@ if ! command -v dkms >/dev/null; then
 	fail "dkms" "not installed (scripts/install-deps.sh installs it)"
 	exit 1
 fi
-dkms_src=/usr/src/pigpio_regs-0.1.0
-dkms remove -m pigpio_regs -v 0.1.0 --all >/dev/null 2>&1
+# One version: dkms.conf's is the library's (PGR_VERSION).
+dkms_ver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$src/dkms.conf")
+pgr_ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$src/user/include/pigpioregs.h")
+if [ -n "$dkms_ver" ] && [ "$dkms_ver" = "$pgr_ver" ]; then
+	pass "dkms.conf's version is PGR_VERSION ($pgr_ver)"
+else
+	fail "dkms.conf version" "dkms.conf says '$dkms_ver', pigpioregs.h '$pgr_ver'"
+fi
+dkms_src=/usr/src/pigpio_regs-$dkms_ver
+dkms remove -m pigpio_regs -v "$dkms_ver" --all >/dev/null 2>&1
 rm -rf "$dkms_src" && cp -r "$src" "$dkms_src" && make -s -C "$dkms_src" clean KDIR="$kdir" >/dev/null 2>&1
-if dkms add -m pigpio_regs -v 0.1.0 >"$work/dkms.log" 2>&1 &&
-	dkms build -m pigpio_regs -v 0.1.0 -k "$release" >>"$work/dkms.log" 2>&1 &&
-	dkms install -m pigpio_regs -v 0.1.0 -k "$release" >>"$work/dkms.log" 2>&1 &&
+if dkms add -m pigpio_regs -v "$dkms_ver" >"$work/dkms.log" 2>&1 &&
+	dkms build -m pigpio_regs -v "$dkms_ver" -k "$release" >>"$work/dkms.log" 2>&1 &&
+	dkms install -m pigpio_regs -v "$dkms_ver" -k "$release" >>"$work/dkms.log" 2>&1 &&
 	modinfo -k "$release" pigpio_regs 2>/dev/null | grep -q '^filename:.*updates/dkms/pigpio_regs.ko'; then
 	pass "DKMS adds, builds and installs the module for $release"
 else
 	fail "DKMS" "$(tail -n 8 "$work/dkms.log" | tr '\n' ' ')"
 fi
-dkms remove -m pigpio_regs -v 0.1.0 --all >/dev/null 2>&1
+dkms remove -m pigpio_regs -v "$dkms_ver" --all >/dev/null 2>&1
 rm -rf "$dkms_src"

@@ -1,0 +1,539 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# tests/deb/run.sh: the Debian packages of debian/ (docs/packaging.md).
+#
+#  1. Builds them with dpkg-buildpackage -b for amd64 and, with Debian's
+#     cross toolchains, for arm64 and armhf, plus a previous version (this
+#     tree with a lower version) for the upgrade test, and the source
+#     package; all in copies under build/deb, never in the checkout.
+#  2. Checks what is in them: one version everywhere, each architecture's
+#     binaries, paths and dependencies, the -dkms package's files.
+#  3. Runs lintian on every .changes and the .dsc: no error, no warning.
+#  4. On this machine, with dpkg: installs the previous version, upgrades to
+#     this one (DKMS builds the module for the installed Debian kernel
+#     headers; the module is never loaded here), checks the gpio group, the
+#     udev rule, the modules-load entry, the CLI and a program built against
+#     the -dev package with pkg-config; reinstalls; then dpkg -r and dpkg -P
+#     must leave the file system as it was before.
+#
+# The binary packages and their lintian verdict are cached in
+# build/deb/cache/KEY, KEY being a hash of what their build reads and of the
+# build tools' versions; the source package (seconds) and step 4 always run.
+# Needs root; installs what it lacks from the machine's Debian archive
+# (debhelper, dh-dkms, lintian, crossbuild-essential-arm64/-armhf, and libc6
+# of arm64 and armhf as foreign architectures, which dpkg-shlibdeps needs
+# for the cross builds). One PASS/FAIL line each, then "N passed, N failed".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=$top/build/deb
+start=$(date +%s)
+passed=0
+failed=0
+rest= # set while builds and lintian run in the background
+pass() { echo "PASS deb: $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL deb: $1: $2"; failed=$((failed + 1)); }
+finish() {
+	the_rest
+	echo "tests/deb: $(($(date +%s) - start)) s (logs: build/deb)" >&2
+	echo "$passed passed, $failed failed"
+	exit $((failed > 0))
+}
+# last LOG: the end of a log, on one line
+last() { tail -n "${2:-6}" "$1" 2>/dev/null | tr '\n' ' ' | cut -c 1-700; }
+
+PKGS=(pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs)
+host_arch=$(dpkg --print-architecture)
+if [ "$(id -u)" != 0 ]; then
+	fail "root" "installing packages with dpkg needs root"
+	finish
+fi
+if [ "$host_arch" != amd64 ]; then
+	fail "host" "the builds and the install test expect an amd64 host, not $host_arch"
+	finish
+fi
+mkdir -p "$out"
+work=$(mktemp -d)
+# purge: no package of ours stays installed
+purge() {
+	if dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>/dev/null | grep -qv '^un'; then
+		dpkg -P "${PKGS[@]}" >>"$out/host.log" 2>&1
+	fi
+}
+# The machine as it was found: foreign architectures this test added (for
+# libc6:arm64/armhf, whose shlibs dpkg-shlibdeps reads in a cross build)
+# go again, with every package of theirs.
+added_arches=()
+# shellcheck disable=SC2317 # called from the EXIT trap
+restore_arches() {
+	local arch pkgs
+	for arch in "${added_arches[@]}"; do
+		mapfile -t pkgs < <(dpkg-query -W -f='${Package}:${Architecture} ${db:Status-Abbrev}\n' 2>/dev/null |
+			awk -v a="$arch" '$1 ~ ":" a "$" && $2 !~ /^un/ { print $1 }')
+		# libc6 of another architecture is flagged essential there only.
+		[ ${#pkgs[@]} -eq 0 ] || apt-get purge -y -q --allow-remove-essential "${pkgs[@]}" \
+			>>"$out/tools.log" 2>&1
+		dpkg --remove-architecture "$arch" >>"$out/tools.log" 2>&1 ||
+			echo "tests/deb: could not remove architecture $arch again (see build/deb/tools.log)" >&2
+	done
+}
+trap 'purge; restore_arches; rm -rf "$work"' EXIT
+
+# --- tools ---------------------------------------------------------------
+export DEBIAN_FRONTEND=noninteractive
+tools=(debhelper dh-dkms lintian dpkg-dev build-essential
+	crossbuild-essential-arm64 crossbuild-essential-armhf libc6:arm64 libc6:armhf
+	dkms "linux-headers-$host_arch" pkg-config man-db)
+for arch in arm64 armhf; do
+	dpkg --print-foreign-architectures | grep -qx "$arch" && continue
+	dpkg --add-architecture "$arch"
+	added_arches+=("$arch")
+done
+missing=()
+for pkg in "${tools[@]}"; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "tests/deb: installing ${missing[*]}" >&2
+	# A new foreign architecture needs apt-get update first; an update that
+	# fails for one index (a mirror mid-sync) may still have what is needed.
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >"$out/tools.log" 2>&1 ||
+		{ apt-get update -q >>"$out/tools.log" 2>&1
+		  apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$out/tools.log" 2>&1; } ||
+		{ fail "install the build tools" "apt-get install ${missing[*]}: $(last "$out/tools.log" 3)"; finish; }
+fi
+
+# --- the source: a copy of the tree ------------------------------------------
+# Tracked files and untracked ones not ignored, as they are in the working
+# tree now; nothing under a build/ directory (build output, wherever made).
+rm -rf "$out/src" && mkdir -p "$out/src"
+(cd "$top" && git ls-files -co --exclude-standard -z) | grep -zvE '(^|/)build/' |
+	while IFS= read -r -d '' f; do
+		if [ -e "$top/$f" ] || [ -L "$top/$f" ]; then printf '%s\0' "$f"; fi
+	done | (cd "$top" && xargs -0 cp -a --parents -t "$out/src")
+src=$out/src
+ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$src/user/include/pigpioregs.h")
+changelog_ver=$(cd "$src" && dpkg-parsechangelog -S Version)
+if [ -n "$ver" ] && [ "$ver" = "$changelog_ver" ]; then
+	pass "one version: debian/changelog says $changelog_ver, as PGR_VERSION in user/include/pigpioregs.h"
+else
+	fail "one version" "debian/changelog says '$changelog_ver', user/include/pigpioregs.h PGR_VERSION '$ver'"
+	finish
+fi
+# The previous version, for the upgrade: one less in the last non-zero part
+# (1.0.0 -> 0.9.0, 1.2.0 -> 1.1.0, 1.2.3 -> 1.2.2).
+old=$(echo "$ver" | awk -F. '{
+	if ($3 > 0) $3--; else if ($2 > 0) { $2--; $3 = 0 } else { $1--; $2 = 9; $3 = 0 }
+	print $1 "." $2 "." $3 }')
+if ! dpkg --compare-versions "$old" lt "$ver"; then
+	fail "previous version" "cannot make one below $ver (got $old)"
+	finish
+fi
+
+# The binary packages' cache key: what their build reads (the tree less the
+# docs, the tests and the scripts that are not packaged, but with this test,
+# which makes the previous version) and the build tools' versions. The
+# source package is built and checked on every run: it takes seconds.
+inputs() {
+	cd "$src" && {
+		find . \( -path ./docs -o -path ./tests -o -path ./scripts -o -path ./.ci -o -name '*.md' \) \
+			-prune -o -print
+		find ./scripts/udev ./scripts/modules-load.d ./tests/deb
+	} | LC_ALL=C sort
+}
+key=$({ inputs | tar -C "$src" --no-recursion --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T -
+	dpkg-query -W -f='${Package}:${Architecture} ${Version}\n' |
+		grep -E '^(debhelper|dh-dkms|dpkg-dev|lintian|libc6|gcc-[0-9]+(-aarch64-linux-gnu|-arm-linux-gnueabihf)?):'
+} | sha256sum | cut -c 1-16)
+cache=$out/cache/$key
+mkdir -p "$cache"
+find "$out/cache" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
+
+# set_version DIR VERSION: the tree in DIR says VERSION wherever it carries
+# the package version: the changelog, the header and the symbols file.
+set_version() {
+	sed -i "1s/^pigpio-regs ([^)]*)/pigpio-regs ($2)/" "$1/debian/changelog" &&
+		sed -i "s/^#define PGR_VERSION \".*\"/#define PGR_VERSION \"$2\"/" "$1/user/include/pigpioregs.h" &&
+		sed -i "s/ $ver\$/ $2/" "$1/debian/libpigpioregs1.symbols"
+}
+
+# build NAME ARCH: dpkg-buildpackage -b in a copy, into $cache/NAME.
+build() {
+	local name=$1 arch=$2 dir=$cache/$1 opts="noddebs parallel=2"
+	[ -f "$dir/ok" ] && return 0
+	rm -rf "$dir" && mkdir -p "$dir" && cp -a "$src" "$dir/pigpio-regs" || return 1
+	if [ "$name" = old ]; then set_version "$dir/pigpio-regs" "$old" || return 1; fi
+	# The smoke test in debian/rules runs the CLI: only natively.
+	[ "$name" = "$host_arch" ] || opts="$opts nocheck"
+	(cd "$dir/pigpio-regs" && env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS \
+		-u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="$opts" \
+		dpkg-buildpackage -us -uc -b -a"$arch") >"$dir/build.log" 2>&1 || return 1
+	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
+}
+# build_source: the source package, into build/deb/source (every run).
+build_source() {
+	local dir=$out/source
+	rm -rf "$dir" && mkdir -p "$dir" && cp -a "$src" "$dir/pigpio-regs" &&
+		(cd "$dir" && dpkg-source -b pigpio-regs) >"$dir/build.log" 2>&1 || return 1
+	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
+}
+# lint DIR: lintian on the .changes or .dsc in DIR; DIR/lintian.ok if it
+# found no error and no warning (a cached build keeps its verdict).
+lint() {
+	local files
+	[ -f "$1/ok" ] || return 1
+	[ -f "$1/lintian.ok" ] && return 0
+	mapfile -t files < <(find "$1" -maxdepth 1 \( -name '*.changes' -o -name '*.dsc' \))
+	lintian --fail-on=error,warning --display-info --show-overrides "${files[@]}" \
+		>"$1/lintian.log" 2>&1 && ! grep -qE '^[EW]: ' "$1/lintian.log" && touch "$1/lintian.ok"
+}
+# report_build NAME: one line for build NAME
+report_build() {
+	local dir=$cache/$1 f list
+	[ "$1" = source ] && dir=$out/source
+	if [ ! -f "$dir/ok" ]; then
+		fail "build $1" "$(grep -E 'error|Error' "$dir/build.log" | tail -n 3 | tr '\n' ' ' | cut -c 1-500) (${dir#"$top"/}/build.log)"
+		return
+	fi
+	case $1 in
+	old) pass "previous version $old built for the upgrade test" ;;
+	source) pass "dpkg-source -b: $(basename "$dir"/*.dsc) (3.0 (native))" ;;
+	*)
+		list=$(for f in $(debs "$1"); do
+			printf '%s (%s KiB, installed %s KiB), ' "$(basename "$f")" \
+				"$(($(stat -c %s "$f") / 1024))" "$(dpkg-deb -f "$f" Installed-Size)"
+		done)
+		if [ "$(debs "$1" | wc -l)" = 4 ]; then
+			pass "dpkg-buildpackage -b -a$1: ${list%, }"
+		else
+			fail "dpkg-buildpackage -b -a$1" "expected 4 packages, got: ${list%, }"
+		fi
+		;;
+	esac
+}
+# report_lint NAME: one line for lintian on build NAME
+report_lint() {
+	local dir=$cache/$1 what="the $1 packages"
+	[ "$1" = source ] && dir=$out/source what="the source package"
+	[ -f "$dir/ok" ] || return 0
+	if [ -f "$dir/lintian.ok" ]; then
+		pass "lintian $(lintian --version | awk '{ print $2 }') on $what: no error, no warning ($(grep -c '^[IPX]: ' "$dir/lintian.log") info, pedantic or experimental tags, $(grep -c '^O: ' "$dir/lintian.log") overridden)"
+	else
+		fail "lintian on $what" "$(grep -vE '^[IPXON]: |^N:|^running with root' "$dir/lintian.log" | head -n 8 | tr '\n' ' ')(${dir#"$top"/}/lintian.log)"
+	fi
+}
+# debs NAME: the .deb files of build NAME
+debs() { ls "$cache/$1"/*.deb 2>/dev/null; }
+
+# unpack NAME PACKAGE: extract one package of build NAME; prints its directory
+unpack() {
+	local d=$work/$1/$2
+	if [ ! -d "$d" ]; then
+		mkdir -p "$d" && dpkg-deb -x "$(ls "$cache/$1/$2"_*.deb)" "$d" && dpkg-deb -e "$(ls "$cache/$1/$2"_*.deb)" "$d/DEBIAN"
+	fi
+	echo "$d"
+}
+declare -A elf_machine=([amd64]="Advanced Micro Devices X86-64" [arm64]=AArch64 [armhf]=ARM)
+# check_arch ARCH: the libraries, the CLI and the -dev files of one build
+check_arch() {
+	local arch=$1 triplet problems lib dev cli so pc machine f
+	[ -f "$cache/$arch/ok" ] || return 0
+	triplet=$(dpkg-architecture -a"$arch" -qDEB_HOST_MULTIARCH 2>/dev/null)
+	problems=()
+	lib=$(unpack "$arch" libpigpioregs1)
+	dev=$(unpack "$arch" libpigpioregs-dev)
+	cli=$(unpack "$arch" pigpio-regs)
+	so=$lib/usr/lib/$triplet/libpigpioregs.so.$ver
+	[ "$(readelf -d "$so" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')" = libpigpioregs.so.1 ] ||
+		problems+=("no $triplet/libpigpioregs.so.$ver with soname libpigpioregs.so.1")
+	[ "$(readlink "$lib/usr/lib/$triplet/libpigpioregs.so.1")" = "libpigpioregs.so.$ver" ] || problems+=("libpigpioregs.so.1 link")
+	[ "$(readlink "$dev/usr/lib/$triplet/libpigpioregs.so")" = libpigpioregs.so.1 ] || problems+=("libpigpioregs.so link")
+	for f in "$lib/DEBIAN/control" "$dev/DEBIAN/control"; do
+		grep -qx 'Multi-Arch: same' "$f" || problems+=("$(sed -n 's/^Package: //p' "$f") is not Multi-Arch: same")
+	done
+	[ -f "$dev/usr/lib/$triplet/libpigpioregs.a" ] || problems+=("no static library")
+	[ -f "$dev/usr/include/pigpioregs.h" ] && [ -f "$dev/usr/include/linux/pigpio_regs.h" ] || problems+=("headers")
+	pc=$dev/usr/lib/$triplet/pkgconfig/libpigpioregs.pc
+	grep -qx "Version: $ver" "$pc" 2>/dev/null || problems+=(".pc Version is not $ver")
+	grep -qx "libdir=\${prefix}/lib/$triplet" "$pc" 2>/dev/null || problems+=(".pc libdir is not \${prefix}/lib/$triplet")
+	machine=$(readelf -h "$cli/usr/bin/pigpio-regs" 2>/dev/null | sed -n 's/^ *Machine: *//p')
+	[ "$machine" = "${elf_machine[$arch]}" ] || problems+=("pigpio-regs is for '$machine'")
+	readelf -d "$cli/usr/bin/pigpio-regs" 2>/dev/null | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' ||
+		problems+=("pigpio-regs is not linked with libpigpioregs.so.1")
+	grep -q "^Depends:.*libpigpioregs1 (>= $ver)" "$cli/DEBIAN/control" || problems+=("pigpio-regs does not depend on libpigpioregs1 (>= $ver)")
+	zcat "$cli/usr/share/man/man1/pigpio-regs.1.gz" 2>/dev/null | grep -q "^\.TH .*\"pigpio-regs $ver\"" ||
+		problems+=("pigpio-regs.1 does not say version $ver")
+	zcat "$dev/usr/share/man/man3/libpigpioregs.3.gz" 2>/dev/null | grep -q "^\.TH .*\"libpigpioregs $ver\"" ||
+		problems+=("libpigpioregs.3 does not say version $ver")
+	[ -f "$cli/usr/share/bash-completion/completions/pigpio-regs" ] || problems+=("no bash completion")
+	if [ ${#problems[@]} = 0 ]; then
+		pass "$arch packages: ${elf_machine[$arch]} CLI linked with libpigpioregs.so.1, /usr/lib/$triplet, .pc, static library, man pages of version $ver"
+	else
+		fail "$arch packages" "$(printf '%s; ' "${problems[@]}")"
+	fi
+}
+# check_dkms: the -dkms package, from the amd64 build
+check_dkms() {
+	local dkms problems s f root gid
+	[ -f "$cache/amd64/ok" ] || return 0
+	dkms=$(unpack amd64 pigpio-regs-dkms)
+	problems=()
+	s=$dkms/usr/src/pigpio_regs-$ver
+	grep -qx "PACKAGE_VERSION=\"$ver\"" "$s/dkms.conf" 2>/dev/null || problems+=("no dkms.conf with PACKAGE_VERSION=\"$ver\" in /usr/src/pigpio_regs-$ver")
+	for f in Kbuild kernel/Kbuild kernel/main.c include/uapi/linux/pigpio_regs.h; do
+		[ -f "$s/$f" ] || problems+=("no $f")
+	done
+	[ -z "$(find "$s" -name '*.o' -o -name '*.ko' -o -name '*.cmd')" ] || problems+=("build output in the module source")
+	cmp -s "$dkms/lib/udev/rules.d/60-pigpio-regs.rules" "$src/scripts/udev/60-pigpio-regs.rules" || problems+=("60-pigpio-regs.rules")
+	[ ! -e "$dkms/lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules" ] &&
+		cmp -s "$dkms/usr/share/doc/pigpio-regs-dkms/examples/61-pigpio-gpiomem-symlink.rules" "$src/scripts/udev/61-pigpio-gpiomem-symlink.rules" ||
+		problems+=("the gpiomem link rule is not (only) an example")
+	cmp -s "$dkms/usr/lib/modules-load.d/pigpio_regs.conf" "$src/scripts/modules-load.d/pigpio_regs.conf" || problems+=("modules-load.d entry")
+	grep -qx 'g gpio - -' "$dkms/usr/lib/sysusers.d/pigpio-regs-dkms.conf" 2>/dev/null || problems+=("sysusers.d entry")
+	grep -q 'systemd-sysusers.*pigpio-regs-dkms.conf' "$dkms/DEBIAN/postinst" && grep -q 'common.postinst' "$dkms/DEBIAN/postinst" ||
+		problems+=("postinst lacks systemd-sysusers or DKMS")
+	grep -q 'dkms remove' "$dkms/DEBIAN/prerm" || problems+=("prerm does not remove the DKMS module")
+	if [ ${#problems[@]} = 0 ]; then
+		pass "pigpio-regs-dkms: module source and dkms.conf of version $ver, 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
+	else
+		fail "pigpio-regs-dkms contents" "$(printf '%s; ' "${problems[@]}")"
+	fi
+	# The group the postinst makes, on a system without one.
+	root=$work/sysusers-root
+	mkdir -p "$root/etc" "$root/usr/lib/sysusers.d"
+	cp "$dkms/usr/lib/sysusers.d/pigpio-regs-dkms.conf" "$root/usr/lib/sysusers.d/"
+	gid=$(systemd-sysusers --root="$root" pigpio-regs-dkms.conf >/dev/null 2>&1 &&
+		sed -n 's/^gpio:x:\([0-9]*\):$/\1/p' "$root/etc/group")
+	if [ -n "$gid" ] && [ "$gid" -lt 1000 ]; then
+		pass "the postinst's systemd-sysusers call creates system group gpio (GID $gid) where there is none"
+	else
+		fail "sysusers" "no system group gpio in $(cat "$root/etc/group" 2>/dev/null)"
+	fi
+}
+
+# the_rest: wait for the cross builds, the source package and lintian, and
+# report them (run once, at the end or when the test stops early)
+the_rest() {
+	local name
+	[ -n "$rest" ] || return 0
+	rest=
+	for name in arm64 armhf source lint-amd64; do
+		[ -z "${pid[$name]:-}" ] || wait "${pid[$name]}"
+	done
+	report_build arm64
+	report_build armhf
+	report_build source
+	check_arch arm64
+	check_arch armhf
+	for name in amd64 arm64 armhf source; do
+		report_lint "$name"
+	done
+	echo "tests/deb: builds and lintian done $(($(date +%s) - build_start)) s after they started, beside the install test ($cached of 4 binary builds cached)" >&2
+}
+
+# --- builds and lintian, in parallel; the host part needs only amd64 and old --
+build_start=$(date +%s)
+cached=$(find "$cache" -mindepth 2 -maxdepth 2 -name ok | wc -l)
+declare -A pid
+build amd64 amd64 &
+pid[amd64]=$!
+build old "$host_arch" &
+pid[old]=$!
+for arch in arm64 armhf; do
+	{ build "$arch" "$arch" && lint "$cache/$arch"; } &
+	pid[$arch]=$!
+done
+{ build_source && lint "$out/source"; } &
+pid[source]=$!
+rest=yes
+wait "${pid[amd64]}"
+wait "${pid[old]}"
+lint "$cache/amd64" &
+pid[lint-amd64]=$!
+report_build amd64
+report_build old
+check_arch amd64
+check_dkms
+
+# --- on this machine, while the cross builds and lintian go on ------------------
+if [ ! -f "$cache/amd64/ok" ] || [ ! -f "$cache/old/ok" ]; then
+	fail "install test" "no amd64 packages to install"
+	finish
+fi
+kdir=$(find /usr/src -maxdepth 1 -name "linux-headers-*-$host_arch" | sort -V | tail -n 1)
+release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kdir/include/generated/utsrelease.h" 2>/dev/null)
+if [ -z "$release" ]; then
+	fail "Debian kernel headers" "no /usr/src/linux-headers-*-$host_arch"
+	finish
+fi
+log=$out/host.log
+: >"$log"
+purge # a run that was stopped may have left them installed
+
+# snapshot: every path under /usr, /etc, /lib (unless a link to /usr/lib) and
+# /var/lib/dkms, less what is not the packages' own: the group files (the
+# gpio group is kept by design), depmod's index of each kernel's modules
+# (rewritten, not removed, when DKMS installs and removes a module), DKMS's
+# own signing key (made at its first build, for all modules) and Python's
+# byte code caches (written by any Python program run as root).
+snapshot() {
+	local roots=() r
+	for r in /usr /etc /lib /var/lib/dkms; do
+		[ -L "$r" ] || [ ! -e "$r" ] || roots+=("$r")
+	done
+	find "${roots[@]}" 2>/dev/null |
+		grep -vE '^/etc/(group|gshadow)-?$|^(/usr)?/lib/modules/[^/]+/modules\.[a-z.]+$|^/var/lib/dkms/mok\.(key|pub)$|/__pycache__(/|$)' |
+		sort
+}
+# same_as_before WHAT: the file system is as it was before the install
+same_as_before() {
+	mark "snapshot after $1"
+	snapshot >"$work/after"
+	if cmp -s "$work/before" "$work/after"; then
+		pass "$1 leaves no file behind ($(wc -l <"$work/before") paths compared)"
+	else
+		fail "$1 leaves files behind" "$(diff "$work/before" "$work/after" | grep '^[<>]' | head -n 10 | tr '\n' ' ')"
+	fi
+}
+# installed VERSION: each package is installed at VERSION and DKMS has built
+# and installed the module of VERSION for the headers' kernel
+installed() {
+	local p problems=()
+	for p in "${PKGS[@]}"; do
+		[ "$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)" = "ii $1" ] ||
+			problems+=("$p is $(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)")
+	done
+	dkms status -m pigpio_regs -v "$1" -k "$release" 2>/dev/null | grep -q ': installed' ||
+		problems+=("DKMS: '$(dkms status -m pigpio_regs 2>&1 | tr '\n' ' ')'")
+	modinfo -k "$release" -F filename pigpio_regs 2>/dev/null | grep -q '/updates/dkms/pigpio_regs\.ko' ||
+		problems+=("modinfo -k $release: '$(modinfo -k "$release" -F filename pigpio_regs 2>&1)'")
+	[ ${#problems[@]} = 0 ] || { printf '%s; ' "${problems[@]}"; return 1; }
+}
+# mark WHAT: a time stamp in the host log
+mark() { echo "== $(date +%T) $*" >>"$log"; }
+# dpkg_i NAME: dpkg -i the packages of build NAME
+dpkg_i() {
+	local files
+	mapfile -t files < <(debs "$1")
+	mark "dpkg -i ${files[*]##*/}"
+	dpkg -i "${files[@]}" >>"$log" 2>&1
+}
+
+host_start=$(date +%s)
+snapshot >"$work/before"
+triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null)
+if dpkg_i old && why=$(installed "$old"); then
+	pass "dpkg -i of version $old: DKMS built and installed pigpio_regs $old for $release"
+else
+	fail "dpkg -i of version $old" "${why:-$(last "$log")}"
+fi
+why=
+if dpkg_i amd64 && why=$(installed "$ver") &&
+	[ ! -e "/usr/src/pigpio_regs-$old" ] && [ ! -e "/var/lib/dkms/pigpio_regs/$old" ] &&
+	[ ! -e "/usr/lib/$triplet/libpigpioregs.so.$old" ]; then
+	pass "upgrade $old -> $ver: DKMS built and installed pigpio_regs $ver for $release ($(modinfo -k "$release" -F filename pigpio_regs)), nothing of $old left"
+else
+	fail "upgrade $old -> $ver" "${why:-$(last "$log")} $(ls -d /usr/src/pigpio_regs-"$old" /var/lib/dkms/pigpio_regs/"$old" 2>/dev/null)"
+fi
+
+gid=$(getent group gpio | cut -d: -f3)
+if [ -n "$gid" ] && [ "$gid" -lt 1000 ]; then
+	pass "system group gpio exists (GID $gid)"
+else
+	fail "group gpio" "getent group gpio: '$(getent group gpio)'"
+fi
+if cmp -s /lib/udev/rules.d/60-pigpio-regs.rules "$src/scripts/udev/60-pigpio-regs.rules" &&
+	[ ! -e /lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules ] &&
+	grep -qx pigpio_regs /usr/lib/modules-load.d/pigpio_regs.conf; then
+	pass "udev rule /lib/udev/rules.d/60-pigpio-regs.rules and /usr/lib/modules-load.d/pigpio_regs.conf in place"
+else
+	fail "udev rule and modules-load.d entry" "$(find /lib/udev/rules.d/ /usr/lib/modules-load.d/ -name '*pigpio*' | tr '\n' ' ')"
+fi
+help=$(pigpio-regs --help 2>&1)
+help_rc=$?
+version=$(pigpio-regs --version 2>&1)
+loaded=$(ldd "$(command -v pigpio-regs)" 2>&1 | awk '$1 == "libpigpioregs.so.1" { print $3 }')
+if [ "$help_rc" = 0 ] && [ -n "$help" ] && [ "$version" = "pigpio-regs $ver" ] && [ -n "$loaded" ] &&
+	[ "$(readlink -f "$loaded")" = "/usr/lib/$triplet/libpigpioregs.so.$ver" ]; then
+	pass "pigpio-regs --help and --version ($version), with the packaged libpigpioregs.so.1 ($loaded)"
+else
+	fail "pigpio-regs CLI" "--help exit $help_rc, --version '$version', libpigpioregs.so.1 from '$loaded'"
+fi
+if [ "$(man -w pigpio-regs 2>/dev/null)" = /usr/share/man/man1/pigpio-regs.1.gz ] &&
+	[ "$(man -w 3 libpigpioregs 2>/dev/null)" = /usr/share/man/man3/libpigpioregs.3.gz ] &&
+	bash -c '. /usr/share/bash-completion/completions/pigpio-regs && complete -p pigpio-regs' >/dev/null 2>&1; then
+	pass "man pigpio-regs, man 3 libpigpioregs and the bash completion are installed"
+else
+	fail "man pages and completion" "man -w: '$(man -w pigpio-regs 2>&1)' '$(man -w 3 libpigpioregs 2>&1)'"
+fi
+
+# A program built against the -dev package, through pkg-config, drives a
+# simulated register block (a file with the driver's sysfs attributes).
+cat >"$work/prog.c" <<'EOT'
+#include <stdio.h>
+#include <pigpioregs.h>
+int main(int argc, char **argv)
+{
+	struct pgr_chip *chip;
+	(void)argc;
+	if (pgr_chip_open(&chip, argv[1], argv[2]))
+		return 1;
+	pgr_pin_write(chip, 17, 1);
+	printf("%s %u %s\n", pgr_chip_soc_name(chip), pgr_chip_pin_count(chip), pgr_version());
+	pgr_chip_close(chip);
+	return 0;
+}
+EOT
+head -c 4096 /dev/zero >"$work/block"
+mkdir -p "$work/attrs"
+printf 'bcm2837\n' >"$work/attrs/soc"; printf '0x3f200000\n' >"$work/attrs/phys_base"
+printf '0x7e200000\n' >"$work/attrs/bus_base"; printf '180\n' >"$work/attrs/block_size"
+printf '4096\n' >"$work/attrs/window_size"; printf '54\n' >"$work/attrs/ngpio"
+printf 'devicetree\n' >"$work/attrs/source"
+read -r -a cflags <<<"$(pkg-config --cflags libpigpioregs 2>&1)"
+read -r -a libs <<<"$(pkg-config --libs libpigpioregs 2>&1)"
+if cc -o "$work/prog" "$work/prog.c" "${cflags[@]}" "${libs[@]}" >"$work/cc.log" 2>&1 &&
+	readelf -d "$work/prog" | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' &&
+	[ "$("$work/prog" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ] &&
+	[ "$(od -A n -t x4 -j 28 -N 4 "$work/block" | tr -d ' ')" = 00020000 ]; then
+	pass "a program built with pkg-config --cflags --libs libpigpioregs links libpigpioregs.so.1 and drives a simulated block"
+else
+	fail "build with pkg-config" "flags '${cflags[*]} ${libs[*]}': $(last "$work/cc.log" 3)"
+fi
+head -c 4096 /dev/zero >"$work/block"
+if cc -o "$work/prog-static" "$work/prog.c" "${cflags[@]}" -Wl,-Bstatic "${libs[@]}" -Wl,-Bdynamic >"$work/cc.log" 2>&1 &&
+	! readelf -d "$work/prog-static" | grep -q 'libpigpioregs' &&
+	[ "$("$work/prog-static" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ]; then
+	pass "a program linked with the -dev package's static libpigpioregs.a runs"
+else
+	fail "static link" "$(last "$work/cc.log" 3)"
+fi
+
+why=
+if dpkg_i amd64 && why=$(installed "$ver"); then
+	pass "reinstall of $ver over itself: DKMS rebuilt and installed the module"
+else
+	fail "reinstall of $ver" "${why:-$(last "$log")}"
+fi
+mark "dpkg -r"
+if dpkg -r "${PKGS[@]}" >>"$log" 2>&1 && [ -z "$(dkms status -m pigpio_regs -v "$ver" 2>/dev/null)" ]; then
+	pass "dpkg -r removes the packages and DKMS's build of the module"
+else
+	fail "dpkg -r" "$(last "$log") dkms: $(dkms status -m pigpio_regs 2>&1)"
+fi
+same_as_before "dpkg -r"
+mark "dpkg -P"
+if dpkg -P "${PKGS[@]}" >>"$log" 2>&1 &&
+	! dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>/dev/null | grep -qv '^un'; then
+	pass "dpkg -P purges the packages"
+else
+	fail "dpkg -P" "$(last "$log")"
+fi
+same_as_before "dpkg -P"
+if getent group gpio >/dev/null; then
+	pass "group gpio is kept after the purge (by design: docs/packaging.md)"
+else
+	fail "group gpio after purge" "it was removed"
+fi
+mark end
+echo "tests/deb: install, upgrade, reinstall, remove and purge took $(($(date +%s) - host_start)) s" >&2
+finish
