@@ -5,8 +5,8 @@
 #
 #   1. builds the library and CLI (make -C user) into build/host/user,
 #   2. builds them again with AddressSanitizer and UBSan into
-#      build/host/asan, with the C tests (test_regs, test_chip, test_args,
-#      test_owners),
+#      build/host/asan, with the C tests (test_regs, test_chip, test_rp1,
+#      test_args, test_owners),
 #   3. runs the C tests (sanitized), test_threads under ThreadSanitizer
 #      (build/host/tsan) and test_cli.sh (normal build),
 #   4. prints every suite's PASS/FAIL lines and one final line
@@ -94,6 +94,8 @@ if [ $asan_ok -eq 0 ]; then
 		suite test_regs "$ASAN/test_regs"
 	step build/test_chip build_test test_chip &&
 		suite test_chip "$ASAN/test_chip"
+	step build/test_rp1 build_test test_rp1 &&
+		suite test_rp1 "$ASAN/test_rp1"
 	step build/test_args build_test test_args "$TOP/user/cli/args.c" &&
 		suite test_args "$ASAN/test_args"
 	step build/test_complete build_test test_complete "$TOP/user/cli/args.c" \

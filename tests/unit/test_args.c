@@ -147,9 +147,9 @@ static void test_set_ops_reject(void)
 
 	memset(&ops, 0, sizeof(ops));
 	EXPECT_INT(args_parse_set_op("xx", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt5/a0-a5, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)");
+	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)");
 	EXPECT_INT(args_parse_set_op("OP", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_INT(args_parse_set_op("a6", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_set_op("a9", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("px", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_CONTAINS(err, "'px'");
 	EXPECT(!ops.set_function && !ops.set_level, "a rejected op changed ops");

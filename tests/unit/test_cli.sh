@@ -298,7 +298,7 @@ expect_usage cli/bad/pin-54-get "pin 54 out of range (this bcm2837 has pins 0-53
 expect_usage cli/bad/pin-54-blink "pin 54 out of range" blink 54 1 2
 expect_usage cli/bad/pin-word "invalid pin 'abc'" set abc op
 expect_usage cli/bad/pin-negative "invalid pin '-1'" set -1 op
-expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt5/a0-a5, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)" set 17 op xx
+expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)" set 17 op xx
 expect_usage cli/bad/op-before-valid "set: unknown op 'zz'" set 17 zz dh
 expect_usage cli/bad/op-conflict "set: more than one function op ('a0' after 'op')" set 17 op a0
 expect_usage cli/bad/set-no-op "set takes a PIN and at least one op" set 17
@@ -866,5 +866,118 @@ if [ $run_eacces -eq 1 ]; then
 	fi
 fi
 chmod 644 "$DEV"
+
+# --- RP1 (Raspberry Pi 5) -----------------------------------------------------
+# A 0x30000-byte window as the driver or Raspberry Pi's /dev/gpiomem0 maps
+# it: IO_BANK at 0, SYS_RIO at 0x10000, PADS at 0x20000; banks 0/1/2 (GPIO
+# 0-27, 28-33, 34-53) at +0/+0x4000/+0x8000 of each; CTRL of pin n of a bank
+# at 8n + 4, its pad at 4 + 4n; RIO OUT 0x0, OE 0x4, SYNC_IN 0xc; every
+# register's XOR/SET/CLR aliases at +0x1000/+0x2000/+0x3000. The file keeps
+# what was stored where: a level or a change shows as alias words only.
+
+rp1() {
+	rm -rf "$DEV" "$SYS"
+	head -c 196608 /dev/zero > "$DEV"
+	mkdir -p "$SYS"
+	echo rp1 > "$SYS/soc"
+	echo 0x1f000d0000 > "$SYS/phys_base"
+	echo 0x400d0000 > "$SYS/bus_base"
+	echo 49152 > "$SYS/block_size"
+	echo 196608 > "$SYS/window_size"
+	echo 54 > "$SYS/ngpio"
+	echo devicetree > "$SYS/source"
+	chmod -R a+rX "$SYS"
+}
+
+rp1
+pgr info
+if [ $rc -eq 0 ] && [ "$(head -n 6 "$OUT")" = "soc: rp1
+phys_base: 0x1f000d0000
+bus_base: 0x400d0000
+block_size: 49152
+window_size: 196608
+ngpio: 54" ]; then
+	pass cli/rp1/info
+else
+	fail cli/rp1/info "exit $rc: $(head -n 6 "$OUT" | tr '\n' ';') $(cat "$ERR")"
+fi
+# Raspberry Pi's own node: no attributes, known by its name.
+cp "$DEV" "$WORK/gpiomem0"
+"${LIMIT[@]}" "$CLI" --device "$WORK/gpiomem0" info > "$OUT" 2> "$ERR"
+rc=$?
+if [ $rc -eq 0 ] && head -n 1 "$OUT" | grep -qx 'soc: rp1' &&
+   grep -qx 'window_size: 196608' "$OUT"; then
+	pass cli/rp1/gpiomem0-by-name
+else
+	fail cli/rp1/gpiomem0-by-name "exit $rc: $(head -c 300 "$OUT" "$ERR")"
+fi
+rm -f "$WORK/gpiomem0"
+
+# Levels: one store to the SET/CLR alias of the pin's bank's OUT.
+rp1
+expect_effect cli/rp1/set-dh-gpio17 "0x12000=0x00020000" set 17 dh
+rp1
+expect_effect cli/rp1/set-dl-gpio17 "0x13000=0x00020000" set 17 dl
+rp1
+expect_effect cli/rp1/set-dh-gpio30-bank1 "0x16000=0x00000004" set 30 dh
+rp1
+expect_effect cli/rp1/set-dl-gpio40-bank2 "0x1b000=0x00000040" set 40 dl
+rp1
+expect_effect cli/rp1/set-header-one-store "0x12000=0x0fffffff" set 0-27 dh
+rp1
+expect_effect cli/rp1/set-across-rp1-banks "0x12000=0x08000000 0x16000=0x00000001" set 27-28 dh
+rp1
+expect_effect cli/rp1/bank-high-1 "0x16000=0x00000030 0x1a000=0x00000001" bank high 1 0x7
+rp1
+poke "$DEV" 0x1000c 0x00020000	# SYNC_IN of bank 0: GPIO17 high
+expect_effect cli/rp1/toggle "0x13000=0x00020000" toggle 17
+# Functions: alias stores only. From FUNCSEL 0: OE set, the pad's input
+# on (SET 0x40) and output-disable off (CLR 0x80), the overrides cleared
+# (CLR 0xf000), FUNCSEL 0 -> 5 through the XOR alias.
+rp1
+expect_effect cli/rp1/set-op "0x12004=0x00020000 0x22048=0x00000040 0x23048=0x00000080 0x0308c=0x0000f000 0x0108c=0x00000005" set 17 op
+rp1
+expect_effect cli/rp1/set-ip "0x13004=0x00020000 0x22048=0x00000040 0x23048=0x00000080 0x0308c=0x0000f000 0x0108c=0x00000005" set 17 ip
+rp1
+expect_effect cli/rp1/set-alt8-gpio18 "0x2204c=0x00000040 0x2304c=0x00000080 0x03094=0x0000f000 0x01094=0x00000008" set 18 alt8
+rp1
+poke "$DEV" 0x0008c 0x00000006	# GPIO17 a6: XOR 6 ^ 3
+expect_effect cli/rp1/set-a3-from-a6 "0x22048=0x00000040 0x23048=0x00000080 0x0308c=0x0000f000 0x0108c=0x00000005" set 17 a3
+# Pulls: the pad's CLR alias, then SET: pull-up bit 3, pull-down bit 2.
+rp1
+expect_effect cli/rp1/pull-up "0x23048=0x00000004 0x22048=0x00000008" set 17 pu
+rp1
+expect_effect cli/rp1/pull-down "0x23048=0x00000008 0x22048=0x00000004" set 17 pd
+rp1
+expect_effect cli/rp1/pull-none "0x23048=0x0000000c" set 17 pn
+# Reading: FUNCSEL, OE and SYNC_IN; the pad's pull bits.
+rp1
+poke "$DEV" 0x0008c 0x00000005	# GPIO17 SYS_RIO
+poke "$DEV" 0x10004 0x00020000	# OE: output
+poke "$DEV" 0x1000c 0x00020000	# SYNC_IN: high
+poke "$DEV" 0x00094 0x00000008	# GPIO18 a8
+poke "$DEV" 0x00024 0x0000001f	# GPIO4 none
+poke "$DEV" 0x20048 0x00000048	# GPIO17 pad: input on, pull-up
+poke "$DEV" 0x2004c 0x00000044	# GPIO18 pad: input on, pull-down
+expect_output cli/rp1/get-output-high "GPIO17 output high" get 17
+expect_output cli/rp1/get-alt8 "GPIO18 alt8 low" get 18
+expect_output cli/rp1/get-none "GPIO4 none low" get 4
+expect_output cli/rp1/get-table-pulls "PIN  FUNC   NAME           LEVEL PULL    EVENTS         OWNER
+17   output -              high  up      -              -
+18   alt8   GPCLK1         low   down    -              -" get 17-18
+expect_output cli/rp1/funcs-a0-a8 "PIN  CURRENT ALT0           ALT1           ALT2           ALT3           ALT4           ALT5           ALT6           ALT7           ALT8
+14   alt0    PWM0_CHAN2     DPI_D10        CTS4           SDA3           TXD0           SYS_RIO014     PROC_RIO014    PIO14          SPI5_SIO0" funcs 14
+expect_output cli/rp1/peek-ctrl "0x08c: 0x00000005" peek 0x8c
+expect_usage cli/rp1/bad/pin-54 "pin 54 out of range (this rp1 has pins 0-53)" set 54 op
+# ALT6-ALT8 are the RP1's: a BCM chip refuses them, nothing written.
+bcm2837
+cp "$DEV" "$WORK/before"
+pgr set 17 alt6
+if [ $rc -eq 1 ] && grep -q 'set GPIO17: Invalid argument' "$ERR" &&
+   cmp -s "$DEV" "$WORK/before"; then
+	pass cli/rp1/bcm-refuses-alt6
+else
+	fail cli/rp1/bcm-refuses-alt6 "exit $rc: $(cat "$ERR")"
+fi
 
 [ $failed -eq 0 ]

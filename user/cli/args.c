@@ -191,6 +191,9 @@ static const struct {
 	{ "a3", OP_FUNCTION, PGR_FUNC_ALT3 },
 	{ "a4", OP_FUNCTION, PGR_FUNC_ALT4 },
 	{ "a5", OP_FUNCTION, PGR_FUNC_ALT5 },
+	{ "a6", OP_FUNCTION, PGR_FUNC_ALT6 },	/* RP1 only */
+	{ "a7", OP_FUNCTION, PGR_FUNC_ALT7 },
+	{ "a8", OP_FUNCTION, PGR_FUNC_ALT8 },
 	{ "dh", OP_LEVEL, 1 },
 	{ "dl", OP_LEVEL, 0 },
 	{ "pu", OP_PULL, PGR_PULL_UP },
@@ -204,6 +207,10 @@ static const struct {
 	{ "alt3", OP_FUNCTION, PGR_FUNC_ALT3 },
 	{ "alt4", OP_FUNCTION, PGR_FUNC_ALT4 },
 	{ "alt5", OP_FUNCTION, PGR_FUNC_ALT5 },
+	/* RP1 only: the library refuses them on BCM chips (-EINVAL). */
+	{ "alt6", OP_FUNCTION, PGR_FUNC_ALT6 },
+	{ "alt7", OP_FUNCTION, PGR_FUNC_ALT7 },
+	{ "alt8", OP_FUNCTION, PGR_FUNC_ALT8 },
 	{ "high", OP_LEVEL, 1 },
 	{ "low", OP_LEVEL, 0 },
 	{ "1", OP_LEVEL, 1 },
@@ -252,7 +259,7 @@ int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		}
 		return 0;
 	}
-	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt5/a0-a5, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)",
+	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)",
 		    s);
 }
 
@@ -543,7 +550,7 @@ static const struct verb_spec verb_table[] = {
 	  "level, pull, events and owner",
 	  { ARG_PINS }, false },
 	{ "set", VERB_SET, OPT_FORCE, parse_set, "set PINS OP...",
-	  "OP: output/op, input/ip, alt0-alt5/a0-a5\n"
+	  "OP: output/op, input/ip, alt0-alt8/a0-a8\n"
 	  "(function); high/dh/1/active,\n"
 	  "low/dl/0/inactive (drive); up/pu, down/pd,\n"
 	  "none/pn (pull); e.g. 'set 17 output high' or\n"
@@ -632,9 +639,10 @@ const char *const *args_words(enum arg_kind kind)
 {
 	static const char *const op_words[] = {
 		"output", "input", "alt0", "alt1", "alt2", "alt3", "alt4",
-		"alt5", "high", "low", "up", "down", "none", "op", "ip", "a0",
-		"a1", "a2", "a3", "a4", "a5", "dh", "dl", "pu", "pd", "pn",
-		"1", "0", "active", "inactive", NULL,
+		"alt5", "alt6", "alt7", "alt8", "high", "low", "up", "down",
+		"none", "op", "ip", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
+		"a7", "a8", "dh", "dl", "pu", "pd", "pn", "1", "0", "active",
+		"inactive", NULL,
 	};
 	static const char *const bank_numbers[] = { "0", "1", NULL };
 

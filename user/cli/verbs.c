@@ -187,23 +187,39 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 	return EXIT_SUCCESS;
 }
 
+/* 9 ALT columns on a chip with ALT6-ALT8 (the RP1), else 6. */
+static unsigned alt_columns(const struct pgr_chip *chip)
+{
+	unsigned pin;
+
+	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++)
+		if (pgr_pin_alt_name(chip, pin, PGR_FUNC_ALT6) ||
+		    pgr_pin_alt_name(chip, pin, PGR_FUNC_ALT7) ||
+		    pgr_pin_alt_name(chip, pin, PGR_FUNC_ALT8))
+			return 9;
+	return 6;
+}
+
 static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 {
 	static const enum pgr_function alts[] = {
 		PGR_FUNC_ALT0, PGR_FUNC_ALT1, PGR_FUNC_ALT2,
 		PGR_FUNC_ALT3, PGR_FUNC_ALT4, PGR_FUNC_ALT5,
+		PGR_FUNC_ALT6, PGR_FUNC_ALT7, PGR_FUNC_ALT8,
 	};
+	unsigned ncols = alt_columns(chip);
 	enum pgr_function current;
 	const char *name;
 	unsigned pin, a, n = 0;
 	int ret;
 
-	if (cmd->json)
+	if (cmd->json) {
 		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
-	else
-		printf("%-4s %-7s %-14s %-14s %-14s %-14s %-14s %s\n", "PIN",
-		       "CURRENT", "ALT0", "ALT1", "ALT2", "ALT3", "ALT4",
-		       "ALT5");
+	} else {
+		printf("%-4s %-7s", "PIN", "CURRENT");
+		for (a = 0; a < ncols; a++)
+			printf(a + 1 < ncols ? " ALT%-11u" : " ALT%u\n", a);
+	}
 	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
@@ -218,14 +234,14 @@ static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 			       pgr_function_name(current));
 		else
 			printf("%-4u %-7s", pin, pgr_function_name(current));
-		for (a = 0; a < 6; a++) {
+		for (a = 0; a < ncols; a++) {
 			name = pgr_pin_alt_name(chip, pin, alts[a]);
 			if (cmd->json) {
 				if (a)
 					putchar(',');
 				json_string(name);
 			} else {
-				printf(a < 5 ? " %-14s" : " %s",
+				printf(a + 1 < ncols ? " %-14s" : " %s",
 				       name ? name : "-");
 			}
 		}

@@ -32,6 +32,15 @@
  * the GPPUD sequence with short sleeps. pgr_chip_config_path() says which.
  * Nothing serialises either path against the kernel's own pinctrl driver:
  * leave the pins the kernel has claimed alone (see pgr_owners_*()).
+ *
+ * RP1 (Raspberry Pi 5). Every RP1 register has atomic aliases (a store
+ * sets, clears or flips only the bits it carries), and every pin has its
+ * own function and pad words: each change is one or a few alias stores
+ * through the mapping, safe against changes to other pins without any
+ * lock, and no driver call is made (pgr_chip_config_path() says
+ * PGR_CONFIG_MAPPING). Stores cross PCIe and are posted: a configuration
+ * call reads the register back before it returns, so the change has
+ * reached the RP1; level calls and lines do not (see docs/rp1.md).
  */
 #ifndef PIGPIOREGS_H
 #define PIGPIOREGS_H
@@ -81,6 +90,17 @@ struct pgr_chip;
  *            than the GPLEV1 register's end or larger than window_size.
  *   -ENOMEM  out of memory.
  *   any other errno from open(2), read(2) or mmap(2).
+ *
+ * RP1: soc "rp1" with window_size 196608 (0x30000: IO_BANK at 0, SYS_RIO
+ * at 0x10000, PADS at 0x20000) and block_size the size of each of the
+ * three blocks (0xc000 in the device tree), 54 pins. Raspberry Pi's own
+ * /dev/gpiomem0 (their kernel's raspberrypi-gpiomem driver) answers no
+ * ioctl and has no attributes: a node that is not the driver, opened with
+ * attr_dir NULL, whose name (or the name its symbolic link leads to) is
+ * "gpiomem0" is taken to be that RP1 window, with phys_base 0 (it does
+ * not say) and bus_base 0x400d0000 (the RP1's own address of IO_BANK0);
+ * -EPROTO if it is a regular file shorter than the window. Name an
+ * attr_dir to describe such a node otherwise.
  */
 int pgr_chip_open(struct pgr_chip **chip, const char *device_path,
 	     const char *attr_dir);
@@ -107,6 +127,7 @@ enum pgr_config_path {
 	PGR_CONFIG_DRIVER,	/* ioctls, under the driver's lock */
 	PGR_CONFIG_MAPPING,	/* fallback: unlocked, through the mapping */
 };
+/* RP1: always PGR_CONFIG_MAPPING, lock-free alias stores (see above). */
 enum pgr_config_path pgr_chip_config_path(const struct pgr_chip *chip);
 
 /* Values are the 3-bit GPFSEL codes of the datasheet. */
@@ -119,6 +140,11 @@ enum pgr_function {
 	PGR_FUNC_ALT3 = 7,	/* 111 */
 	PGR_FUNC_ALT4 = 3,	/* 011 */
 	PGR_FUNC_ALT5 = 2,	/* 010 */
+	/* RP1 only (no GPFSEL code; BCM calls refuse them with -EINVAL): */
+	PGR_FUNC_ALT6 = 0x16,	/* FUNCSEL 6 */
+	PGR_FUNC_ALT7 = 0x17,	/* FUNCSEL 7 */
+	PGR_FUNC_ALT8 = 0x18,	/* FUNCSEL 8 */
+	PGR_FUNC_NONE = 0x1f,	/* FUNCSEL 0x1f (null): no function */
 };
 
 /*
@@ -126,15 +152,31 @@ enum pgr_function {
  * the driver's lock (or the fallback, see above).
  * -EINVAL: pin >= pgr_chip_pin_count() or function not one of the above; or
  * an errno of the ioctl.
+ *
+ * RP1: FUNCSEL of the pin's CTRL (PGR_FUNC_ALTn is FUNCSEL n, a0-a8;
+ * PGR_FUNC_ALT5 is SYS_RIO, the pin as plain GPIO, its direction left as
+ * it is). PGR_FUNC_INPUT and PGR_FUNC_OUTPUT select SYS_RIO and clear or
+ * set the pin's RIO OE bit first. Any function also turns the pad's input
+ * on and its output-disable off, and puts the CTRL output and
+ * output-enable overrides back to "from the function"; PGR_FUNC_NONE
+ * does the opposite to the pad.
  */
 int pgr_pin_set_function(struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function function);
 
-/* Read a pin's function into *out. -EINVAL: pin out of range. */
+/*
+ * Read a pin's function into *out. -EINVAL: pin out of range.
+ * RP1: SYS_RIO (FUNCSEL 5) reads as PGR_FUNC_OUTPUT or PGR_FUNC_INPUT by
+ * the RIO OE bit, never as PGR_FUNC_ALT5; FUNCSEL 0x1f and the codes the
+ * datasheet does not define (9-30) read as PGR_FUNC_NONE.
+ */
 int pgr_pin_get_function(const struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function *out);
 
-/* "input", "output", "alt0".."alt5"; NULL for a value that is none. */
+/*
+ * "input", "output", "alt0".."alt8", "none"; NULL for a value that is not
+ * one of the enum's.
+ */
 const char *pgr_function_name(enum pgr_function function);
 
 /*
@@ -149,10 +191,15 @@ const char *pgr_pin_alt_name(const struct pgr_chip *chip, unsigned pin,
  * Drive a pin's output latch: one store to GPSETn (level 1) or GPCLRn
  * (level 0). The pin shows the level only while its function is output.
  * -EINVAL: pin out of range or level not 0 or 1; nothing is stored.
+ * RP1: one store to the SET or CLR alias of the RIO OUT of the pin's bank.
  */
 int pgr_pin_write(struct pgr_chip *chip, unsigned pin, int level);
 
-/* The pin's level from GPLEVn: 0 or 1, or -EINVAL (pin out of range). */
+/*
+ * The pin's level from GPLEVn: 0 or 1, or -EINVAL (pin out of range).
+ * RP1: from the RIO SYNC_IN of the pin's bank (the synchronised input);
+ * 0 while the pad's input is disabled (PGR_FUNC_NONE).
+ */
 int pgr_pin_read(const struct pgr_chip *chip, unsigned pin);
 
 /* Drive the opposite of the pin's GPLEV level: one load, one store. */
@@ -166,6 +213,13 @@ int pgr_pin_toggle(struct pgr_chip *chip, unsigned pin);
  * exist (bank 1 has 22 pins on a 54-pin SoC, 26 on BCM2711); nothing is
  * stored. pgr_bank_read() returns GPLEVn with the bits of pins that do not
  * exist cleared.
+ *
+ * RP1: the same 32-pin banks and masks (bank 1 has 22 pins), although the
+ * RP1's own banks are pins 0-27, 28-33 and 34-53: a call makes one store
+ * (or load) for each RP1 bank its mask touches, to the SET/CLR aliases of
+ * that bank's RIO OUT (its RIO SYNC_IN). Pins 0-27, the 40-pin header,
+ * are always one store; a mask across RP1 banks is not changed at one
+ * instant.
  */
 int pgr_bank_set(struct pgr_chip *chip, unsigned bank, uint32_t mask);
 int pgr_bank_clear(struct pgr_chip *chip, unsigned bank, uint32_t mask);
@@ -191,6 +245,14 @@ int pgr_bank_write(struct pgr_chip *chip, unsigned bank, uint32_t mask,
  * output register) fills it differently and the inline calls stay the same.
  * A line is valid while its chip is open; it may be copied and shared
  * between threads (level stores are atomic by design).
+ *
+ * RP1: set and clear point at the SET and CLR aliases of the RIO OUT of
+ * the pin's RP1 bank, level at its RIO SYNC_IN, and mask holds the pins'
+ * bits in those registers. For pins 0-27 (RP1 bank 0) these are the bits
+ * of the 32-pin bank; for pins 28-53 they are not, so there
+ * pgr_line_read_bits() and pgr_line_write_bits() use the RP1 bank's bit
+ * of each pin (pin - 28 or pin - 34), and pgr_line_init_bank() takes only
+ * pins 0-27.
  */
 struct pgr_line {
 	volatile uint32_t *set;		/* store mask here: pins high */
@@ -208,7 +270,8 @@ int pgr_line_init(struct pgr_chip *chip, unsigned pin, struct pgr_line *line);
 
 /*
  * Fill *line for the pins of mask in bank (see pgr_bank_set()). -EINVAL:
- * bank does not exist, mask is 0 or has a bit for a pin that does not exist.
+ * bank does not exist, mask is 0 or has a bit for a pin that does not exist;
+ * on RP1 also a pin outside 0-27 (see above).
  */
 int pgr_line_init_bank(struct pgr_chip *chip, unsigned bank, uint32_t mask,
 		       struct pgr_line *line);
@@ -275,6 +338,8 @@ enum pgr_pull {
  * bits of PUP_PDN_CNTRL0-3 (01 = up, 10 = down) through
  * PIGPIO_REGS_IOC_UPDATE. -EINVAL: pin out of range or pull not NONE,
  * DOWN or UP; or an errno of the ioctl.
+ * RP1: the pin's PADS word, pull-up enable bit 3, pull-down enable bit 2:
+ * a store to its CLR alias, then (up, down) one to its SET alias.
  */
 int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull);
 
@@ -282,11 +347,12 @@ int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull);
  * Read a pin's pull into *out: the register's value on BCM2711 (its
  * reserved code 11 reads as PGR_PULL_UNKNOWN); always PGR_PULL_UNKNOWN on
  * BCM2835/6/7, whose pull state cannot be read. -EINVAL: pin out of range.
+ * RP1: the pad's pull bits; both set reads as PGR_PULL_UNKNOWN.
  */
 int pgr_pin_get_pull(const struct pgr_chip *chip, unsigned pin,
 		 enum pgr_pull *out);
 
-/* Can this SoC report pulls (BCM2711 only)? 1 or 0. */
+/* Can this SoC report pulls (BCM2711 and RP1)? 1 or 0. */
 int pgr_chip_pull_readable(const struct pgr_chip *chip);
 
 /* "none", "down", "up", "unknown"; NULL for a value that is none. */
@@ -310,7 +376,16 @@ enum pgr_event {
 int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
 		  int enable);
 
-/* The pin's enabled detectors as a mask of (1 << event), or -EINVAL. */
+/*
+ * The pin's enabled detectors as a mask of (1 << event), or -EINVAL.
+ *
+ * RP1 has no GPREN..GPAFEN and no GPEDS: its edge and level detectors are
+ * interrupt enables in each pin's CTRL, owned by the kernel's pinctrl-rp1.
+ * pgr_pin_get_events() reports those (raw or filtered: rising, falling,
+ * high, low); pgr_pin_set_event(), pgr_pin_event_detected(),
+ * pgr_pin_clear_event() and the bank forms return -EOPNOTSUPP there (after
+ * the -EINVAL checks).
+ */
 int pgr_pin_get_events(const struct pgr_chip *chip, unsigned pin);
 
 /* "rising", "falling", "high", "low", "async-rising", "async-falling". */
@@ -334,6 +409,8 @@ int pgr_bank_clear_events(struct pgr_chip *chip, unsigned bank,
  * pgr_chip_peek_syscall(): pread(2) of 4 bytes through the driver.
  * -EINVAL: offset not a multiple of 4 or not below pgr_chip_block_size().
  * pgr_chip_peek_syscall() also returns pread(2)'s errno, or -EIO on a short read.
+ * RP1: offset is into the window, and must be inside one of its three
+ * blocks (offset % 0x10000 below pgr_chip_block_size()).
  */
 int pgr_chip_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out);
 int pgr_chip_peek_syscall(const struct pgr_chip *chip, unsigned offset,
@@ -358,8 +435,9 @@ void pgr_owners_init(struct pgr_owners *owners);
  * /proc/device-tree, readable by any user): every enabled node (status
  * absent, "okay" or "ok", and its parents enabled) whose pinctrl-N
  * properties point at pin groups of the GPIO controller node
- * (brcm,bcm2835-gpio or brcm,bcm2711-gpio): "brcm,pins" cells, or "pins"
- * strings "gpioN". The owner is the node's path, e.g.
+ * (brcm,bcm2835-gpio, brcm,bcm2711-gpio or, on the Pi 5,
+ * raspberrypi,rp1-gpio): "brcm,pins" cells, or "pins" strings "gpioN".
+ * The owner is the node's path, e.g.
  * "/soc/serial@7e215040"; the controller's own pinctrl-N (hogs) reads
  * "<path> (pinctrl hog)". Pins already owned keep their first owner.
  * Returns 0; -ENOENT if dt_root does not exist; -ENODEV if it has no
@@ -371,11 +449,11 @@ int pgr_owners_from_devicetree(struct pgr_owners *owners,
 
 /*
  * Add the lines gpiolib reports in use (GPIO_V2_LINE_FLAG_USED) on the
- * GPIO character device whose label is "pinctrl-bcm2835" or
- * "pinctrl-bcm2711" among dev_dir/gpiochip0..15 (NULL: /dev): owner
- * "gpiolib: CONSUMER". Returns the number of lines added, -ENODEV if no
- * such chip could be opened (-EACCES if one could not be opened for lack
- * of permission), or an ioctl's errno.
+ * GPIO character device whose label is "pinctrl-bcm2835",
+ * "pinctrl-bcm2711" or "pinctrl-rp1" among dev_dir/gpiochip0..15 (NULL:
+ * /dev): owner "gpiolib: CONSUMER". Returns the number of lines added,
+ * -ENODEV if no such chip could be opened (-EACCES if one could not be
+ * opened for lack of permission), or an ioctl's errno.
  */
 int pgr_owners_from_gpiochip(struct pgr_owners *owners, const char *dev_dir);
 

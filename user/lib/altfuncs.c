@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The ALT0-ALT5 functions of every pin, per SoC family: data only.
+ * The ALT functions of every pin, per SoC family: data only.
  *
  * Sources: "BCM2835 ARM Peripherals" section 6.2 (table 6-31) and
  * "BCM2711 ARM Peripherals" section 5.3, with the datasheets' names (TXD0,
@@ -8,6 +8,13 @@
  * says "reserved" or "internal" but the function is documented since (the
  * DPI and AVE video pins, SD0/SD1 on 22-27 and 46-53 as used by the Pi's
  * own device trees), the later name is given. NULL: no function.
+ *
+ * RP1 (Raspberry Pi 5): FUNCSEL 0-8 are a0-a8, with the names Raspberry
+ * Pi's pinctrl prints for them (raspberrypi/utils pinctrl/gpiochip_rp1.c,
+ * from the RP1 peripherals datasheet's function table); every name was
+ * checked against the function group the kernel's pinctrl-rp1.c gives that
+ * pin and FUNCSEL (its PIN() table). a5 is SYS_RIO<bank><n>, the pin as
+ * plain GPIO; a6 PROC_RIO<bank><n>; a7 PIO<n> on bank 0.
  */
 #include <stddef.h>
 
@@ -133,6 +140,65 @@ static const char *const alt_bcm2711[][ALTS] = {
 	/* 57 */ { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
+#define RP1_ALTS 9
+
+static const char *const alt_rp1[][RP1_ALTS] = {
+	/*  0 */ { "SPI0_SIO3", "DPI_PCLK", "TXD1", "SDA0", NULL, "SYS_RIO00", "PROC_RIO00", "PIO0", "SPI2_CE0" },
+	/*  1 */ { "SPI0_SIO2", "DPI_DE", "RXD1", "SCL0", NULL, "SYS_RIO01", "PROC_RIO01", "PIO1", "SPI2_SIO1" },
+	/*  2 */ { "SPI0_CE3", "DPI_VSYNC", "CTS1", "SDA1", "IR_RX0", "SYS_RIO02", "PROC_RIO02", "PIO2", "SPI2_SIO0" },
+	/*  3 */ { "SPI0_CE2", "DPI_HSYNC", "RTS1", "SCL1", "IR_TX0", "SYS_RIO03", "PROC_RIO03", "PIO3", "SPI2_SCLK" },
+	/*  4 */ { "GPCLK0", "DPI_D0", "TXD2", "SDA2", "RI0", "SYS_RIO04", "PROC_RIO04", "PIO4", "SPI3_CE0" },
+	/*  5 */ { "GPCLK1", "DPI_D1", "RXD2", "SCL2", "DTR0", "SYS_RIO05", "PROC_RIO05", "PIO5", "SPI3_SIO1" },
+	/*  6 */ { "GPCLK2", "DPI_D2", "CTS2", "SDA3", "DCD0", "SYS_RIO06", "PROC_RIO06", "PIO6", "SPI3_SIO0" },
+	/*  7 */ { "SPI0_CE1", "DPI_D3", "RTS2", "SCL3", "DSR0", "SYS_RIO07", "PROC_RIO07", "PIO7", "SPI3_SCLK" },
+	/*  8 */ { "SPI0_CE0", "DPI_D4", "TXD3", "SDA0", NULL, "SYS_RIO08", "PROC_RIO08", "PIO8", "SPI4_CE0" },
+	/*  9 */ { "SPI0_MISO", "DPI_D5", "RXD3", "SCL0", NULL, "SYS_RIO09", "PROC_RIO09", "PIO9", "SPI4_SIO0" },
+	/* 10 */ { "SPI0_MOSI", "DPI_D6", "CTS3", "SDA1", NULL, "SYS_RIO010", "PROC_RIO010", "PIO10", "SPI4_SIO1" },
+	/* 11 */ { "SPI0_SCLK", "DPI_D7", "RTS3", "SCL1", NULL, "SYS_RIO011", "PROC_RIO011", "PIO11", "SPI4_SCLK" },
+	/* 12 */ { "PWM0_CHAN0", "DPI_D8", "TXD4", "SDA2", "AAUD_LEFT", "SYS_RIO012", "PROC_RIO012", "PIO12", "SPI5_CE0" },
+	/* 13 */ { "PWM0_CHAN1", "DPI_D9", "RXD4", "SCL2", "AAUD_RIGHT", "SYS_RIO013", "PROC_RIO013", "PIO13", "SPI5_SIO1" },
+	/* 14 */ { "PWM0_CHAN2", "DPI_D10", "CTS4", "SDA3", "TXD0", "SYS_RIO014", "PROC_RIO014", "PIO14", "SPI5_SIO0" },
+	/* 15 */ { "PWM0_CHAN3", "DPI_D11", "RTS4", "SCL3", "RXD0", "SYS_RIO015", "PROC_RIO015", "PIO15", "SPI5_SCLK" },
+	/* 16 */ { "SPI1_CE2", "DPI_D12", "DSI0_TE_EXT", NULL, "CTS0", "SYS_RIO016", "PROC_RIO016", "PIO16", NULL },
+	/* 17 */ { "SPI1_CE1", "DPI_D13", "DSI1_TE_EXT", NULL, "RTS0", "SYS_RIO017", "PROC_RIO017", "PIO17", NULL },
+	/* 18 */ { "SPI1_CE0", "DPI_D14", "I2S0_SCLK", "PWM0_CHAN2", "I2S1_SCLK", "SYS_RIO018", "PROC_RIO018", "PIO18", "GPCLK1" },
+	/* 19 */ { "SPI1_MISO", "DPI_D15", "I2S0_WS", "PWM0_CHAN3", "I2S1_WS", "SYS_RIO019", "PROC_RIO019", "PIO19", NULL },
+	/* 20 */ { "SPI1_MOSI", "DPI_D16", "I2S0_SDI0", "GPCLK0", "I2S1_SDI0", "SYS_RIO020", "PROC_RIO020", "PIO20", NULL },
+	/* 21 */ { "SPI1_SCLK", "DPI_D17", "I2S0_SDO0", "GPCLK1", "I2S1_SDO0", "SYS_RIO021", "PROC_RIO021", "PIO21", NULL },
+	/* 22 */ { "SD0_CLK", "DPI_D18", "I2S0_SDI1", "SDA3", "I2S1_SDI1", "SYS_RIO022", "PROC_RIO022", "PIO22", NULL },
+	/* 23 */ { "SD0_CMD", "DPI_D19", "I2S0_SDO1", "SCL3", "I2S1_SDO1", "SYS_RIO023", "PROC_RIO023", "PIO23", NULL },
+	/* 24 */ { "SD0_DAT0", "DPI_D20", "I2S0_SDI2", NULL, "I2S1_SDI2", "SYS_RIO024", "PROC_RIO024", "PIO24", "SPI2_CE1" },
+	/* 25 */ { "SD0_DAT1", "DPI_D21", "I2S0_SDO2", "MIC_CLK", "I2S1_SDO2", "SYS_RIO025", "PROC_RIO025", "PIO25", "SPI3_CE1" },
+	/* 26 */ { "SD0_DAT2", "DPI_D22", "I2S0_SDI3", "MIC_DAT0", "I2S1_SDI3", "SYS_RIO026", "PROC_RIO026", "PIO26", "SPI5_CE1" },
+	/* 27 */ { "SD0_DAT3", "DPI_D23", "I2S0_SDO3", "MIC_DAT1", "I2S1_SDO3", "SYS_RIO027", "PROC_RIO027", "PIO27", "SPI1_CE1" },
+	/* 28 */ { "SD1_CLK", "SDA4", "I2S2_SCLK", "SPI6_MISO", "VBUS_EN0", "SYS_RIO10", "PROC_RIO10", NULL, NULL },
+	/* 29 */ { "SD1_CMD", "SCL4", "I2S2_WS", "SPI6_MOSI", "VBUS_OC0", "SYS_RIO11", "PROC_RIO11", NULL, NULL },
+	/* 30 */ { "SD1_DAT0", "SDA5", "I2S2_SDI0", "SPI6_SCLK", "TXD5", "SYS_RIO12", "PROC_RIO12", NULL, NULL },
+	/* 31 */ { "SD1_DAT1", "SCL5", "I2S2_SDO0", "SPI6_CE0", "RXD5", "SYS_RIO13", "PROC_RIO13", NULL, NULL },
+	/* 32 */ { "SD1_DAT2", "GPCLK3", "I2S2_SDI1", "SPI6_CE1", "CTS5", "SYS_RIO14", "PROC_RIO14", NULL, NULL },
+	/* 33 */ { "SD1_DAT3", "GPCLK4", "I2S2_SDO1", "SPI6_CE2", "RTS5", "SYS_RIO15", "PROC_RIO15", NULL, NULL },
+	/* 34 */ { "PWM1_CHAN2", "GPCLK3", "VBUS_EN0", "SDA4", "MIC_CLK", "SYS_RIO20", "PROC_RIO20", NULL, NULL },
+	/* 35 */ { "SPI8_CE1", "PWM1_CHAN0", "VBUS_OC0", "SCL4", "MIC_DAT0", "SYS_RIO21", "PROC_RIO21", NULL, NULL },
+	/* 36 */ { "SPI8_CE0", "TXD5", "PCIE_CLKREQ_N", "SDA5", "MIC_DAT1", "SYS_RIO22", "PROC_RIO22", NULL, NULL },
+	/* 37 */ { "SPI8_MISO", "RXD5", "MIC_CLK", "SCL5", "PCIE_CLKREQ_N", "SYS_RIO23", "PROC_RIO23", NULL, NULL },
+	/* 38 */ { "SPI8_MOSI", "RTS5", "MIC_DAT0", "SDA6", "AAUD_LEFT", "SYS_RIO24", "PROC_RIO24", "DSI0_TE_EXT", NULL },
+	/* 39 */ { "SPI8_SCLK", "CTS5", "MIC_DAT1", "SCL6", "AAUD_RIGHT", "SYS_RIO25", "PROC_RIO25", "DSI1_TE_EXT", NULL },
+	/* 40 */ { "PWM1_CHAN1", "TXD5", "SDA4", "SPI6_MISO", "AAUD_LEFT", "SYS_RIO26", "PROC_RIO26", NULL, NULL },
+	/* 41 */ { "PWM1_CHAN2", "RXD5", "SCL4", "SPI6_MOSI", "AAUD_RIGHT", "SYS_RIO27", "PROC_RIO27", NULL, NULL },
+	/* 42 */ { "GPCLK5", "RTS5", "VBUS_EN1", "SPI6_SCLK", "I2S2_SCLK", "SYS_RIO28", "PROC_RIO28", NULL, NULL },
+	/* 43 */ { "GPCLK4", "CTS5", "VBUS_OC1", "SPI6_CE0", "I2S2_WS", "SYS_RIO29", "PROC_RIO29", NULL, NULL },
+	/* 44 */ { "GPCLK5", "SDA5", "PWM1_CHAN0", "SPI6_CE1", "I2S2_SDI0", "SYS_RIO210", "PROC_RIO210", NULL, NULL },
+	/* 45 */ { "PWM1_CHAN3", "SCL5", "SPI7_CE0", "SPI6_CE2", "I2S2_SDO0", "SYS_RIO211", "PROC_RIO211", NULL, NULL },
+	/* 46 */ { "GPCLK3", "SDA4", "SPI7_MOSI", "MIC_CLK", "I2S2_SDI1", "SYS_RIO212", "PROC_RIO212", "DSI0_TE_EXT", NULL },
+	/* 47 */ { "GPCLK5", "SCL4", "SPI7_MISO", "MIC_DAT0", "I2S2_SDO1", "SYS_RIO213", "PROC_RIO213", "DSI1_TE_EXT", NULL },
+	/* 48 */ { "PWM1_CHAN0", "PCIE_CLKREQ_N", "SPI7_SCLK", "MIC_DAT1", "TXD5", "SYS_RIO214", "PROC_RIO214", NULL, NULL },
+	/* 49 */ { "SPI8_SCLK", "SPI7_SCLK", "SDA5", "AAUD_LEFT", "RXD5", "SYS_RIO215", "PROC_RIO215", NULL, NULL },
+	/* 50 */ { "SPI8_MISO", "SPI7_MOSI", "SCL5", "AAUD_RIGHT", "VBUS_EN2", "SYS_RIO216", "PROC_RIO216", NULL, NULL },
+	/* 51 */ { "SPI8_MOSI", "SPI7_MISO", "SDA6", "AAUD_LEFT", "VBUS_OC2", "SYS_RIO217", "PROC_RIO217", NULL, NULL },
+	/* 52 */ { "SPI8_CE0", NULL, "SCL6", "AAUD_RIGHT", "VBUS_EN3", "SYS_RIO218", "PROC_RIO218", NULL, NULL },
+	/* 53 */ { "SPI8_CE1", "SPI7_CE0", NULL, "PCIE_CLKREQ_N", "VBUS_OC3", "SYS_RIO219", "PROC_RIO219", NULL, NULL },
+};
+
 #define ROWS(table) (sizeof(table) / sizeof(table[0]))
 
 const char *pgr_regs_alt_name(const struct pgr_soc *soc, unsigned pin,
@@ -141,6 +207,12 @@ const char *pgr_regs_alt_name(const struct pgr_soc *soc, unsigned pin,
 	const char *const (*table)[ALTS];
 	size_t rows;
 
+	if (pgr_soc_is_rp1(soc)) {
+		if (pin >= soc->ngpio || pin >= ROWS(alt_rp1) ||
+		    alt >= RP1_ALTS)
+			return NULL;
+		return alt_rp1[pin][alt];
+	}
 	if (soc->pull_model == PGR_PULL_BCM2711) {
 		table = alt_bcm2711;
 		rows = ROWS(alt_bcm2711);

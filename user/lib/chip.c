@@ -2,23 +2,35 @@
 /*
  * The device object: open the node, read and check the sysfs attributes,
  * map the register window, find out whether the driver takes locked
- * configuration changes; and undo all of it.
+ * configuration changes; and undo all of it. A node that is not the
+ * driver is described by attribute files, or is Raspberry Pi's own RP1
+ * /dev/gpiomem0, known by its name (see pgr_chip_open() in pigpioregs.h).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700	/* realpath() */
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
 
 /* Longer than any valid value ("0x" + 16 digits, "bcm2711", ...). */
 #define ATTR_MAX 64
+
+/*
+ * Raspberry Pi's kernel names its RP1 node after the device tree's
+ * chardev-name of gpiomem@d0000 (bcm2712-rpi.dtsi): one window over
+ * IO_BANK0, SYS_RIO0 and PADS_BANK0 (reg 0x400d0000, 0x30000 bytes).
+ */
+#define RP1_GPIOMEM_NAME	"gpiomem0"
+#define RP1_GPIOMEM_BUS_BASE	0x400d0000ULL
 
 struct chip_attrs {
 	const struct pgr_soc *soc;
@@ -128,17 +140,67 @@ static int read_soc(int dirfd, const struct pgr_soc **out)
 /* Do the attributes describe a window this library can use safely? */
 static int check_attrs(const struct chip_attrs *a)
 {
-	if (a->window_size != PIGPIO_REGS_WINDOW_SIZE)
+	/* PIGPIO_REGS_WINDOW_SIZE for the BCM block, 0x30000 for the RP1. */
+	if (a->window_size != pgr_soc_window(a->soc))
 		return -EPROTO;
 	if (a->ngpio != a->soc->ngpio)
 		return -EPROTO;
 	/* Every register the model touches must be inside the block... */
 	if (a->block_size % 4 != 0 || a->block_size < a->soc->block_min)
 		return -EPROTO;
-	/* ...and the block inside the window, or peek could fault. */
-	if (a->block_size > a->window_size)
+	/*
+	 * ...and the block inside the window (on RP1: each of the three
+	 * inside its 64 KiB), or peek could fault.
+	 */
+	if (a->block_size > a->window_size ||
+	    a->block_size > pgr_soc_block_max(a->soc))
 		return -EPROTO;
 	return 0;
+}
+
+/* Is the last component of path name? */
+static bool path_is_named(const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+
+	return strcmp(slash ? slash + 1 : path, name) == 0;
+}
+
+/*
+ * Is fd, opened as path, Raspberry Pi's RP1 /dev/gpiomem0? Its driver
+ * (raspberrypi-gpiomem) has no ioctl, no attributes and no device-tree
+ * link in sysfs: the name is all it says. 1, 0, or -EPROTO for a regular
+ * file of that name shorter than the window (a simulated one).
+ */
+static int is_rp1_gpiomem(int fd, const char *path)
+{
+	char target[PATH_MAX];
+	struct stat st;
+
+	if (!path_is_named(path, RP1_GPIOMEM_NAME) &&
+	    (!realpath(path, target) ||
+	     !path_is_named(target, RP1_GPIOMEM_NAME)))
+		return 0;
+	if (fstat(fd, &st) != 0)
+		return -errno;
+	if (S_ISREG(st.st_mode) && st.st_size < PGR_RP1_WINDOW)
+		return -EPROTO;
+	return S_ISREG(st.st_mode) || S_ISCHR(st.st_mode);
+}
+
+/* What that node is, as the attributes would say it. */
+static int rp1_gpiomem_attrs(struct chip_attrs *a)
+{
+	a->soc = pgr_soc_lookup("rp1");
+	if (!a->soc)
+		return -EPROTO;
+	a->phys_base = 0;	/* the node does not say */
+	a->bus_base = RP1_GPIOMEM_BUS_BASE;
+	/* Each block as the RP1 GPIO node's reg gives it: 0xc000 bytes. */
+	a->block_size = 0xc000;
+	a->window_size = PGR_RP1_WINDOW;
+	a->ngpio = a->soc->ngpio;
+	return check_attrs(a);
 }
 
 static int read_attrs(const char *attr_dir, struct chip_attrs *a)
@@ -206,18 +268,27 @@ int pgr_chip_open(struct pgr_chip **chipp, const char *device_path,
 	*chipp = NULL;
 	if (!device_path)
 		device_path = PIGPIO_REGS_DEVICE;
-	if (!attr_dir)
-		attr_dir = PIGPIO_REGS_SYSFS_DIR;
 
 	fd = open(device_path, O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 
-	/* The driver says it all in one call; anything else has sysfs. */
+	/*
+	 * The driver says it all in one call; anything else has sysfs, or
+	 * (no attr_dir named) is Raspberry Pi's gpiomem0 by its name.
+	 */
 	err = read_info(fd, &attrs);
 	by_driver = !err;
+	if (err == -ENOTTY && !attr_dir) {
+		err = is_rp1_gpiomem(fd, device_path);
+		if (err > 0)
+			err = rp1_gpiomem_attrs(&attrs);
+		else if (err == 0)
+			err = -ENOTTY;
+	}
 	if (err == -ENOTTY)
-		err = read_attrs(attr_dir, &attrs);
+		err = read_attrs(attr_dir ? attr_dir : PIGPIO_REGS_SYSFS_DIR,
+				 &attrs);
 	if (err)
 		goto err_close;
 
@@ -243,7 +314,7 @@ int pgr_chip_open(struct pgr_chip **chipp, const char *device_path,
 	chip->bus_base = attrs.bus_base;
 	chip->devcall = pgr_devcall_ioctl;
 	/* Only the driver answers INFO, and it takes locked changes too. */
-	if (by_driver)
+	if (by_driver && !pgr_soc_is_rp1(attrs.soc))
 		chip->config_path = PGR_CONFIG_DRIVER;
 	else
 		pgr_config_probe(chip);

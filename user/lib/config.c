@@ -4,6 +4,8 @@
  * Each goes to the driver, which makes it under its lock; when the
  * descriptor is not the driver (ENOTTY), the same change is made here
  * through the mapping, without a lock (see pigpioregs.h, "Fallback").
+ * The RP1 needs neither: each change is stores to its registers' atomic
+ * aliases, made here through the mapping (regs.c, pgr_rp1_*()).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -31,6 +33,11 @@ void pgr_config_probe(struct pgr_chip *chip)
 	/* GPSET0 is not a configuration register: the driver says EINVAL. */
 	struct pigpio_regs_update probe = { .offset = PGR_REG_GPSET0 };
 
+	/* The RP1's atomic aliases need no lock: never ask the driver. */
+	if (pgr_soc_is_rp1(chip->soc)) {
+		chip->config_path = PGR_CONFIG_MAPPING;
+		return;
+	}
 	if (chip->devcall(chip, PIGPIO_REGS_IOC_UPDATE, &probe) == -ENOTTY)
 		chip->config_path = PGR_CONFIG_MAPPING;
 	else
@@ -70,12 +77,45 @@ static int apply(struct pgr_chip *chip, const struct pgr_change *change)
 	return 0;
 }
 
+/* RP1: the public function as FUNCSEL and a direction (-1: keep). */
+static int rp1_set_function(struct pgr_chip *chip, unsigned pin,
+			    enum pgr_function function)
+{
+	unsigned funcsel;
+	int direction = -1;
+
+	switch (function) {
+	case PGR_FUNC_INPUT:
+	case PGR_FUNC_OUTPUT:
+		funcsel = PGR_RP1_FUNCSEL_SYS_RIO;
+		direction = function == PGR_FUNC_OUTPUT;
+		break;
+	case PGR_FUNC_ALT0:	funcsel = 0; break;
+	case PGR_FUNC_ALT1:	funcsel = 1; break;
+	case PGR_FUNC_ALT2:	funcsel = 2; break;
+	case PGR_FUNC_ALT3:	funcsel = 3; break;
+	case PGR_FUNC_ALT4:	funcsel = 4; break;
+	case PGR_FUNC_ALT5:	funcsel = 5; break;
+	case PGR_FUNC_ALT6:	funcsel = 6; break;
+	case PGR_FUNC_ALT7:	funcsel = 7; break;
+	case PGR_FUNC_ALT8:	funcsel = 8; break;
+	case PGR_FUNC_NONE:	funcsel = PGR_RP1_FUNCSEL_NULL; break;
+	default:
+		return -EINVAL;
+	}
+	return pgr_rp1_set_function(chip->base, chip->soc, pin, funcsel,
+				    direction);
+}
+
 int pgr_pin_set_function(struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function function)
 {
 	struct pgr_change change;
 	int err;
 
+	if (pgr_soc_is_rp1(chip->soc))
+		return rp1_set_function(chip, pin, function);
+	/* ALT6-ALT8 and NONE have no GPFSEL code: refused here (-EINVAL). */
 	err = pgr_regs_fsel_change(chip->soc, pin, (unsigned)function,
 				   &change);
 	return err ? err : apply(chip, &change);
@@ -89,6 +129,10 @@ int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
 
 	if (enable != 0 && enable != 1)
 		return -EINVAL;
+	/* RP1: the detectors are the kernel's interrupt enables (pigpioregs.h). */
+	if (pgr_soc_is_rp1(chip->soc))
+		return pin >= chip->soc->ngpio ||
+		       (unsigned)event >= PGR_EVENT_KINDS ? -EINVAL : -EOPNOTSUPP;
 	err = pgr_regs_event_change(chip->soc, pin, (unsigned)event, enable,
 				    &change);
 	return err ? err : apply(chip, &change);
@@ -141,6 +185,11 @@ int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull)
 		[PGR_PULL_DOWN] = PGR_2711_PULL_DOWN,
 		[PGR_PULL_UP] = PGR_2711_PULL_UP,
 	};
+	static const uint32_t rp1[] = {
+		[PGR_PULL_NONE] = 0,
+		[PGR_PULL_DOWN] = PGR_RP1_PAD_PDE,	/* bit 2 */
+		[PGR_PULL_UP] = PGR_RP1_PAD_PUE,	/* bit 3 */
+	};
 	struct pgr_change change;
 	int err;
 
@@ -150,6 +199,8 @@ int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull)
 		return -EINVAL;
 	if (chip->soc->pull_model == PGR_PULL_GPPUD)
 		return gppud_pull(chip, pin, gppud[pull]);
+	if (chip->soc->pull_model == PGR_PULL_RP1)
+		return pgr_rp1_set_pull(chip->base, chip->soc, pin, rp1[pull]);
 
 	err = pgr_regs_pull_change(chip->soc, pin, bcm2711[pull], &change);
 	return err ? err : apply(chip, &change);

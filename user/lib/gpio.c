@@ -12,12 +12,33 @@
 
 #include "internal.h"
 
+/* RP1: FUNCSEL (and the RIO OE bit for SYS_RIO) as the public enum. */
+static enum pgr_function rp1_function(unsigned funcsel, int output)
+{
+	static const enum pgr_function alt[PGR_RP1_FUNCSELS] = {
+		PGR_FUNC_ALT0, PGR_FUNC_ALT1, PGR_FUNC_ALT2, PGR_FUNC_ALT3,
+		PGR_FUNC_ALT4, PGR_FUNC_ALT5, PGR_FUNC_ALT6, PGR_FUNC_ALT7,
+		PGR_FUNC_ALT8,
+	};
+
+	if (funcsel == PGR_RP1_FUNCSEL_SYS_RIO)
+		return output ? PGR_FUNC_OUTPUT : PGR_FUNC_INPUT;
+	return funcsel < PGR_RP1_FUNCSELS ? alt[funcsel] : PGR_FUNC_NONE;
+}
+
 int pgr_pin_get_function(const struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function *out)
 {
 	unsigned code;
-	int err;
+	int err, output;
 
+	if (pgr_soc_is_rp1(chip->soc)) {
+		err = pgr_rp1_get_function(chip->base, chip->soc, pin, &code,
+					   &output);
+		if (!err)
+			*out = rp1_function(code, output);
+		return err;
+	}
 	err = pgr_regs_get_function(chip->base, chip->soc, pin, &code);
 	if (!err)
 		*out = (enum pgr_function)code;
@@ -35,6 +56,10 @@ const char *pgr_function_name(enum pgr_function function)
 	case PGR_FUNC_ALT3:	return "alt3";
 	case PGR_FUNC_ALT4:	return "alt4";
 	case PGR_FUNC_ALT5:	return "alt5";
+	case PGR_FUNC_ALT6:	return "alt6";
+	case PGR_FUNC_ALT7:	return "alt7";
+	case PGR_FUNC_ALT8:	return "alt8";
+	case PGR_FUNC_NONE:	return "none";
 	}
 	return NULL;
 }
@@ -44,6 +69,12 @@ const char *pgr_pin_alt_name(const struct pgr_chip *chip, unsigned pin,
 {
 	static const int alt_of_code[] = { -1, -1, 5, 4, 0, 1, 2, 3 };
 
+	/* ALT6-ALT8 exist only on RP1; the table says NULL elsewhere. */
+	if (function == PGR_FUNC_ALT6 || function == PGR_FUNC_ALT7 ||
+	    function == PGR_FUNC_ALT8)
+		return pgr_regs_alt_name(chip->soc, pin,
+					 6 + (unsigned)(function -
+							PGR_FUNC_ALT6));
 	if ((unsigned)function > PGR_FSEL_MASK || alt_of_code[function] < 0)
 		return NULL;
 	return pgr_regs_alt_name(chip->soc, pin,
@@ -53,10 +84,21 @@ const char *pgr_pin_alt_name(const struct pgr_chip *chip, unsigned pin,
 int pgr_pin_get_pull(const struct pgr_chip *chip, unsigned pin,
 		 enum pgr_pull *out)
 {
+	uint32_t pad;
 	int code;
 
 	if (pin >= chip->soc->ngpio)
 		return -EINVAL;
+	if (chip->soc->pull_model == PGR_PULL_RP1) {
+		code = pgr_rp1_get_pad(chip->base, chip->soc, pin, &pad);
+		if (code < 0)
+			return code;
+		pad &= PGR_RP1_PAD_PUE | PGR_RP1_PAD_PDE;
+		*out = pad == 0 ? PGR_PULL_NONE :
+		       pad == PGR_RP1_PAD_PUE ? PGR_PULL_UP :
+		       pad == PGR_RP1_PAD_PDE ? PGR_PULL_DOWN : PGR_PULL_UNKNOWN;
+		return 0;
+	}
 	if (chip->soc->pull_model != PGR_PULL_BCM2711) {
 		*out = PGR_PULL_UNKNOWN;	/* GPPUD is write-only */
 		return 0;
@@ -72,7 +114,8 @@ int pgr_pin_get_pull(const struct pgr_chip *chip, unsigned pin,
 
 int pgr_chip_pull_readable(const struct pgr_chip *chip)
 {
-	return chip->soc->pull_model == PGR_PULL_BCM2711;
+	return chip->soc->pull_model == PGR_PULL_BCM2711 ||
+	       chip->soc->pull_model == PGR_PULL_RP1;
 }
 
 const char *pgr_pull_name(enum pgr_pull pull)
@@ -156,39 +199,43 @@ int pgr_pin_read(const struct pgr_chip *chip, unsigned pin)
 	return pgr_regs_read(chip->base, chip->soc, pin);
 }
 
-/* The line of mask in bank: every check here, none in the inline calls. */
-static int line_fill(struct pgr_chip *chip, unsigned bank, uint32_t mask,
-		     struct pgr_line *line)
+/* Fill a line whose pins are mask in the level registers regs. */
+static void line_fill(const struct pgr_chip *chip,
+		      const struct pgr_level_regs *regs, uint32_t mask,
+		      struct pgr_line *line)
 {
-	struct pgr_level_regs regs;
-	uint32_t pins;
-
-	if (!chip || !line)
-		return -EINVAL;
-	pins = pgr_regs_bank_pins(chip->soc, bank);
-	if (mask == 0 || (mask & ~pins) != 0 ||
-	    pgr_regs_level_regs(chip->soc, bank, &regs) < 0)
-		return -EINVAL;
-	line->set = chip->base + regs.set / 4;
-	line->clear = chip->base + regs.clear / 4;
-	line->level = chip->base + regs.level / 4;
+	line->set = chip->base + regs->set / 4;
+	line->clear = chip->base + regs->clear / 4;
+	line->level = chip->base + regs->level / 4;
 	line->mask = mask;
 	line->reserved = 0;
-	return 0;
 }
 
+/* Every check is here and in pgr_line_init_bank(), none in the inline calls. */
 int pgr_line_init(struct pgr_chip *chip, unsigned pin, struct pgr_line *line)
 {
-	if (!chip || pin >= chip->soc->ngpio)
+	struct pgr_level_regs regs;
+	uint32_t bit;
+
+	if (!chip || !line ||
+	    pgr_regs_pin_regs(chip->soc, pin, &regs, &bit) < 0)
 		return -EINVAL;
-	return line_fill(chip, pin / PGR_BANK_PINS,
-			 UINT32_C(1) << (pin % PGR_BANK_PINS), line);
+	line_fill(chip, &regs, bit, line);
+	return 0;
 }
 
 int pgr_line_init_bank(struct pgr_chip *chip, unsigned bank, uint32_t mask,
 		       struct pgr_line *line)
 {
-	return line_fill(chip, bank, mask, line);
+	struct pgr_level_regs regs;
+
+	/* Only pins whose bits are the same in the registers (see regs.h). */
+	if (!chip || !line || mask == 0 ||
+	    (mask & ~pgr_regs_line_pins(chip->soc, bank)) != 0 ||
+	    pgr_regs_level_regs(chip->soc, bank, &regs) < 0)
+		return -EINVAL;
+	line_fill(chip, &regs, mask, line);
+	return 0;
 }
 
 int pgr_bank_set(struct pgr_chip *chip, unsigned bank, uint32_t mask)
@@ -208,7 +255,14 @@ int pgr_bank_read(const struct pgr_chip *chip, unsigned bank, uint32_t *out)
 
 static int check_offset(const struct pgr_chip *chip, unsigned offset)
 {
-	if (offset % 4 != 0 || offset >= chip->block_size)
+	if (offset % 4 != 0)
+		return -EINVAL;
+	/* RP1: three blocks at 64 KiB steps; the gaps between are no registers. */
+	if (pgr_soc_is_rp1(chip->soc))
+		return offset < chip->window_size &&
+		       offset % PGR_RP1_BLOCK_STRIDE < chip->block_size ?
+		       0 : -EINVAL;
+	if (offset >= chip->block_size)
 		return -EINVAL;
 	return 0;
 }

@@ -99,8 +99,10 @@ static bool is_gpio_controller(const char *path)
 	char buf[MAX_PROP];
 	ssize_t len = read_prop(path, "compatible", buf, sizeof(buf));
 
+	/* The Pi 5's header is on the RP1: rp1.dtsi's gpio@d0000. */
 	return len > 0 && (list_has(buf, len, "brcm,bcm2835-gpio") ||
-			   list_has(buf, len, "brcm,bcm2711-gpio"));
+			   list_has(buf, len, "brcm,bcm2711-gpio") ||
+			   list_has(buf, len, "raspberrypi,rp1-gpio"));
 }
 
 /* Is the node enabled by its own status (absent, "okay" or "ok")? */
@@ -318,8 +320,10 @@ static int chip_lines(struct pgr_owners *owners, int fd)
 	memset(&chip, 0, sizeof(chip));
 	if (ioctl(fd, GPIO_GET_CHIPINFO_IOCTL, &chip) < 0)
 		return -errno;
+	/* pinctrl-rp1: the gpio_chip label of the kernel's pinctrl-rp1.c. */
 	if (strcmp(chip.label, "pinctrl-bcm2835") != 0 &&
-	    strcmp(chip.label, "pinctrl-bcm2711") != 0)
+	    strcmp(chip.label, "pinctrl-bcm2711") != 0 &&
+	    strcmp(chip.label, "pinctrl-rp1") != 0)
 		return -ENODEV;
 
 	for (line = 0; line < chip.lines && line < PGR_MAX_PINS; line++) {
