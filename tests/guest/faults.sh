@@ -30,8 +30,9 @@ else
 		fi_n=$((fi_n + 1))
 		fi_r=$(load_module --fail-nth $fi_n "$KO")
 		# Progress on the console: under KASAN a load takes seconds.
+		# (what went wrong so far too, should the run be cut short).
 		[ $((fi_n % 25)) = 0 ] &&
-			say "fault injection: load $fi_n ($fi_loaded loaded so far; uptime $(cut -d' ' -f1 /proc/uptime) s)"
+			say "fault injection: load $fi_n ($fi_loaded loaded so far; stale:${fi_stale:- none}; broken:${fi_broken:- none}; uptime $(cut -d' ' -f1 /proc/uptime) s)"
 		case $fi_r in
 		*unreached)
 			fi_end="load $fi_n: $fi_r"
