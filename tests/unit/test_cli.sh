@@ -91,23 +91,26 @@ expect_effect() {
 	fi
 }
 
-# expect_usage NAME "MESSAGE" ARGS...: exit 2, MESSAGE on stderr,
-# file untouched
-expect_usage() {
-	local name=$1 msg=$2
-	shift 2
+# usage_of RUN PROG NAME "MESSAGE" ARGS...: RUN ARGS exits 2 with
+# "PROG: MESSAGE" on stderr, file untouched
+usage_of() {
+	local run=$1 prog=$2 name=$3 msg=$4
+	shift 4
 	cp "$DEV" "$WORK/before"
-	pgr "$@"
+	"$run" "$@"
 	if [ $rc -ne 2 ]; then
 		fail "$name" "exit $rc, expected 2"
-	elif ! grep -qF -- "pigpio-regs: $msg" "$ERR"; then
-		fail "$name" "stderr lacks 'pigpio-regs: $msg': $(head -c 300 "$ERR")"
+	elif ! grep -qF -- "$prog: $msg" "$ERR"; then
+		fail "$name" "stderr lacks '$prog: $msg': $(head -c 300 "$ERR")"
 	elif ! cmp -s "$DEV" "$WORK/before"; then
 		fail "$name" "the file changed"
 	else
 		pass "$name"
 	fi
 }
+
+# expect_usage NAME "MESSAGE" ARGS...: the CLI refuses ARGS as a usage error
+expect_usage() { usage_of pgr pigpio-regs "$@"; }
 
 # expect_output NAME "EXACT STDOUT" ARGS...
 expect_output() {
@@ -544,22 +547,8 @@ bench() {
 	rc=$?
 }
 
-# expect_bench_usage NAME "MESSAGE" ARGS...: exit 2, the message, no change
-expect_bench_usage() {
-	local name=$1 msg=$2
-	shift 2
-	cp "$DEV" "$WORK/before"
-	bench "$@"
-	if [ $rc -ne 2 ]; then
-		fail "$name" "exit $rc, expected 2"
-	elif ! grep -qF -- "pigpio-regs-bench: $msg" "$ERR"; then
-		fail "$name" "stderr lacks 'pigpio-regs-bench: $msg': $(head -c 300 "$ERR")"
-	elif ! cmp -s "$DEV" "$WORK/before"; then
-		fail "$name" "the file changed"
-	else
-		pass "$name"
-	fi
-}
+# expect_bench_usage NAME "MESSAGE" ARGS...: the same for the benchmark
+expect_bench_usage() { usage_of bench pigpio-regs-bench "$@"; }
 
 # Against the simulated block the mapping rows are measured (a file's page
 # is memory, so the figures mean nothing but must be figures); the rows
