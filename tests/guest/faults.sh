@@ -28,23 +28,29 @@ else
 	fi_n=0 fi_injected=0 fi_loaded=0 fi_stale="" fi_broken="" fi_end=""
 	while [ $fi_n -lt 3000 ]; do
 		fi_n=$((fi_n + 1))
-		fi_r=$(load_module --fail-nth $fi_n "$KO")
+		fi_r=$(load_module --fail-nth $fi_n --use-and-unload "$KO")
 		# Progress on the console: under KASAN a load takes seconds.
 		# (what went wrong so far too, should the run be cut short).
 		[ $((fi_n % 25)) = 0 ] &&
 			say "fault injection: load $fi_n ($fi_loaded loaded so far; stale:${fi_stale:- none}; broken:${fi_broken:- none}; uptime $(cut -d' ' -f1 /proc/uptime) s)"
 		case $fi_r in
-		*unreached)
+		*unreached*)
 			fi_end="load $fi_n: $fi_r"
 			grep -q '^pigpio_regs ' /proc/modules && rmmod pigpio_regs
 			break
 			;;
 		esac
 		fi_injected=$((fi_injected + 1))
+		# A load that succeeded was used and unloaded by load_module itself.
 		if [ "${fi_r%% *}" = ok ]; then
 			fi_loaded=$((fi_loaded + 1))
-			pigpio-regs get 17 >/dev/null 2>&1 || fi_broken="$fi_broken $fi_n"
-			rmmod pigpio_regs || fi_broken="$fi_broken $fi_n(rmmod)"
+			case $fi_r in
+			*"used unloaded") ;;
+			*)
+				fi_broken="$fi_broken $fi_n(${fi_r#*broken: })"
+				grep -q '^pigpio_regs ' /proc/modules && rmmod pigpio_regs
+				;;
+			esac
 		fi
 		for fi_p in /dev/pigpio_regs /dev/pigpio_gpiomem /sys/module/pigpio_regs \
 			/sys/bus/platform/devices/pigpio_regs /sys/kernel/debug/pigpio_regs; do
