@@ -4,9 +4,11 @@
 # kernel lockdown cannot be lifted once raised, and in integrity mode it
 # also closes debugfs. With the module unloaded, raise lockdown=integrity
 # and load with phys_base= naming the real block: refused with EPERM,
-# nothing registered. Kernels that verify module signatures (Debian's)
-# refuse an unsigned module outright under lockdown; kernels that do not
-# (the debug kernel) load it, and refuse only the hardware parameter.
+# nothing registered. Under lockdown every kernel verifies module
+# signatures (the lockdown LSM selects MODULE_SIG): Debian's refuse our
+# unsigned module outright; the debug kernel's job signs it with that
+# kernel's own build key (PGR_MODULE_SIGNED=1), so there the module loads
+# and only the hardware parameter is refused.
 KO=${KO:-/pigpio/pigpio_regs.ko}
 lk=/sys/kernel/security/lockdown
 [ -e $lk ] || mount -t securityfs securityfs /sys/kernel/security 2>/dev/null
@@ -31,6 +33,10 @@ else
 		rmmod pigpio_regs 2>/dev/null
 		;;
 	*)
+		if [ -n "${PGR_MODULE_SIGNED:-}" ]; then
+			fail "lockdown: a signed module is refused for its parameter" \
+				"expected 'unsafe module parameters', dmesg says '$why'"
+		fi
 		check "lockdown: dmesg says why ($why)" "$(dmesg | tail -n 3)" \
 			test "$why" = "unsigned module loading"
 		say "lockdown: this kernel refuses the unsigned module itself ($result); the parameter's own refusal shows on the debug kernel"
