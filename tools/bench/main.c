@@ -65,32 +65,6 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/*
- * "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *value set if it is
- * this option, 0 if it is another, -EINVAL (message in err) without VALUE.
- */
-static int option(int argc, char *argv[], int *i, const char *name,
-		  const char **value, char *err, size_t errlen)
-{
-	size_t len = strlen(name);
-
-	if (strncmp(argv[*i], name, len) != 0)
-		return 0;
-	if (argv[*i][len] == '=')
-		*value = argv[*i] + len + 1;
-	else if (argv[*i][len] == '\0' && *i + 1 < argc)
-		*value = argv[++*i];
-	else if (argv[*i][len] == '\0')
-		*value = "";
-	else
-		return 0;
-	if (**value == '\0') {
-		snprintf(err, errlen, "%s needs a value", name);
-		return -EINVAL;
-	}
-	return 1;
-}
-
 /* 0, 1 for --help/--version done, or -EINVAL with the message in err. */
 static int parse(int argc, char *argv[], struct bench_opts *o, char *err,
 		 size_t errlen)
@@ -118,7 +92,8 @@ static int parse(int argc, char *argv[], struct bench_opts *o, char *err,
 			o->force = true;
 			continue;
 		}
-		ret = option(argc, argv, &i, "--pin", &value, err, errlen);
+		ret = args_option_value(argc, argv, &i, "--pin", &value, err,
+					errlen);
 		if (ret > 0) {
 			ret = args_parse_pin(value, &o->pin, err, errlen);
 			if (!ret && o->pin >= 64) {
@@ -130,7 +105,8 @@ static int parse(int argc, char *argv[], struct bench_opts *o, char *err,
 			continue;
 		}
 		if (!ret)
-			ret = option(argc, argv, &i, "--reps", &value, err, errlen);
+			ret = args_option_value(argc, argv, &i, "--reps",
+						&value, err, errlen);
 		if (ret > 0) {
 			ret = args_parse_number(value, BENCH_REPS_MIN,
 						BENCH_REPS_MAX, "repetitions",
@@ -141,16 +117,17 @@ static int parse(int argc, char *argv[], struct bench_opts *o, char *err,
 			continue;
 		}
 		if (!ret)
-			ret = option(argc, argv, &i, "--csv", &o->csv, err, errlen);
+			ret = args_option_value(argc, argv, &i, "--csv",
+						&o->csv, err, errlen);
 		if (!ret)
-			ret = option(argc, argv, &i, "--devicetree", &o->devicetree,
-				     err, errlen);
+			ret = args_option_value(argc, argv, &i, "--devicetree",
+						&o->devicetree, err, errlen);
 		if (!ret)
-			ret = option(argc, argv, &i, "--device", &o->device, err,
-				     errlen);
+			ret = args_option_value(argc, argv, &i, "--device",
+						&o->device, err, errlen);
 		if (!ret)
-			ret = option(argc, argv, &i, "--sysfs", &o->sysfs, err,
-				     errlen);
+			ret = args_option_value(argc, argv, &i, "--sysfs",
+						&o->sysfs, err, errlen);
 		if (ret < 0)
 			return ret;
 		if (!ret) {

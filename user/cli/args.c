@@ -674,13 +674,8 @@ const struct option_spec args_options[] = {
 	{ NULL, 0, NULL },
 };
 
-/*
- * "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *value set if it is
- * this option, 0 if it is another, -EINVAL if VALUE is missing.
- */
-static int option_value(int argc, char *const argv[], int *i,
-			const char *name, const char **value, char *err,
-			size_t errlen)
+int args_option_value(int argc, char *const argv[], int *i, const char *name,
+		      const char **value, char *err, size_t errlen)
 {
 	const char *arg = argv[*i];
 	size_t len = strlen(name);
@@ -734,17 +729,18 @@ static int any_option(int argc, char *const argv[], int *i,
 		cmd->syscall = true;
 		return 1;
 	}
-	ret = option_value(argc, argv, i, "--devicetree", &cmd->devicetree,
-			   err, errlen);
+	ret = args_option_value(argc, argv, i, "--devicetree",
+				&cmd->devicetree, err, errlen);
 	if (!ret)
-		ret = option_value(argc, argv, i, "--device", &cmd->device,
-				   err, errlen);
+		ret = args_option_value(argc, argv, i, "--device",
+					&cmd->device, err, errlen);
 	if (!ret)
-		ret = option_value(argc, argv, i, "--sysfs", &cmd->sysfs, err,
-				   errlen);
+		ret = args_option_value(argc, argv, i, "--sysfs", &cmd->sysfs,
+					err, errlen);
 	if (ret)
 		return ret;
-	ret = option_value(argc, argv, i, "--timeout", &value, err, errlen);
+	ret = args_option_value(argc, argv, i, "--timeout", &value, err,
+				errlen);
 	if (ret <= 0)
 		return ret;
 	*option = OPT_TIMEOUT;

@@ -165,6 +165,14 @@ int args_parse_offset(const char *s, unsigned *offset, char *err,
 int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		      size_t errlen);
 
+/*
+ * "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *value set (*i past
+ * VALUE) if it is this option, 0 if it is another, -EINVAL if VALUE is
+ * missing or empty.
+ */
+int args_option_value(int argc, char *const argv[], int *i, const char *name,
+		      const char **value, char *err, size_t errlen);
+
 /* The whole command line, argv[0] included. */
 int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 	       size_t errlen);
