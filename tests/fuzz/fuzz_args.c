@@ -284,7 +284,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (ret)
 				break;
 		}
-		if (ops.set_function && (unsigned)ops.function > 7)
+		/* 0-7: BCM's GPFSEL codes; ALT6-ALT8: the RP1's only. */
+		if (ops.set_function && (unsigned)ops.function > 7 &&
+		    (ops.function < PGR_FUNC_ALT6 || ops.function > PGR_FUNC_ALT8))
 			die("set op gave a function outside the enum");
 		if (ops.set_level && ops.level != 0 && ops.level != 1)
 			die("set op gave a level other than 0 or 1");
