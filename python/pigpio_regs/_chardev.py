@@ -1,0 +1,243 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Edge events through the GPIO character device (GPIO v2 line events).
+
+The register window cannot wait for an interrupt: the pin's edge detector
+raises one, and only the kernel's pinctrl driver takes it. The kernel hands
+it to user space through /dev/gpiochipN: a line request with
+GPIO_V2_LINE_FLAG_EDGE_RISING/FALLING (ioctl GPIO_V2_GET_LINE_IOCTL) gives
+a descriptor that reads one ``struct gpio_v2_line_event`` per edge, time
+stamped on CLOCK_MONOTONIC (the clock of time.monotonic(), which gpiozero's
+local factories use for ticks).
+
+Pure Python (fcntl.ioctl and struct) rather than C: an edge costs a thread
+wake-up and a Python callback whatever the request code is written in, the
+structures are fixed UAPI (include/uapi/linux/gpio.h; the same layout on
+32- and 64-bit, every u64 is __aligned_u64), and the extension stays the
+library's thin wrapper. tests/test_chardev.py compares every size, offset
+and ioctl number here with the C header where a compiler is at hand.
+
+Nothing here knows gpiozero: failures raise ChardevUnavailable, which the
+pin factory turns into gpiozero's PinEdgeDetectUnsupported.
+"""
+
+import errno
+import fcntl
+import grp
+import os
+import select
+import struct
+import threading
+
+# <asm-generic/ioctl.h>
+_IOC_WRITE = 1
+_IOC_READ = 2
+
+
+def _ioc(direction, type_, nr, size):
+    return (direction << 30) | (size << 16) | (type_ << 8) | nr
+
+
+GPIO_MAX_NAME_SIZE = 32
+GPIO_V2_LINES_MAX = 64
+GPIO_V2_LINE_NUM_ATTRS_MAX = 10
+
+# struct gpiochip_info: name[32], label[32], __u32 lines
+CHIPINFO = struct.Struct("=32s32sI")
+# struct gpio_v2_line_request (592 bytes): offsets[64], consumer[32],
+# config (272: flags u64, num_attrs u32, padding[5], attrs[10] of 24),
+# num_lines, event_buffer_size, padding[5], fd
+REQUEST_SIZE = 592
+REQUEST_CONSUMER = 4 * GPIO_V2_LINES_MAX                     # 256
+REQUEST_CONFIG = REQUEST_CONSUMER + GPIO_MAX_NAME_SIZE       # 288
+REQUEST_NUM_LINES = REQUEST_CONFIG + 272                     # 560
+REQUEST_EVENT_BUFFER_SIZE = REQUEST_NUM_LINES + 4            # 564
+REQUEST_FD = REQUEST_EVENT_BUFFER_SIZE + 4 + 20              # 588
+# struct gpio_v2_line_event: timestamp_ns u64, id, offset, seqno,
+# line_seqno, padding[6]
+EVENT = struct.Struct("=QIIII24x")
+
+GPIO_GET_CHIPINFO_IOCTL = _ioc(_IOC_READ, 0xB4, 0x01, CHIPINFO.size)
+GPIO_V2_GET_LINE_IOCTL = _ioc(_IOC_READ | _IOC_WRITE, 0xB4, 0x07,
+                              REQUEST_SIZE)
+
+GPIO_V2_LINE_FLAG_INPUT = 1 << 2
+GPIO_V2_LINE_FLAG_EDGE_RISING = 1 << 4
+GPIO_V2_LINE_FLAG_EDGE_FALLING = 1 << 5
+GPIO_V2_LINE_EVENT_RISING_EDGE = 1
+GPIO_V2_LINE_EVENT_FALLING_EDGE = 2
+
+#: The labels of the SoC's own GPIO controllers: their line offsets are
+#: the GPIO numbers.
+PINCTRL_LABELS = ("pinctrl-bcm2835", "pinctrl-bcm2711", "pinctrl-rp1")
+
+EDGE_FLAGS = {
+    "both": GPIO_V2_LINE_FLAG_EDGE_RISING | GPIO_V2_LINE_FLAG_EDGE_FALLING,
+    "rising": GPIO_V2_LINE_FLAG_EDGE_RISING,
+    "falling": GPIO_V2_LINE_FLAG_EDGE_FALLING,
+}
+
+CONSUMER = b"pigpio_regs"
+
+#: Where to read about the udev rule (the message names it).
+RULE_HINT = ("or install the optional udev rule that gives group gpio "
+             "/dev/gpiochip* (docs/python.md)")
+
+
+class ChardevUnavailable(Exception):
+    """Edge events cannot be had: the message says why and what to do."""
+
+
+def _owner_group(path):
+    try:
+        return grp.getgrgid(os.stat(path).st_gid).gr_name
+    except (OSError, KeyError):
+        return "the owning group"
+
+
+def chip_label(fd):
+    """The label of the GPIO chip open at fd (OSError if it is none)."""
+    buf = bytearray(CHIPINFO.size)
+    fcntl.ioctl(fd, GPIO_GET_CHIPINFO_IOCTL, buf, True)
+    _name, label, _lines = CHIPINFO.unpack(bytes(buf))
+    return label.split(b"\0", 1)[0].decode("ascii", "replace")
+
+
+def find_chip(dev_dir="/dev"):
+    """Open the SoC's GPIO character device among dev_dir/gpiochip*.
+
+    Returns (path, fd) of the first chip whose label is in PINCTRL_LABELS;
+    raises ChardevUnavailable when none can be opened, naming the one the
+    user may not open and what to do about it.
+    """
+    try:
+        names = os.listdir(dev_dir)
+    except OSError as e:
+        raise ChardevUnavailable(
+            "edge detection needs the GPIO character device, and %s cannot "
+            "be read: %s" % (dev_dir, os.strerror(e.errno))) from e
+    chips = sorted((n for n in names if n.startswith("gpiochip")
+                    and n[8:].isdigit()), key=lambda n: int(n[8:]))
+    refused = None
+    for name in chips:
+        path = os.path.join(dev_dir, name)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CLOEXEC)
+        except OSError as e:
+            if e.errno in (errno.EACCES, errno.EPERM) and refused is None:
+                refused = path
+            continue
+        try:
+            if chip_label(fd) in PINCTRL_LABELS:
+                return path, fd
+        except OSError:
+            pass        # not a GPIO chip (ENOTTY) or one that will not say
+        os.close(fd)
+    if refused is not None:
+        raise ChardevUnavailable(
+            "edge detection (when_changed, when_pressed, wait_for_*) needs "
+            "the GPIO character device, and %s is not accessible (%s): add "
+            "the user to group %s (sudo usermod -aG %s $USER, then log in "
+            "again) %s" % (refused, os.strerror(errno.EACCES),
+                           _owner_group(refused), _owner_group(refused),
+                           RULE_HINT))
+    raise ChardevUnavailable(
+        "edge detection needs the GPIO character device, and no %s among "
+        "%s/gpiochip* could be opened" % (" or ".join(PINCTRL_LABELS),
+                                          dev_dir))
+
+
+def pack_request(offset, edges, consumer=CONSUMER):
+    """The struct gpio_v2_line_request for one input line with edges."""
+    if edges not in EDGE_FLAGS:
+        raise ValueError("edges must be one of %s" % ", ".join(EDGE_FLAGS))
+    buf = bytearray(REQUEST_SIZE)
+    struct.pack_into("=I", buf, 0, offset)
+    struct.pack_into("=%ds" % GPIO_MAX_NAME_SIZE, buf, REQUEST_CONSUMER,
+                     consumer[:GPIO_MAX_NAME_SIZE - 1])
+    struct.pack_into("=Q", buf, REQUEST_CONFIG,
+                     GPIO_V2_LINE_FLAG_INPUT | EDGE_FLAGS[edges])
+    struct.pack_into("=I", buf, REQUEST_NUM_LINES, 1)
+    return buf
+
+
+def request_edges(chip_fd, offset, edges):
+    """Request line offset of the chip open at chip_fd as an input with
+    edge events; returns the request's descriptor (close it to release)."""
+    buf = pack_request(offset, edges)
+    fcntl.ioctl(chip_fd, GPIO_V2_GET_LINE_IOCTL, buf, True)
+    (fd,) = struct.unpack_from("=i", buf, REQUEST_FD)
+    return fd
+
+
+def parse_events(data):
+    """(timestamp_ns, rising) of each whole struct gpio_v2_line_event."""
+    n = len(data) // EVENT.size
+    out = []
+    for i in range(n):
+        ts, ident, _offset, _seq, _lseq = EVENT.unpack_from(data,
+                                                            i * EVENT.size)
+        out.append((ts, ident == GPIO_V2_LINE_EVENT_RISING_EDGE))
+    return out
+
+
+class EdgeWatcher:
+    """A thread that reads the events of one line request and calls
+    callback(timestamp_ns, rising) for each. close() stops the thread
+    (joins it unless called from the callback itself) and closes fd."""
+
+    def __init__(self, fd, callback, name="pigpio_regs-edges"):
+        self._fd = fd
+        self._callback = callback
+        self._closed = False
+        self._close_in_thread = False
+        self._stop_r, self._stop_w = os.pipe2(os.O_CLOEXEC)
+        self._thread = threading.Thread(target=self._run, name=name,
+                                        daemon=True)
+        self._thread.start()
+
+    @property
+    def fd(self):
+        return self._fd
+
+    def _run(self):
+        poll = select.poll()
+        poll.register(self._fd, select.POLLIN)
+        poll.register(self._stop_r, select.POLLIN)
+        try:
+            while not self._closed:
+                ready = dict(poll.poll())
+                if self._stop_r in ready or self._closed:
+                    return
+                if self._fd not in ready:
+                    continue
+                try:
+                    data = os.read(self._fd, EVENT.size * 16)
+                except OSError:
+                    return
+                if not data:
+                    return
+                for ts, rising in parse_events(data):
+                    self._callback(ts, rising)
+                    if self._closed:
+                        return
+        finally:
+            if self._close_in_thread:
+                self._close_fds()
+
+    def _close_fds(self):
+        os.close(self._fd)
+        os.close(self._stop_r)
+        os.close(self._stop_w)
+
+    def close(self):
+        """Stop watching and release the line (close its descriptor)."""
+        if self._closed:
+            return
+        self._closed = True
+        if threading.current_thread() is self._thread:
+            # From the callback: the thread closes them as it leaves.
+            self._close_in_thread = True
+            return
+        os.write(self._stop_w, b"x")
+        self._thread.join()
+        self._close_fds()

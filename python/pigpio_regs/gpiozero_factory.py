@@ -1,0 +1,444 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""A gpiozero pin factory over /dev/pigpio_regs.
+
+    GPIOZERO_PIN_FACTORY=pigpio_regs python3 -c 'from gpiozero import LED; LED(17).on()'
+
+or ``LED(17, pin_factory=PigpioRegsFactory())``. Found by gpiozero through
+the entry point ``pigpio_regs`` of the group ``gpiozero_pin_factories``.
+
+Written against the pin API that gpiozero 1.6.2 (Debian bookworm and
+trixie) and gpiozero 2.x both keep: ``LocalPiFactory``/``LocalPiPin``,
+``_get_revision()``, the ``_get_``/``_set_`` methods of function, state,
+pull, frequency, bounce and edges, ``_enable_event_detect()`` /
+``_disable_event_detect()`` and ``_call_when_changed(ticks, state)``. The
+pin's GPIO number is ``self._number`` in both (1.6.2 constructs a pin
+from the number, 2.x from a ``PinInfo``).
+
+What each part does:
+
+- function: ``input``, ``output``, ``alt0``..``alt5`` (``alt6``..``alt8``
+  and ``none`` on the RP1), read from and written to the registers.
+- state: one store through the pin's ``Line`` (a C call, no allocation).
+- pull: ``up``, ``down``, ``floating``; read back from the registers where
+  the SoC can (BCM2711, RP1: ``Chip.pull_readable``), else the value last
+  set (BCM2835/6/7 cannot report pulls). Like gpiozero's native factory,
+  a pin is made an input with its default pull (up where the board has a
+  fixed pull-up, else floating) when it is first used and when it is
+  closed, so the remembered pull is true.
+- board info: ``LocalPiFactory`` reads the revision from the device tree
+  (``/proc/device-tree/system/linux,revision``, else /proc/cpuinfo);
+  ``revision=`` or PIGPIO_REGS_REVISION overrides it (a host has neither).
+- PWM: neither gpiozero 1.6.2 nor 2.x has a software PWM in its base pin
+  classes (``Pin._set_frequency`` refuses anything but None), and the
+  native factory has none at all, so this pin runs its own: one thread
+  per PWM pin that drives the line high and low through the fast handle
+  on CLOCK_MONOTONIC deadlines (a steady 0 or 1 duty makes no stores and
+  waits for a change). Its timing is the scheduler's: good for LEDs and
+  such, not for servos.
+- edges (``when_changed``, so ``when_pressed``, ``wait_for_*``): through the
+  GPIO character device (pigpio_regs._chardev: a GPIO v2 line request with
+  edge flags on the SoC's /dev/gpiochipN, its events read by a thread and
+  time stamped by the kernel). The register window cannot wait for an
+  interrupt. Where /dev/gpiochipN cannot be opened, setting
+  ``when_changed`` raises ``PinEdgeDetectUnsupported`` saying so, and since
+  gpiozero's DigitalInputDevice (Button, ...) sets it when it is made,
+  those devices then fail to construct with that message; InputDevice
+  and the output devices do not need it. ``bounce`` is filtered in
+  software, as gpiozero's native factory does.
+
+Where things are: ``device=``/PIGPIO_REGS_DEVICE (default
+/dev/pigpio_regs), ``attr_dir=``/PIGPIO_REGS_SYSFS (default
+/sys/class/misc/pigpio_regs), ``gpiochip_dir=``/PIGPIO_REGS_GPIOCHIP_DIR
+(default /dev).
+"""
+
+import os
+import threading
+from time import monotonic, sleep
+
+from gpiozero.exc import (
+    PinEdgeDetectUnsupported,
+    PinFixedPull,
+    PinInvalidBounce,
+    PinInvalidEdges,
+    PinInvalidFunction,
+    PinInvalidPin,
+    PinInvalidPull,
+    PinInvalidState,
+    PinPWMError,
+    PinPWMFixedValue,
+    PinSetInput,
+)
+from gpiozero.pins.local import LocalPiFactory, LocalPiPin
+
+from . import _chardev
+from ._pigpio_regs import Chip, function_names
+
+__all__ = ["PigpioRegsFactory", "PigpioRegsPin", "SoftwarePWM"]
+
+_FUNCTIONS = frozenset(function_names())
+# gpiozero's pull names -> the library's, and back.
+_PULL_TO_LIB = {"up": "up", "down": "down", "floating": "none"}
+_PULL_FROM_LIB = {"up": "up", "down": "down", "none": "floating"}
+_EDGES = ("both", "rising", "falling", "none")
+
+
+def _parse_revision(value):
+    if value is None or isinstance(value, int):
+        return value
+    return int(str(value), 16)
+
+
+class PigpioRegsFactory(LocalPiFactory):
+    """A gpiozero pin factory whose pins are driven through the register
+    window of /dev/pigpio_regs (libpigpioregs), as an ordinary user.
+
+    :param device: the device node (PIGPIO_REGS_DEVICE, /dev/pigpio_regs).
+    :param attr_dir: its attribute directory, for a node that is not the
+        driver such as a simulated block (PIGPIO_REGS_SYSFS).
+    :param revision: the board revision code (int, or a hex string) instead
+        of the device tree's (PIGPIO_REGS_REVISION).
+    :param gpiochip_dir: where the gpiochip nodes for edge events are
+        (PIGPIO_REGS_GPIOCHIP_DIR, /dev).
+
+    Opening the device can fail like pigpio_regs.Chip() does: e.g.
+    PermissionError "cannot open /dev/pigpio_regs ...: Permission denied"
+    with what to do about it.
+    """
+
+    def __init__(self, device=None, attr_dir=None, revision=None,
+                 gpiochip_dir=None):
+        super().__init__()
+        env = os.environ.get
+        self._revision = _parse_revision(
+            revision if revision is not None else env("PIGPIO_REGS_REVISION"))
+        self._gpiochip_dir = (gpiochip_dir or
+                              env("PIGPIO_REGS_GPIOCHIP_DIR") or "/dev")
+        self._events_lock = threading.Lock()
+        self._events_chip = None        # (path, fd) once found
+        self._chip = Chip(device or env("PIGPIO_REGS_DEVICE") or None,
+                          attr_dir or env("PIGPIO_REGS_SYSFS") or None)
+        self.pin_class = PigpioRegsPin
+
+    @property
+    def chip(self):
+        """The pigpio_regs.Chip the pins use (for Chip.line() and such)."""
+        return self._chip
+
+    def _get_revision(self):
+        if self._revision is not None:
+            return self._revision
+        return super()._get_revision()
+
+    def close(self):
+        super().close()
+        with self._events_lock:
+            if self._events_chip is not None:
+                os.close(self._events_chip[1])
+                self._events_chip = None
+        self._chip.close()
+
+    def _request_edges(self, number, edges):
+        """A descriptor delivering GPIO v2 line events for GPIO number
+        (PinEdgeDetectUnsupported if the character device is not usable)."""
+        with self._events_lock:
+            if self._events_chip is None:
+                try:
+                    self._events_chip = _chardev.find_chip(self._gpiochip_dir)
+                except _chardev.ChardevUnavailable as e:
+                    raise PinEdgeDetectUnsupported(str(e)) from e
+            path, fd = self._events_chip
+        try:
+            return _chardev.request_edges(fd, number, edges)
+        except OSError as e:
+            raise PinEdgeDetectUnsupported(
+                "cannot request GPIO%d from %s for edge events: %s" %
+                (number, path, os.strerror(e.errno))) from e
+
+
+class SoftwarePWM:
+    """Drive a pigpio_regs.Line at frequency Hz with a duty cycle from 0 to
+    1, from a thread of its own (see the module's docstring)."""
+
+    def __init__(self, line, frequency, duty=0.0):
+        self._line = line
+        self._frequency = float(frequency)
+        self._duty = float(duty)
+        self._changed = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(
+            target=self._run, name="pigpio_regs-pwm-GPIO%d" % line.pin,
+            daemon=True)
+        self._thread.start()
+
+    @property
+    def frequency(self):
+        return self._frequency
+
+    @frequency.setter
+    def frequency(self, value):
+        self._frequency = float(value)
+        self._changed.set()
+
+    @property
+    def duty(self):
+        return self._duty
+
+    @duty.setter
+    def duty(self, value):
+        self._duty = float(value)
+        self._changed.set()
+
+    def _run(self):
+        line = self._line
+        try:
+            while not self._stopping:
+                self._changed.clear()
+                duty = self._duty
+                if duty <= 0.0 or duty >= 1.0:
+                    line.write(duty >= 1.0)
+                    self._changed.wait()
+                    continue
+                period = 1.0 / self._frequency
+                start = monotonic()
+                line.high()
+                _sleep_until(start + duty * period)
+                line.low()
+                _sleep_until(start + period)
+        except ValueError:
+            pass        # the chip was closed under us: nothing to drive
+
+    def abandon(self):
+        """Stop the thread without touching the pin (its chip is closed)."""
+        self._stopping = True
+        self._changed.set()
+        if threading.current_thread() is not self._thread:
+            self._thread.join()
+
+    def stop(self):
+        """Stop the thread; the pin is left high if the duty was 1, else
+        low."""
+        self._stopping = True
+        self._changed.set()
+        if threading.current_thread() is not self._thread:
+            self._thread.join()
+        self._line.write(self._duty >= 1.0)
+
+
+def _sleep_until(deadline):
+    delay = deadline - monotonic()
+    if delay > 0:
+        sleep(delay)
+
+
+class PigpioRegsPin(LocalPiPin):
+    """A GPIO pin of PigpioRegsFactory (see the module's docstring)."""
+
+    def __init__(self, factory, info):
+        # info: the GPIO number (gpiozero 1.6.2) or a PinInfo (2.x).
+        super().__init__(factory, info)
+        chip = factory.chip
+        if not 0 <= self._number < chip.pin_count:
+            raise PinInvalidPin("GPIO%d is not a pin of this %s (GPIO0-%d)" %
+                                (self._number, chip.soc, chip.pin_count - 1))
+        self._chip = chip
+        self._line = chip.line(self._number)
+        self._output = False
+        self._pwm = None
+        self._frequency = None
+        self._bounce = None
+        self._edges = "both"
+        self._watcher = None
+        self._last_call = None
+        self._pull = "floating"
+        self._reset()
+
+    def _fixed_pull(self):
+        """'up' for a pin the board pulls up itself (GPIO2/3), else ''."""
+        info = getattr(self, "_info", None)     # gpiozero 2.x
+        if info is not None and hasattr(info, "pull"):
+            return info.pull or ""
+        try:                                    # gpiozero 1.6.2
+            pulled = self._factory.pi_info.pulled_up(repr(self))
+        except Exception:       # no such pin on the header, and such
+            return ""
+        return "up" if pulled else ""
+
+    def _reset(self):
+        self.function = "input"
+        self.pull = self._fixed_pull() or "floating"
+
+    def close(self):
+        self.frequency = None
+        self.when_changed = None
+        # After the factory's close() (gpiozero closes devices again as
+        # they are collected) there is no window left to reset the pin in.
+        if not self._chip.closed:
+            self._reset()
+
+    def output_with_state(self, state):
+        # Latch the level first: the pin starts driving it (no glitch).
+        if self._pwm is not None:
+            self._set_frequency(None)
+        self._line.write(1 if state else 0)
+        self._set_function("output")
+
+    def input_with_pull(self, pull):
+        self._set_function("input")
+        self._set_pull(pull)
+
+    # function
+
+    def _get_function(self):
+        function = self._chip.get_function(self._number)
+        self._output = function == "output"
+        return function
+
+    def _set_function(self, value):
+        if value not in _FUNCTIONS:
+            raise PinInvalidFunction(
+                'invalid function "%s" for pin %r' % (value, self))
+        try:
+            self._chip.set_function(self._number, value)
+        except OSError as e:
+            # EINVAL: a function this SoC does not have (alt6 on BCM)
+            raise PinInvalidFunction(
+                'invalid function "%s" for pin %r: %s' % (value, self, e)) from e
+        self._output = value == "output"
+
+    # state
+
+    def _get_state(self):
+        if self._pwm is not None:
+            return self._pwm.duty
+        return bool(self._line.read())
+
+    def _set_state(self, value):
+        if self._pwm is not None:
+            try:
+                duty = float(value)
+            except (TypeError, ValueError):
+                duty = -1.0
+            if not 0.0 <= duty <= 1.0:
+                raise PinInvalidState(
+                    'invalid state "%s" for pin %r' % (value, self))
+            self._pwm.duty = duty
+            return
+        if not self._output and self._get_function() == "input":
+            raise PinSetInput("cannot set state of pin %r" % self)
+        self._line.write(1 if value else 0)
+
+    # pull
+
+    def _get_pull(self):
+        if self._chip.pull_readable:
+            pull = _PULL_FROM_LIB.get(self._chip.get_pull(self._number))
+            if pull is not None:
+                return pull
+        return self._pull
+
+    def _set_pull(self, value):
+        if self._get_function() != "input":
+            raise PinFixedPull("cannot set pull on non-input pin %r" % self)
+        fixed = self._fixed_pull()
+        if fixed and value != fixed:
+            raise PinFixedPull("%r has a physical pull-%s resistor" %
+                               (self, fixed))
+        try:
+            pull = _PULL_TO_LIB[value]
+        except (KeyError, TypeError):
+            raise PinInvalidPull(
+                'invalid pull "%s" for pin %r' % (value, self)) from None
+        self._chip.set_pull(self._number, pull)
+        self._pull = value
+
+    # PWM (software, see SoftwarePWM)
+
+    def _get_frequency(self):
+        return self._frequency
+
+    def _set_frequency(self, value):
+        if value is None:
+            if self._pwm is not None:
+                pwm, self._pwm = self._pwm, None
+                if self._chip.closed:
+                    pwm.abandon()
+                else:
+                    pwm.stop()
+            self._frequency = None
+            return
+        try:
+            frequency = float(value)
+        except (TypeError, ValueError):
+            frequency = 0.0
+        if not frequency > 0.0:
+            raise PinPWMError('invalid frequency "%s" for pin %r' %
+                              (value, self))
+        if self._pwm is None:
+            if self._get_function() != "output":
+                raise PinPWMFixedValue(
+                    "cannot start PWM on pin %r: it is not an output" % self)
+            self._pwm = SoftwarePWM(self._line, frequency,
+                                    float(self._line.read()))
+        else:
+            self._pwm.frequency = frequency
+        self._frequency = frequency
+
+    # edges (through the GPIO character device, see _chardev)
+
+    def _get_bounce(self):
+        return self._bounce
+
+    def _set_bounce(self, value):
+        if value is not None:
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                value = -1.0
+            if value < 0:
+                raise PinInvalidBounce("bounce must be 0 or greater")
+        self._bounce = value
+
+    def _get_edges(self):
+        return self._edges
+
+    def _set_edges(self, value):
+        if value not in _EDGES:
+            raise PinInvalidEdges(
+                'invalid edge specification "%s" for pin %r' % (value, self))
+        with self._when_changed_lock:
+            watching = self._watcher is not None
+            if watching:
+                self._disable_event_detect()
+            self._edges = value
+            if watching:
+                self._enable_event_detect()
+
+    def _enable_event_detect(self):
+        if self._edges == "none":
+            return
+        try:
+            fd = self._factory._request_edges(self._number, self._edges)
+        except PinEdgeDetectUnsupported:
+            # PiPin set _when_changed before calling us: undo that, or
+            # the next handler would be taken as already watching.
+            self._when_changed = None
+            raise
+        self._last_call = None
+        self._watcher = _chardev.EdgeWatcher(
+            fd, self._edge, name="pigpio_regs-edges-GPIO%d" % self._number)
+
+    def _disable_event_detect(self):
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.close()
+
+    def _edge(self, timestamp_ns, rising):
+        # The kernel stamps events on CLOCK_MONOTONIC, the clock of
+        # LocalPiFactory.ticks() (time.monotonic()).
+        ticks = timestamp_ns / 1e9
+        if (self._bounce is not None and self._last_call is not None and
+                ticks - self._last_call < self._bounce):
+            return
+        self._last_call = ticks
+        self._call_when_changed(ticks, 1 if rising else 0)
