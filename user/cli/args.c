@@ -473,6 +473,15 @@ static int parse_bank(int argc, char *const argv[], struct command *cmd,
 	return ret;
 }
 
+/* selftest [PIN]: without one, the pin is chosen once the chip is open. */
+static int parse_selftest(int argc, char *const argv[], struct command *cmd,
+			  char *err, size_t errlen)
+{
+	if (argc > 1)
+		return fail(err, errlen, "selftest takes at most one PIN (usage: selftest [PIN])");
+	return argc ? one_pin(argv[0], cmd, err, errlen) : 0;
+}
+
 static int parse_set(int argc, char *const argv[], struct command *cmd,
 		     char *err, size_t errlen)
 {
@@ -611,6 +620,16 @@ static const struct verb_spec verb_table[] = {
 	  "physical, kernel and user addresses, and one\n"
 	  "read through the mapping and through pread()",
 	  { 0 }, false },
+	{ "selftest", VERB_SELFTEST, OPT_JSON | OPT_FORCE, parse_selftest,
+	  "selftest [PIN]",
+	  "drive PIN (default: the first free one of\n"
+	  "17,27,22,...) out high and low and pull it up\n"
+	  "and down, each read back: PASS, FAIL or NOT\n"
+	  "OBSERVABLE per line (see docs/cli.md); the\n"
+	  "pin is left as found, also on SIGINT, SIGTERM\n"
+	  "or SIGHUP (exit 128+N); exit 1 if a check\n"
+	  "failed",
+	  { ARG_PIN }, false },
 	{ "help", VERB_HELP, 0, parse_help, "help [VERB]",
 	  "this list, or one verb's usage (also: VERB\n"
 	  "--help)",
@@ -863,6 +882,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_EVENTS:
 	case VERB_WAIT:
 	case VERB_OWNERS:
+	case VERB_SELFTEST:
 		for (pin = ngpio; pin < 64; pin++)
 			if (cmd->pins & (UINT64_C(1) << pin))
 				return fail(err, errlen, "pin %u out of range (this %s has pins 0-%u)",

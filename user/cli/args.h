@@ -45,6 +45,7 @@ enum verb {
 	VERB_WAIT,
 	VERB_OWNERS,
 	VERB_EXPLAIN,
+	VERB_SELFTEST,
 };
 
 /* In the order of the words read, high, low, write. */
@@ -70,9 +71,9 @@ struct command {
 	const char *help_verb;	/* help VERB, VERB --help; NULL: every verb */
 	char *const *words;	/* VERB_COMPLETE: the words, the last one */
 	int nwords;		/* being completed */
-	bool json;		/* --json: info get funcs peek bank events */
+	bool json;		/* --json: info get funcs peek bank events selftest */
 	bool force;		/* --force: change pins the kernel claims */
-	uint64_t pins;		/* the pin list (bit n: GPIO n) */
+	uint64_t pins;		/* the pin list (bit n: GPIO n); selftest: 0 no PIN */
 	bool all_pins;		/* get/funcs/events without a list */
 	unsigned pin;		/* the lowest pin of the list */
 	struct set_ops ops;	/* set */

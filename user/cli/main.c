@@ -5,8 +5,8 @@
  * the device, checks pins and offsets against it and the pins against the
  * kernel's claims (guard.c), then acts (verbs.c).
  *
- * Exit status: 0 ok, 1 runtime failure, 2 usage error, 128 + N when blink
- * or wait is stopped by signal N.
+ * Exit status: 0 ok, 1 runtime failure (or a selftest check failed), 2
+ * usage error, 128 + N when blink, wait or selftest is stopped by signal N.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "complete.h"
+#include "selftest.h"
 
 #define EXIT_USAGE 2
 
@@ -36,9 +37,10 @@ static void print_indented(FILE *out, const char *text, int indent)
 static const char options_help[] =
 	"options (anywhere on the line; -- ends them):\n"
 	"  --json          machine-readable output (info get funcs peek bank events\n"
-	"                  owners)\n"
+	"                  owners selftest)\n"
 	"  --force         change pins the kernel has claimed (set toggle blink bank\n"
-	"                  detect events); without it such changes are refused\n"
+	"                  detect events selftest); without it such changes are\n"
+	"                  refused\n"
 	"  --timeout MS    wait: give up after MS milliseconds (1-86400000)\n"
 	"  --syscall       peek: read with pread() through the driver\n"
 	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ")\n"
@@ -50,9 +52,10 @@ static const char options_help[] =
 	"  -V, --version   show the version\n";
 
 static const char exit_help[] =
-	"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout),\n"
-	"2 usage error, 128+N blink or wait stopped by signal N (SIGINT,\n"
-	"SIGTERM, SIGHUP; blink then leaves the pin as it found it)\n";
+	"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout,\n"
+	"or a selftest check failed), 2 usage error, 128+N blink, wait or\n"
+	"selftest stopped by signal N (SIGINT, SIGTERM, SIGHUP; blink and\n"
+	"selftest then leave the pin as they found it)\n";
 
 /* Every verb, from the parser's table. */
 static void usage(FILE *out)
@@ -197,9 +200,14 @@ int main(int argc, char *argv[])
 	}
 
 	load_err = guard_load(cmd.devicetree, &owners, why, sizeof(why));
-	ret = guard_check(&cmd, chip, &owners, load_err, why);
-	if (ret == 0)
-		ret = verbs_run(&cmd, chip, &owners);
+	if (cmd.verb == VERB_SELFTEST) {
+		/* It chooses its pin (the default) before guarding it. */
+		ret = selftest_run(&cmd, chip, &owners, load_err, why);
+	} else {
+		ret = guard_check(&cmd, chip, &owners, load_err, why);
+		if (ret == 0)
+			ret = verbs_run(&cmd, chip, &owners);
+	}
 	pgr_chip_close(chip);
 	if (fflush(stdout) != 0) {
 		cli_error("writing output: %s", strerror(errno));

@@ -709,6 +709,7 @@ int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 	case VERB_HELP:
 	case VERB_COMPLETE:
 	case VERB_VERSION:
+	case VERB_SELFTEST:	/* main.c runs it: it guards its own pin */
 		break;
 	}
 	return EXIT_FAILURE;
