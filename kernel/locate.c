@@ -24,15 +24,22 @@
 
 /**
  * struct pigpio_regs_soc - one row of the SoC table
- * @machine:    compatible string of the device tree's root node
+ * @machine:    compatible string of the device tree's root node, or NULL
+ *              (the RP1 is found by its GPIO node alone)
  * @name:       SoC family name reported to user space
  * @ngpio:      number of GPIO lines
  * @block_size: bytes of GPIO registers, for when the device tree is bypassed
+ *              (RP1: the size of each of its three blocks)
  * @has_gppud:  pulls use GPPUD/GPPUDCLK; BCM2711 has pull registers instead
  * @phys:       the CPU physical addresses the SoC's datasheet gives its GPIO
  *              block (BCM2711: low-peripheral mode, then the high mode's
  *              35-bit address); 0 ends the list. The only values phys_base=
- *              accepts.
+ *              accepts (none for the RP1, whose address is a PCIe BAR's).
+ * @window_size: bytes of the mmap window
+ * @nblocks:    register blocks, one "reg" entry each
+ * @offset:     each block's offset in the window
+ * @bus:        RP1: each block's address on the RP1's own bus, the low 32
+ *              bits of its "reg" (rp1.dtsi); the only values accepted
  */
 struct pigpio_regs_soc {
 	const char *machine;
@@ -41,24 +48,45 @@ struct pigpio_regs_soc {
 	u32 block_size;
 	bool has_gppud;
 	u64 phys[2];
+	u32 window_size;
+	unsigned int nblocks;
+	u32 offset[PIGPIO_REGS_MAX_BLOCKS];
+	u32 bus[PIGPIO_REGS_MAX_BLOCKS];
 };
+
+#define PIGPIO_REGS_BCM(_machine, _name, _ngpio, _block_size, _gppud, ...) \
+	{ .machine = _machine, .name = _name, .ngpio = _ngpio,		\
+	  .block_size = _block_size, .has_gppud = _gppud,		\
+	  .phys = { __VA_ARGS__ }, .window_size = PIGPIO_REGS_WINDOW_SIZE, \
+	  .nblocks = 1 }
 
 /* The SoC table: everything that differs between the supported SoCs. */
 static const struct pigpio_regs_soc pigpio_regs_socs[] = {
-	{ "brcm,bcm2711", "bcm2711", 58, 0xf4, false,
-	  { 0xfe200000, 0x47e200000ULL } },
-	{ "brcm,bcm2837", "bcm2837", 54, 0xb4, true, { 0x3f200000 } },
-	{ "brcm,bcm2836", "bcm2836", 54, 0xb4, true, { 0x3f200000 } },
-	{ "brcm,bcm2835", "bcm2835", 54, 0xb4, true, { 0x20200000 } },
+	PIGPIO_REGS_BCM("brcm,bcm2711", "bcm2711", 58, 0xf4, false,
+			0xfe200000, 0x47e200000ULL),
+	PIGPIO_REGS_BCM("brcm,bcm2837", "bcm2837", 54, 0xb4, true, 0x3f200000),
+	PIGPIO_REGS_BCM("brcm,bcm2836", "bcm2836", 54, 0xb4, true, 0x3f200000),
+	PIGPIO_REGS_BCM("brcm,bcm2835", "bcm2835", 54, 0xb4, true, 0x20200000),
+	/*
+	 * Raspberry Pi 5: IO_BANK0, SYS_RIO0 and PADS_BANK0 of the RP1, each
+	 * 0xc000 bytes (rp1.dtsi), shown in one window as Raspberry Pi's own
+	 * /dev/gpiomem0 and its pinctrl tool lay them out.
+	 */
+	{ .name = "rp1", .ngpio = 54, .block_size = 0xc000,
+	  .window_size = 0x30000, .nblocks = 3,
+	  .offset = { 0x0, 0x10000, 0x20000 },
+	  .bus = { 0x400d0000, 0x400e0000, 0x400f0000 } },
 };
 
 #define PIGPIO_REGS_SOC_BCM2711	(&pigpio_regs_socs[0])
 #define PIGPIO_REGS_SOC_BCM2835	(&pigpio_regs_socs[3])
+#define PIGPIO_REGS_SOC_RP1	(&pigpio_regs_socs[4])
 
 /* The GPIO controller's compatible fixes the register layout. */
 static const struct of_device_id pigpio_regs_gpio_ids[] = {
 	{ .compatible = "brcm,bcm2711-gpio", .data = PIGPIO_REGS_SOC_BCM2711 },
 	{ .compatible = "brcm,bcm2835-gpio", .data = PIGPIO_REGS_SOC_BCM2835 },
+	{ .compatible = "raspberrypi,rp1-gpio", .data = PIGPIO_REGS_SOC_RP1 },
 	{ }
 };
 
@@ -71,7 +99,7 @@ pigpio_regs_machine_soc(const struct pigpio_regs_soc *layout)
 	for (i = 0; i < ARRAY_SIZE(pigpio_regs_socs); i++) {
 		const struct pigpio_regs_soc *soc = &pigpio_regs_socs[i];
 
-		if (!of_machine_is_compatible(soc->machine))
+		if (!soc->machine || !of_machine_is_compatible(soc->machine))
 			continue;
 		if (!layout || soc->ngpio == layout->ngpio)
 			return soc;
@@ -87,6 +115,55 @@ static u64 pigpio_regs_cells(const __be32 *cell, int count)
 	while (count-- > 0)
 		v = (v << 32) | be32_to_cpup(cell++);
 	return v;
+}
+
+/*
+ * The RP1's three blocks, from the node's three "reg" entries in the
+ * binding's order (IO_BANK0, SYS_RIO0, PADS_BANK0: pinctrl-rp1.c maps
+ * them as resources 0, 1, 2), each translated by of_address_to_resource()
+ * through every parent's "ranges" (on a Pi 5: the RP1's bus, then PCIe
+ * BAR1) to a CPU address. Each must be at least a block long and be the
+ * RP1 address the binding gives it: the node may move, never point the
+ * window at another of the RP1's peripherals.
+ */
+static int pigpio_regs_locate_rp1(struct device_node *np,
+				  const struct pigpio_regs_soc *soc,
+				  struct pigpio_regs_location *loc)
+{
+	struct resource res;
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < soc->nblocks; i++) {
+		const __be32 *reg = of_get_address(np, i, NULL, NULL);
+		u32 bus;
+
+		err = of_address_to_resource(np, i, &res);
+		if (err || !reg) {
+			pr_err("%pOF: no usable reg %u: %d\n", np, i, err);
+			return err ? err : -EINVAL;
+		}
+		/*
+		 * The RP1's own address is the low 32 bits: Raspberry Pi's
+		 * rp1.dtsi puts 0xc0 in the high cell, mainline's 0.
+		 */
+		bus = lower_32_bits(pigpio_regs_cells(reg, of_n_addr_cells(np)));
+		if (bus != soc->bus[i]) {
+			pr_err("%pOF: reg %u is RP1 address %#x, not %#x\n",
+			       np, i, bus, soc->bus[i]);
+			return -EINVAL;
+		}
+		if (resource_size(&res) < soc->block_size) {
+			pr_err("%pOF: reg %u %pR is smaller than %#x bytes\n",
+			       np, i, &res, soc->block_size);
+			return -EINVAL;
+		}
+		loc->block[i].phys = res.start;
+		loc->block[i].offset = soc->offset[i];
+	}
+	loc->bus_base = soc->bus[0];
+	loc->block_size = soc->block_size;
+	return 0;
 }
 
 static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
@@ -108,8 +185,22 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 		if (of_device_is_available(np))
 			break;
 	if (!np) {
-		pr_err("no enabled brcm,bcm2835-gpio or brcm,bcm2711-gpio node in the device tree; phys_base= may name the SoC's own GPIO block\n");
+		pr_err("no enabled brcm,bcm2835-gpio or brcm,bcm2711-gpio node in the device tree (nor raspberrypi,rp1-gpio); phys_base= may name the SoC's own GPIO block\n");
 		return -ENODEV;
+	}
+	layout = match->data;
+	loc->source = "devicetree";
+	loc->ngpio = layout->ngpio;
+	loc->has_gppud = layout->has_gppud;
+	loc->window_size = layout->window_size;
+	loc->nblocks = layout->nblocks;
+
+	if (layout->nblocks > 1) {
+		loc->is_rp1 = true;
+		loc->soc = layout->name;
+		err = pigpio_regs_locate_rp1(np, layout, loc);
+		loc->phys_base = loc->block[0].phys;
+		goto out_put;
 	}
 
 	/* of_address_to_resource() applies the "ranges" of every parent. */
@@ -128,17 +219,14 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 
 	reg = of_get_address(np, 0, NULL, NULL);
 	loc->bus_base = reg ? pigpio_regs_cells(reg, of_n_addr_cells(np)) : 0;
-	layout = match->data;
 	loc->phys_base = res.start;
+	loc->block[0].phys = res.start;
+	loc->block[0].offset = 0;
 	/*
 	 * Mainline device trees give BCM2711 the BCM2835's 0xb4 bytes, but
 	 * its pull registers reach 0xf0: the SoC table knows the real size.
 	 */
 	loc->block_size = max_t(u32, resource_size(&res), layout->block_size);
-	loc->source = "devicetree";
-
-	loc->ngpio = layout->ngpio;
-	loc->has_gppud = layout->has_gppud;
 	loc->soc = pigpio_regs_machine_soc(layout)->name;
 out_put:
 	of_node_put(np);
@@ -177,6 +265,10 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
 	}
 
 	loc->phys_base = phys_base;
+	loc->block[0].phys = phys_base;
+	loc->block[0].offset = 0;
+	loc->nblocks = 1;
+	loc->window_size = PIGPIO_REGS_WINDOW_SIZE;
 	loc->bus_base = 0;
 	loc->block_size = soc->block_size;
 	loc->ngpio = soc->ngpio;
@@ -198,6 +290,7 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		       u64 phys_base_override)
 {
+	unsigned int i;
 	int err;
 
 	/* A larger page would also expose the neighbouring peripherals. */
@@ -206,6 +299,7 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		return -EINVAL;
 	}
 
+	memset(loc, 0, sizeof(*loc));
 	if (phys_base_override)
 		err = pigpio_regs_locate_override(loc, phys_base_override);
 	else
@@ -213,19 +307,33 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 	if (err)
 		return err;
 
-	/* mmap() hands out whole pages; the block must start one. */
-	if (!PAGE_ALIGNED(loc->phys_base)) {
-		pr_err("phys_base %pa is not page-aligned\n", &loc->phys_base);
-		return -EINVAL;
-	}
+	for (i = 0; i < loc->nblocks; i++) {
+		phys_addr_t phys = loc->block[i].phys;
+		/* What mmap() maps of the block: whole pages. */
+		size_t len = PAGE_ALIGN(loc->block_size);
 
-	/* Whatever the device tree or parameter says, never map RAM. */
-	if (region_intersects(loc->phys_base, PIGPIO_REGS_WINDOW_SIZE,
-			      IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) !=
-	    REGION_DISJOINT) {
-		pr_err("phys_base %pa is System RAM, refusing it\n",
-		       &loc->phys_base);
-		return -EINVAL;
+		/* mmap() hands out whole pages; the block must start one. */
+		if (!PAGE_ALIGNED(phys)) {
+			if (i)
+				pr_err("block %u at %pa is not page-aligned\n",
+				       i, &phys);
+			else
+				pr_err("phys_base %pa is not page-aligned\n",
+				       &phys);
+			return -EINVAL;
+		}
+
+		/* Whatever the device tree or parameter says, never map RAM. */
+		if (region_intersects(phys, len, IORESOURCE_SYSTEM_RAM,
+				      IORES_DESC_NONE) != REGION_DISJOINT) {
+			if (i)
+				pr_err("block %u at %pa is System RAM, refusing it\n",
+				       i, &phys);
+			else
+				pr_err("phys_base %pa is System RAM, refusing it\n",
+				       &phys);
+			return -EINVAL;
+		}
 	}
 	return 0;
 }

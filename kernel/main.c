@@ -46,41 +46,71 @@ static struct pigpio_regs *dev_to_pigpio_regs(struct device *dev)
 	return container_of(misc, struct pigpio_regs, misc);
 }
 
+/* Where the file ends: the end of the last block (BCM: block_size). */
+static loff_t pigpio_regs_end(const struct pigpio_regs_location *loc)
+{
+	return loc->block[loc->nblocks - 1].offset + loc->block_size;
+}
+
 /*
- * Whole 32-bit registers at aligned offsets. A read at or past the end of
- * the block is end of file and a longer one is cut short there, as for a
- * regular file, so cat and hexdump work; a write must fit entirely.
+ * Whole 32-bit registers at aligned offsets, at the window's offsets. A
+ * read at or past the end of the last block is end of file and a longer
+ * one is cut short at the end of its block, as for a regular file, so cat
+ * and hexdump work; a write must fit its block entirely. Between the
+ * RP1's blocks there is no register: EINVAL. On success *blk is the block.
  */
 static ssize_t pigpio_regs_span(const struct pigpio_regs *pr, loff_t pos,
-				size_t count, bool write)
+				size_t count, bool write, unsigned int *blk)
 {
+	const struct pigpio_regs_location *loc = &pr->loc;
+	unsigned int i;
+	u32 left;
+
 	if (pos < 0 || pos % 4 || count % 4)
 		return -EINVAL;
-	if (pos >= pr->loc.block_size)
+	if (pos >= pigpio_regs_end(loc))
 		return write ? -EINVAL : 0;
-	if (count > pr->loc.block_size - pos) {
+	for (i = 0; i < loc->nblocks; i++)
+		if (pos >= loc->block[i].offset &&
+		    pos - loc->block[i].offset < loc->block_size)
+			break;
+	if (i == loc->nblocks)
+		return -EINVAL;
+	left = loc->block[i].offset + loc->block_size - pos;
+	if (count > left) {
 		if (write)
 			return -EINVAL;
-		count = pr->loc.block_size - pos;
+		count = left;
 	}
+	*blk = i;
 	return count;
+}
+
+/* The driver's own mapping of the register at window offset @pos. */
+static void __iomem *pigpio_regs_addr(const struct pigpio_regs *pr,
+				      unsigned int blk, loff_t pos)
+{
+	return pr->regs[blk] + (pos - pr->loc.block[blk].offset);
 }
 
 static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
 				size_t count, loff_t *ppos)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	void __iomem *addr;
+	unsigned int blk;
 	ssize_t len;
 	size_t done;
 
 	if (!count)
 		return 0;
-	len = pigpio_regs_span(pr, *ppos, count, false);
+	len = pigpio_regs_span(pr, *ppos, count, false, &blk);
 	if (len <= 0)
 		return len;
 
+	addr = pigpio_regs_addr(pr, blk, *ppos);
 	for (done = 0; done < len; done += 4) {
-		u32 val = readl(pr->regs + *ppos + done);
+		u32 val = readl(addr + done);
 
 		if (copy_to_user(buf + done, &val, sizeof(val)))
 			return done ? done : -EFAULT;
@@ -93,15 +123,18 @@ static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
 				 size_t count, loff_t *ppos)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	void __iomem *addr;
+	unsigned int blk;
 	ssize_t len;
 	size_t done;
 
 	if (!count)
 		return 0;
-	len = pigpio_regs_span(pr, *ppos, count, true);
+	len = pigpio_regs_span(pr, *ppos, count, true, &blk);
 	if (len < 0)
 		return len;
 
+	addr = pigpio_regs_addr(pr, blk, *ppos);
 	for (done = 0; done < len; done += 4) {
 		u32 val;
 
@@ -110,7 +143,7 @@ static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
 			return done ? done : -EFAULT;
 		/* Never between the read and the write of a locked update. */
 		mutex_lock(&pr->lock);
-		writel(val, pr->regs + *ppos + done);
+		writel(val, addr + done);
 		mutex_unlock(&pr->lock);
 	}
 	*ppos += done;
@@ -121,7 +154,7 @@ static loff_t pigpio_regs_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
 
-	return fixed_size_llseek(file, offset, whence, pr->loc.block_size);
+	return fixed_size_llseek(file, offset, whence, pigpio_regs_end(&pr->loc));
 }
 
 /* The sysfs attributes in one structure. */
@@ -131,7 +164,7 @@ static long pigpio_regs_info(const struct pigpio_regs *pr, void __user *argp)
 		.phys_base = pr->loc.phys_base,
 		.bus_base = pr->loc.bus_base,
 		.block_size = pr->loc.block_size,
-		.window_size = PIGPIO_REGS_WINDOW_SIZE,
+		.window_size = pr->loc.window_size,
 		.ngpio = pr->loc.ngpio,
 		.flags = strcmp(pr->loc.source, "parameter") ? 0 :
 			 PIGPIO_REGS_INFO_PARAMETER,
@@ -233,7 +266,7 @@ static DEVICE_ATTR_RO(block_size);
 static ssize_t window_size_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
 {
-	return sysfs_emit(buf, "%u\n", PIGPIO_REGS_WINDOW_SIZE);
+	return sysfs_emit(buf, "%u\n", dev_to_pigpio_regs(dev)->loc.window_size);
 }
 static DEVICE_ATTR_RO(window_size);
 
@@ -272,10 +305,16 @@ ATTRIBUTE_GROUPS(pigpio_regs);
 static int pigpio_regs_mappings_show(struct seq_file *s, void *unused)
 {
 	struct pigpio_regs *pr = s->private;
+	unsigned int i;
 
 	seq_printf(s, "phys_base: %#llx\n", (u64)pr->loc.phys_base);
-	seq_printf(s, "kernel_virtual: 0x%pK\n", pr->regs);
+	seq_printf(s, "kernel_virtual: 0x%pK\n", pr->regs[0]);
 	seq_printf(s, "block_size: %u\n", pr->loc.block_size);
+	/* The RP1's blocks, each with its window offset. */
+	for (i = 1; i < pr->loc.nblocks; i++)
+		seq_printf(s, "block %u: window offset %#x, phys %#llx, kernel_virtual 0x%pK\n",
+			   i, pr->loc.block[i].offset,
+			   (u64)pr->loc.block[i].phys, pr->regs[i]);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(pigpio_regs_mappings);
@@ -311,6 +350,7 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 	const struct pigpio_regs_location *loc = dev_get_platdata(&pdev->dev);
 	struct device *dev = &pdev->dev;
 	struct pigpio_regs *pr;
+	unsigned int i;
 
 	/* driver_override can point any platform device at this driver. */
 	if (pdev != pigpio_regs_pdev || !loc) {
@@ -324,11 +364,17 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 	pr->loc = *loc;
 	mutex_init(&pr->lock);
 
-	/* Not devm_ioremap_resource(): pinctrl-bcm2835 owns the region. */
-	pr->regs = devm_ioremap(dev, loc->phys_base, loc->block_size);
-	if (!pr->regs)
-		return dev_err_probe(dev, -ENOMEM, "cannot ioremap %pa\n",
-				     &loc->phys_base);
+	/*
+	 * Not devm_ioremap_resource(): pinctrl-bcm2835 (pinctrl-rp1) owns
+	 * the region. Each block apart: nothing between them is mapped.
+	 */
+	for (i = 0; i < loc->nblocks; i++) {
+		pr->regs[i] = devm_ioremap(dev, loc->block[i].phys,
+					   loc->block_size);
+		if (!pr->regs[i])
+			return dev_err_probe(dev, -ENOMEM, "cannot ioremap %pa\n",
+					     &loc->block[i].phys);
+	}
 
 	/* Optional: a missing debugfs costs only the teaching file. */
 	pr->debugfs = debugfs_create_dir(PIGPIO_REGS_NAME, NULL);
@@ -418,6 +464,12 @@ static int __init pigpio_regs_init(void)
 	dev_info(&pdev->dev, "%s GPIO block at %pa (%s), %u lines, on /dev/%s\n",
 		 loc.soc, &loc.phys_base, loc.source, loc.ngpio,
 		 PIGPIO_REGS_NAME);
+	if (loc.is_rp1)
+		dev_info(&pdev->dev, "rp1 window %#x bytes: IO_BANK0 %pa at 0x%x, SYS_RIO0 %pa at 0x%x, PADS_BANK0 %pa at 0x%x, %#x bytes each\n",
+			 loc.window_size, &loc.block[0].phys, loc.block[0].offset,
+			 &loc.block[1].phys, loc.block[1].offset,
+			 &loc.block[2].phys, loc.block[2].offset,
+			 loc.block_size);
 	return 0;
 
 err_unregister_driver:

@@ -2,12 +2,19 @@
 /*
  * pigpio_regs: every check on the way from mmap() to the GPIO page.
  *
- * Two nodes map the same page:
- *  - /dev/pigpio_regs is strict: offset 0 and at most one page.
+ * Two nodes map the same window:
+ *  - /dev/pigpio_regs is strict: offset 0 and at most the window (one
+ *    page; on the RP1 0x30000 bytes).
  *  - /dev/pigpio_gpiomem behaves like the Raspberry Pi kernel's gpiomem for
  *    existing clients, which pass offsets and lengths of their own (see
  *    pigpio_regs_gpiomem_mmap()). Whatever they pass, the only hardware
- *    either node ever maps is the GPIO page.
+ *    either node ever maps is the GPIO page (on the RP1: its three blocks).
+ *
+ * The RP1's window holds IO_BANK0 at 0, SYS_RIO0 at 0x10000 and PADS_BANK0
+ * at 0x20000, 0xc000 bytes each. Each block is mapped on its own physical
+ * pages; the 0x4000 bytes after each are never mapped: the VMA is
+ * VM_PFNMAP, so a touch there reaches pigpio_regs_fault(), which says
+ * SIGBUS, and no page is ever put there.
  */
 #include <linux/fs.h>
 #include <linux/highmem.h>
@@ -50,23 +57,38 @@ static int pigpio_regs_check_vma(struct vm_area_struct *vma)
 	return 0;
 }
 
-/* The GPIO page at the start of @vma, whatever offset it was asked at. */
+/*
+ * The window at the start of @vma, whatever offset it was asked at: each
+ * block's pages at the block's window offset, as far as @vma reaches.
+ * Nothing else is mapped: the rest of @vma faults (SIGBUS). A failure
+ * part-way is undone by mmap() itself, which unmaps the whole VMA.
+ */
 static int pigpio_regs_map_window(struct pigpio_regs *pr,
 				  struct vm_area_struct *vma)
 {
+	const struct pigpio_regs_location *loc = &pr->loc;
 	unsigned long len = vma->vm_end - vma->vm_start;
+	/* BCM: the one page that holds the block. */
+	unsigned long block_len = PAGE_ALIGN(loc->block_size);
 	int err = pigpio_regs_check_vma(vma);
+	unsigned int i;
 
 	if (err)
 		return err;
 	vm_flags_set(vma, VM_IO | VM_PFNMAP);
 	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 
-	return io_remap_pfn_range(vma, vma->vm_start,
-				  PHYS_PFN(pr->loc.phys_base),
-				  min_t(unsigned long, len,
-					PIGPIO_REGS_WINDOW_SIZE),
-				  vma->vm_page_prot);
+	for (i = 0; i < loc->nblocks && loc->block[i].offset < len; i++) {
+		unsigned long off = loc->block[i].offset;
+
+		err = io_remap_pfn_range(vma, vma->vm_start + off,
+					 PHYS_PFN(loc->block[i].phys),
+					 min(len - off, block_len),
+					 vma->vm_page_prot);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
@@ -77,8 +99,8 @@ int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
 	/* The window is the only thing this device maps. */
 	if (vma->vm_pgoff != 0)
 		return -EINVAL;
-	/* One page at most: a longer mapping would promise what is not there. */
-	if (vma->vm_end - vma->vm_start > PIGPIO_REGS_WINDOW_SIZE)
+	/* The window at most: a longer mapping would promise what is not there. */
+	if (vma->vm_end - vma->vm_start > pr->loc.window_size)
 		return -EINVAL;
 	return pigpio_regs_map_window(pr, vma);
 }
@@ -126,12 +148,19 @@ static int pigpio_regs_map_scratch(struct vm_area_struct *vma)
  * to pass, and refuses the rest (docs/existing-clients.md says why).
  * Any length is accepted for the GPIO page: the window is mapped at the
  * start and the rest is unbacked (SIGBUS).
+ *
+ * On the RP1 the node is Raspberry Pi's /dev/gpiomem0 instead: the 0x30000
+ * window at offset 0 (any length, as above, with the gaps between the
+ * blocks unbacked too). The other offsets name BCM peripherals the RP1
+ * does not have: EINVAL.
  */
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct pigpio_regs *pr = container_of(file->private_data,
 					      struct pigpio_regs, gpiomem);
 
+	if (pr->loc.is_rp1)
+		return vma->vm_pgoff ? -EINVAL : pigpio_regs_map_window(pr, vma);
 	if (vma->vm_pgoff > ULONG_MAX >> PAGE_SHIFT)
 		return -EINVAL;
 	switch (vma->vm_pgoff << PAGE_SHIFT) {

@@ -45,23 +45,27 @@ static bool pigpio_regs_is_config(const struct pigpio_regs *pr, u32 offset)
  * @pr:     the device
  * @update: offset, mask and value in; the register's old value out
  *
- * Return: 0, or -EINVAL for a register outside the configuration set or a
- * value with bits outside the mask.
+ * Return: 0, -EOPNOTSUPP on the RP1 (every pin has its own words and
+ * every register atomic aliases: nothing to lock), or -EINVAL for a
+ * register outside the configuration set or a value with bits outside the
+ * mask.
  */
 int pigpio_regs_update(struct pigpio_regs *pr,
 		       struct pigpio_regs_update *update)
 {
 	u32 old;
 
+	if (pr->loc.is_rp1)
+		return -EOPNOTSUPP;
 	if (!pigpio_regs_is_config(pr, update->offset))
 		return -EINVAL;
 	if (update->value & ~update->mask)
 		return -EINVAL;
 
 	mutex_lock(&pr->lock);
-	old = readl(pr->regs + update->offset);
+	old = readl(pr->regs[0] + update->offset);
 	writel((old & ~update->mask) | update->value,
-	       pr->regs + update->offset);
+	       pr->regs[0] + update->offset);
 	mutex_unlock(&pr->lock);
 
 	update->old = old;
@@ -73,7 +77,7 @@ int pigpio_regs_update(struct pigpio_regs *pr,
  * @pr:   the device
  * @pull: bank, pins and GPPUD code
  *
- * Return: 0, -EOPNOTSUPP on a SoC without GPPUD, or -EINVAL for a bank,
+ * Return: 0, -EOPNOTSUPP on a SoC without GPPUD (BCM2711, RP1), or -EINVAL for a bank,
  * pin or code that does not exist.
  */
 int pigpio_regs_pull(struct pigpio_regs *pr,
@@ -96,15 +100,15 @@ int pigpio_regs_pull(struct pigpio_regs *pr,
 	 * its way to the block would otherwise eat into the settle time.
 	 */
 	mutex_lock(&pr->lock);
-	writel(pull->pud, pr->regs + GPPUD);
-	readl(pr->regs + GPPUD);
+	writel(pull->pud, pr->regs[0] + GPPUD);
+	readl(pr->regs[0] + GPPUD);
 	udelay(GPPUD_SETTLE_US);
-	writel(pull->mask, pr->regs + clk);
-	readl(pr->regs + clk);
+	writel(pull->mask, pr->regs[0] + clk);
+	readl(pr->regs[0] + clk);
 	udelay(GPPUD_SETTLE_US);
-	writel(0, pr->regs + GPPUD);
-	writel(0, pr->regs + clk);
-	readl(pr->regs + clk);
+	writel(0, pr->regs[0] + GPPUD);
+	writel(0, pr->regs[0] + clk);
+	readl(pr->regs[0] + clk);
 	mutex_unlock(&pr->lock);
 	return 0;
 }

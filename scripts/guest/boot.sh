@@ -3,7 +3,7 @@
 # boot.sh BOARD MODE: assemble the guest's initramfs (Debian root filesystem
 # + the board's watchdog module + what build.sh made + the guest jobs), boot
 # it in QEMU, and keep the whole console log in build/BOARD/console-MODE.log.
-# The guest runs /pigpio/MODE.sh: tests/guest/MODE.sh ("suite", "nogpio"),
+# The guest runs /pigpio/MODE.sh: tests/guest/MODE.sh ("suite", "nogpio", "rp1"),
 # or scripts/guest/demo-guest.sh for "demo". Exits 0 when the guest ran its job
 # to the end, 1 otherwise; the job's own results are in the log.
 set -euo pipefail
@@ -71,9 +71,45 @@ bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .
 bsdtar --format newc -cf - "@$(pgr_rootfs_dir)/rootfs.tar" "@$out/overlay.tar" |
 	gzip -1 >"$out/initramfs.gz"
 
-# The device tree, with the board's edits, made here from Debian's file.
+# PGR_QEMU_ARGS (comma-separated, as the column): other QEMU arguments for
+# one experiment, e.g. raspi1ap without -icount (docs/performance.md).
+IFS=',' read -r -a qemu_args <<<"${PGR_QEMU_ARGS:-$B_QEMU_ARGS}"
+append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"
+[ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
+case $B_ARCH in
+arm64) qemu="qemu-system-aarch64" ;;
+*) qemu="qemu-system-arm" ;;
+esac
+
+# rp1_node DTB BASE: the RP1's GPIO node as Raspberry Pi's rp1.dtsi has it
+# (gpio@d0000, compatible "raspberrypi,rp1-gpio", reg IO_BANK0, SYS_RIO0,
+# PADS_BANK0 at RP1 0xc0_400d0000, 0xc0_400e0000, 0xc0_400f0000, 0xc000
+# bytes each), under a simple-bus /rp1 whose ranges put the RP1's
+# 0xc0_40000000 at CPU address BASE, as the Pi 5's PCIe BAR1 puts it at
+# 0x1f_00000000. The driver translates reg through those ranges itself.
+rp1_node() {
+	local dtb=$1 base=$(($2)) node=/rp1/gpio@d0000
+	fdtput -c "$dtb" /rp1 "$node" &&
+		fdtput -t s "$dtb" /rp1 compatible simple-bus &&
+		fdtput -t x "$dtb" /rp1 '#address-cells' 2 &&
+		fdtput -t x "$dtb" /rp1 '#size-cells' 2 &&
+		fdtput -t x "$dtb" /rp1 ranges 0xc0 0x40000000 \
+			"$(printf '%#x' $((base >> 32)))" "$(printf '%#x' $((base & 0xffffffff)))" \
+			0x0 0x400000 &&
+		fdtput -t s "$dtb" "$node" compatible raspberrypi,rp1-gpio &&
+		fdtput -t x "$dtb" "$node" reg 0xc0 0x400d0000 0x0 0xc000 \
+			0xc0 0x400e0000 0x0 0xc000 0xc0 0x400f0000 0x0 0xc000
+}
+
+# The device tree, with the board's edits, made here from Debian's file,
+# or for dtb "virt" from QEMU's own for its virt board (dumpdtb).
 dtb=$out/board.dtb
-cp "$(echo "$kroot"/usr/lib/linux-image-*/"$B_DTB")" "$dtb"
+if [ "$B_DTB" = virt ]; then
+	"$qemu" -M "$B_QEMU,dumpdtb=$dtb" -m "$B_MEM" "${qemu_args[@]}" -display none \
+		</dev/null >/dev/null || pgr_die "$B_NAME: QEMU could not dump its $B_QEMU device tree"
+else
+	cp "$(echo "$kroot"/usr/lib/linux-image-*/"$B_DTB")" "$dtb"
+fi
 if [ "$B_DT_EDITS" != "-" ]; then
 	IFS=';' read -r -a edits <<<"$B_DT_EDITS"
 	for edit in "${edits[@]}"; do
@@ -84,6 +120,9 @@ if [ "$B_DT_EDITS" != "-" ]; then
 				fdtput -t s "$dtb" "$node" status disabled ||
 					pgr_die "$B_NAME: no node $node in $B_DTB"
 			done
+		elif [ "${words[0]}" = rp1 ]; then
+			# rp1,BASE: add the RP1's GPIO node over CPU address BASE.
+			rp1_node "$dtb" "${words[1]}" || pgr_die "$B_NAME: cannot add the RP1 node to $B_DTB"
 		else
 			fdtput "$dtb" "${words[@]}" || pgr_die "$B_NAME: fdtput ${words[*]} failed on $B_DTB"
 		fi
@@ -91,19 +130,11 @@ if [ "$B_DT_EDITS" != "-" ]; then
 fi
 
 # What the real firmware adds and RPi.GPIO and gpiozero read: the board
-# revision code, as a 32-bit cell in /system/linux,revision.
-fdtput -p -t x "$dtb" /system linux,revision "$B_REVISION" ||
-	pgr_die "$B_NAME: cannot add /system/linux,revision to $B_DTB"
-
-# PGR_QEMU_ARGS (comma-separated, as the column): other QEMU arguments for
-# one experiment, e.g. raspi1ap without -icount (docs/performance.md).
-IFS=',' read -r -a qemu_args <<<"${PGR_QEMU_ARGS:-$B_QEMU_ARGS}"
-append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"
-[ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
-case $B_ARCH in
-arm64) qemu="qemu-system-aarch64" ;;
-*) qemu="qemu-system-arm" ;;
-esac
+# revision code, as a 32-bit cell in /system/linux,revision ("-": none).
+if [ "$B_REVISION" != "-" ]; then
+	fdtput -p -t x "$dtb" /system linux,revision "$B_REVISION" ||
+		pgr_die "$B_NAME: cannot add /system/linux,revision to $B_DTB"
+fi
 case $B_END in
 reset) grace=${PGR_RESET_GRACE:-30} ;; # the guest resets through its watchdog
 monitor) grace=0 ;;                    # the host quits QEMU after PGR-END

@@ -20,7 +20,7 @@ mount -t debugfs debugfs /sys/kernel/debug
 dmesg -n 1
 hostname pigpio-guest
 
-mode=$(sed -n 's/.*pgr\.mode=\([a-z-]*\).*/\1/p' /proc/cmdline)
+mode=$(sed -n 's/.*pgr\.mode=\([a-z0-9-]*\).*/\1/p' /proc/cmdline)
 echo "PGR-BOOTED $(cut -d' ' -f1 /proc/uptime)"
 
 /lib/systemd/systemd-udevd --daemon
@@ -30,8 +30,10 @@ SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-modules-load >/run/pgr-modules-l
 echo $? >/run/pgr-modules-load.status
 udevadm trigger --action=add
 udevadm settle --timeout=30
-# The board's reset path: reboot -f below goes through this watchdog.
-modprobe bcm2835_wdt || echo "PGR-WARN: no watchdog; the host ends QEMU"
+# The board's reset path: reboot -f below goes through this watchdog
+# (QEMU's virt board resets through PSCI instead).
+grep -q 'linux,dummy-virt' /proc/device-tree/compatible 2>/dev/null ||
+	modprobe bcm2835_wdt || echo "PGR-WARN: no watchdog; the host ends QEMU"
 
 if [ -x "/pigpio/$mode.sh" ]; then
 	"/pigpio/$mode.sh"

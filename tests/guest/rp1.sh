@@ -1,0 +1,132 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# Guest job for the "rp1" row: QEMU's virt board with an RP1 GPIO node
+# (raspberrypi,rp1-gpio, three 0xc000-byte blocks as rp1.dtsi has them)
+# whose bus is mapped over the top of the board's RAM, which mem= hides from
+# the kernel: real memory that no System RAM range covers. The driver must
+# find the node, translate its three reg entries through /rp1's ranges,
+# serve them in one 0x30000-byte window with the gaps unbacked, and keep
+# every refusal. The oracle for "the store landed at that physical address"
+# is /dev/mem, read and written by root at the address the row names
+# (boards.tsv phys: IO_BANK0; SYS_RIO0 and PADS_BANK0 follow at 0x10000 and
+# 0x20000, as on the Pi 5): it never asks the driver. The memory is not an
+# RP1: the SET/CLR/XOR aliases are plain words, so the CLI's stores are
+# checked where the backend makes them, at the alias addresses.
+. /pigpio/lib.sh
+KO=/pigpio/pigpio_regs.ko
+SYSFS=/sys/class/misc/pigpio_regs
+PIN=17
+
+attr() { cat "$SYSFS/$1" 2>/dev/null; }
+hex() { printf '%#x' "$1"; }
+# run_cases CMD...: a case program's PASS/FAIL lines, counted by the host.
+run_cases() {
+	"$@" >/tmp/rp1.out 2>&1
+	sed 's/^/PGR-TEST /' /tmp/rp1.out | grep -E '^PGR-TEST (PASS|FAIL) '
+}
+
+# --- the boot-time load, then the driver's own view -------------------------
+st=$(cat /run/pgr-modules-load.status 2>/dev/null)
+check "boot: systemd-modules-load loaded pigpio_regs from the RP1 node" \
+	"status $st: $(cat /run/pgr-modules-load.log 2>/dev/null)" \
+	sh -c "test '$st' = 0 && test -d /sys/module/pigpio_regs"
+# ram_over START END: the System RAM ranges of /proc/iomem that overlap.
+ram_over() {
+	grep 'System RAM' /proc/iomem | while IFS='- :' read -r s e _; do
+		if [ $((0x$s)) -le $(($2)) ] && [ $((0x$e)) -ge $(($1)) ]; then
+			echo "$s-$e"
+		fi
+	done
+}
+over=$(ram_over "$EXPECT_PHYS" $((EXPECT_PHYS + 0x2ffff)))
+check "no System RAM range covers the RP1 window (mem= hides it)" \
+	"$over in $(grep 'System RAM' /proc/iomem | tr '\n' ' ')" test -z "$over"
+check "rmmod of the boot-loaded module" "rmmod failed" rmmod pigpio_regs
+udev_settled
+result=$(load_module $KO)
+check "module loads from the RP1 node" "finit_module: $result" test "$result" = ok
+udev_settled
+check "dmesg: rp1 GPIO block at $EXPECT_PHYS" "$(dmesg | grep pigpio_regs)" \
+	sh -c "dmesg | grep -q 'pigpio_regs.*rp1 GPIO block at 0x0*${EXPECT_PHYS#0x} (devicetree), 54 lines'"
+sys=$(hex $((EXPECT_PHYS + 0x10000)))
+pads=$(hex $((EXPECT_PHYS + 0x20000)))
+check "dmesg: the three blocks at their CPU addresses and window offsets" \
+	"$(dmesg | grep 'rp1 window')" \
+	sh -c "dmesg | grep -q 'rp1 window 0x30000 bytes: IO_BANK0 0x0*${EXPECT_PHYS#0x} at 0x0, SYS_RIO0 0x0*${sys#0x} at 0x10000, PADS_BANK0 0x0*${pads#0x} at 0x20000, 0xc000 bytes each'"
+check "udev rule: node is root:gpio 0660" "$(ls -l /dev/pigpio_regs 2>&1)" \
+	test "$(gpio_node_mode /dev/pigpio_regs)" = "root:gpio 660"
+check "sysfs soc is rp1" "soc=$(attr soc)" test "$(attr soc)" = rp1
+check "sysfs window_size is 196608 (0x30000)" "window_size=$(attr window_size)" \
+	test "$(attr window_size)" = 196608
+check "sysfs block_size is 49152 (0xc000)" "block_size=$(attr block_size)" \
+	test "$(attr block_size)" = 49152
+check "sysfs phys_base is the hidden address $EXPECT_PHYS" "phys_base=$(attr phys_base)" \
+	test "$(attr phys_base)" = "$EXPECT_PHYS"
+check "sysfs bus_base is the RP1's own 0x400d0000" "bus_base=$(attr bus_base)" \
+	test "$(attr bus_base)" = 0x400d0000
+check "sysfs ngpio is 54, source devicetree" "$(attr ngpio) $(attr source)" \
+	test "$(attr ngpio) $(attr source)" = "54 devicetree"
+check "debugfs lists SYS_RIO0 and PADS_BANK0 with their offsets" \
+	"$(cat /sys/kernel/debug/pigpio_regs/mappings 2>&1)" \
+	sh -c "grep -q 'block 1: window offset 0x10000, phys $sys' /sys/kernel/debug/pigpio_regs/mappings &&
+		grep -q 'block 2: window offset 0x20000, phys $pads' /sys/kernel/debug/pigpio_regs/mappings"
+
+# --- the three blocks are the physical pages the node names -----------------
+# alice stores through the mapping, root's /dev/mem sees each word at
+# EXPECT_PHYS + offset; then the other way round.
+out=$(as_alice rp1_map map-store 1 2>&1)
+check "alice stores a pattern in the three blocks through the mapping" "$out" \
+	sh -c "echo \"\$1\" | grep -q '^stored 12 words'" - "$out"
+run_cases rp1_map mem-check "$EXPECT_PHYS" 1
+run_cases rp1_map mem-store "$EXPECT_PHYS" 2
+run_cases as_alice rp1_map map-check 2
+
+# --- the contract on an RP1, as alice -----------------------------------------
+run_cases as_alice rp1_map contract
+check "rp1_map contract ran to the end" "$(tail -n 2 /tmp/rp1.out)" \
+	grep -q 'gpiomem node: PROT_EXEC' /tmp/rp1.out
+out=$(as_bob rp1_map contract 2>&1 | head -n 1)
+check "bob (not in gpio): open gives EACCES" "$out" \
+	test "$out" = "FAIL open /dev/pigpio_regs read-write: EACCES"
+
+# --- the library and the CLI drive a pin through the RP1 backend -------------
+out=$(as_alice pigpio-regs info 2>&1)
+check "alice: pigpio-regs info names the rp1" "$out" \
+	sh -c "echo \"\$1\" | grep -qi 'rp1'" - "$out"
+# The guard reads the claims from the device tree: the RP1 node has no pin
+# groups and nothing names its pins, so nothing is claimed.
+out=$(as_alice pigpio-regs set $PIN output high 2>&1)
+status=$?
+check "alice: pigpio-regs set $PIN output high" "exit $status: $out" test $status = 0
+# Where the RP1 backend stores for pin 17 (bank 0, bit 17), as window
+# offsets: RIO OE SET alias, RIO OUT SET alias, the pad's SET/CLR aliases
+# (input enable 0x40 on, output disable 0x80 off), CTRL's CLR alias (the
+# overrides, 0xf000) and XOR alias (FUNCSEL 0 ^ 5, CTRL being 0).
+peek() { rp1_map mem-peek "$EXPECT_PHYS" "$1" | awk '{ print $2 }'; }
+for want in "0x12004 0x20000 SYS_RIO0 OE SET alias: bit 17 (output enable)" \
+	"0x12000 0x20000 SYS_RIO0 OUT SET alias: bit 17 (high)" \
+	"0x108c 0x5 IO_BANK0 GPIO17_CTRL XOR alias: FUNCSEL 0 ^ 5 (SYS_RIO)" \
+	"0x308c 0xf000 IO_BANK0 GPIO17_CTRL CLR alias: OUTOVER, OEOVER from the function" \
+	"0x22048 0x40 PADS_BANK0 GPIO17 SET alias: input enable" \
+	"0x23048 0x80 PADS_BANK0 GPIO17 CLR alias: output disable off"; do
+	# shellcheck disable=SC2086 # the words of one case
+	set -- $want
+	off=$1 value=$2
+	shift 2
+	got=$(peek "$off")
+	check "CLI set $PIN output high: /dev/mem at $(hex $((EXPECT_PHYS + off))) = $value, $*" \
+		"got $got" test "$got" = "$value"
+done
+as_alice pigpio-regs set $PIN low >/dev/null 2>&1
+got=$(peek 0x13000)
+check "CLI set $PIN low: /dev/mem at $(hex $((EXPECT_PHYS + 0x13000))) = 0x20000, SYS_RIO0 OUT CLR alias: bit 17" \
+	"got $got" test "$got" = 0x20000
+
+# --- phys_base= names no RP1 block; unload -----------------------------------
+check "rmmod" "rmmod failed" rmmod pigpio_regs
+udev_settled
+result=$(load_module $KO "phys_base=$EXPECT_PHYS")
+check "phys_base= of the RP1 block without a BCM SoC: ENODEV" "got $result" \
+	test "$result" = ENODEV
+bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
