@@ -11,6 +11,13 @@
  * gives for the machine's own SoC: it is a way to find the block, never a
  * way to point the device at anything else. Either way, the address must
  * start a page and must not be System RAM.
+ *
+ * The Raspberry Pi 5's GPIO is on the RP1, behind PCIe: its node
+ * ("raspberrypi,rp1-gpio", the same binding in Raspberry Pi's rp1.dtsi and
+ * mainline's rp1-common.dtsi) has three reg entries, IO_BANK0, SYS_RIO0 and
+ * PADS_BANK0, 0xc000 bytes each, whose RP1 addresses the parents' "ranges"
+ * (the RP1's bus, then the PCIe BAR) translate to CPU addresses. Each block
+ * passes the same two checks.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

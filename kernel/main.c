@@ -6,6 +6,7 @@
  * The driver keeps one kernel mapping of the block (ioremap) for its own
  * pread()/pwrite() access, and gives each process that asks a user mapping
  * of the same physical page (remap_pfn_range). Nothing else is ever mapped.
+ * On the Raspberry Pi 5's RP1 the same holds for each of its three blocks.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

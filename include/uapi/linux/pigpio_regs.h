@@ -3,11 +3,14 @@
  * pigpio_regs: the user-space contract of /dev/pigpio_regs.
  *
  * The device exposes the Raspberry Pi SoC's GPIO register block (BCM2835,
- * BCM2836, BCM2837, BCM2711) to user space in two ways:
+ * BCM2836, BCM2837, BCM2711), or the Raspberry Pi 5's RP1 GPIO blocks, to
+ * user space in two ways:
  *
- *  - mmap(): one shared, uncached mapping of the page that holds the block.
+ *  - mmap(): one shared, uncached mapping of the page that holds the block
+ *    (RP1: of the window below, its three blocks each on its own pages).
  *  - pread()/pwrite(): one 32-bit register per 4 bytes, through the driver's
- *    own ioremap() mapping (one system call per access).
+ *    own ioremap() mapping (one system call per access), at the same
+ *    offsets as in the mapping.
  *
  * Discovery, without privileges, is through read-only sysfs attributes in
  * PIGPIO_REGS_SYSFS_DIR (see the names below).
@@ -31,6 +34,9 @@
  *     timer, pads, clock and PWM): at most one page, a zeroed page of RAM
  *     of that mapping's own, which reaches no hardware;
  *   anything else: EINVAL. No read/write/ioctl.
+ * On an RP1 the node stands for Raspberry Pi's /dev/gpiomem0: offset 0
+ * only, the RP1 window at the start, ANY length, the gaps and the rest
+ * unbacked (SIGBUS); every other offset: EINVAL.
  */
 #define PIGPIO_REGS_GPIOMEM_GPIO	0x200000
 #define PIGPIO_REGS_GPIOMEM_NAME	"pigpio_gpiomem"
@@ -44,12 +50,29 @@
 #define PIGPIO_REGS_WINDOW_SIZE	4096
 
 /*
+ * The RP1 (soc "rp1"): three blocks of PIGPIO_REGS_RP1_BLOCK_SIZE bytes in
+ * one window of PIGPIO_REGS_RP1_WINDOW_SIZE bytes, laid out as Raspberry
+ * Pi's /dev/gpiomem0: IO_BANK0 at 0, SYS_RIO0 at 0x10000, PADS_BANK0 at
+ * 0x20000. The 0x4000 bytes after each block are not backed: a load or
+ * store there is SIGBUS, pread/pwrite there EINVAL.
+ */
+#define PIGPIO_REGS_RP1_WINDOW_SIZE	0x30000
+#define PIGPIO_REGS_RP1_BLOCK_SIZE	0xc000
+#define PIGPIO_REGS_RP1_IO_BANK		0x00000
+#define PIGPIO_REGS_RP1_SYS_RIO		0x10000
+#define PIGPIO_REGS_RP1_PADS		0x20000
+
+/*
  * Read-only sysfs attributes, one value per file, newline-terminated:
- *   soc          SoC family: "bcm2835", "bcm2836", "bcm2837" or "bcm2711"
- *   phys_base    CPU physical address of the block, "0x%llx"
+ *   soc          SoC family: "bcm2835", "bcm2836", "bcm2837", "bcm2711" or
+ *                "rp1"
+ *   phys_base    CPU physical address of the block, "0x%llx" (RP1: of
+ *                IO_BANK0, the window's offset 0)
  *   bus_base     VideoCore bus address from the device tree, "0x%llx"
+ *                (RP1: the RP1's own address of IO_BANK0, 0x400d0000)
  *   block_size   bytes of registers in the block (device tree), decimal
- *   window_size  bytes user space may mmap, decimal
+ *                (RP1: in each of the three, 49152)
+ *   window_size  bytes user space may mmap, decimal (4096; RP1: 196608)
  *   ngpio        number of GPIO lines, decimal (54, or 58 on BCM2711)
  *   source       where the base came from: "devicetree" or "parameter"
  */
@@ -132,8 +155,10 @@ struct pigpio_regs_info {
  *
  * mmap(addr, len, prot, flags, fd, off):
  *   EINVAL  off != 0: the window is the only thing the device maps.
- *   EINVAL  len > PIGPIO_REGS_WINDOW_SIZE (after rounding to pages; the
- *           gpiomem node accepts any length, see above).
+ *   EINVAL  len > window_size (PIGPIO_REGS_WINDOW_SIZE, or on an RP1
+ *           PIGPIO_REGS_RP1_WINDOW_SIZE; after rounding to pages; the
+ *           gpiomem node accepts any length, see above). A shorter RP1
+ *           mapping holds the part of the window it covers.
  *   EINVAL  len == 0 (refused by mmap itself).
  *   EINVAL  MAP_PRIVATE: a copy-on-write copy of registers means nothing.
  *   EPERM   PROT_EXEC: registers are never code. VM_MAYEXEC is cleared, so
@@ -148,20 +173,25 @@ struct pigpio_regs_info {
  *   EOPNOTSUPP MAP_SHARED_VALIDATE with an unknown flag.
  *   EINVAL  MAP_GROWSDOWN on a file mapping.
  *
- * pread()/read(fd, buf, count, pos):
- *   0       pos at or past block_size: end of file, as for a regular file
- *           (cat and hexdump of the node work). A count reaching past the
- *           end is cut short there.
+ * pread()/read(fd, buf, count, pos): pos is a window offset.
+ *   0       pos at or past block_size (RP1: at or past the end of
+ *           PADS_BANK0, 0x2c000): end of file, as for a regular file (cat
+ *           and hexdump of the node work). A count reaching past the end of
+ *           the block pos is in is cut short there.
  *   EINVAL  pos negative or not a multiple of 4, count not a multiple of 4.
+ *   EINVAL  RP1: pos in a gap between blocks (0xc000-0xffff,
+ *           0x1c000-0x1ffff): there is no register there.
  * pwrite()/write(): the same, except that the registers must all exist:
- *   EINVAL  pos + count beyond block_size (including pos == block_size).
+ *   EINVAL  pos + count beyond block_size (including pos == block_size;
+ *           RP1: beyond the end of the block pos is in, or in a gap).
  *   EFAULT  buf not a valid user buffer (also from the VFS, before the
  *           driver is asked, for a count the address space cannot hold).
  *           A buffer that turns bad after the first register gives a
  *           short count of the registers already transferred.
  *   EBADF   pwrite on a descriptor opened O_RDONLY (VFS).
  *
- * lseek(): SEEK_SET/SEEK_CUR/SEEK_END inside [0, block_size]; beyond: EINVAL.
+ * lseek(): SEEK_SET/SEEK_CUR/SEEK_END inside [0, block_size] (RP1:
+ * [0, 0x2c000]); beyond: EINVAL.
  *
  * ioctl():
  *   ENOTTY  an unknown request.
@@ -177,6 +207,9 @@ struct pigpio_regs_info {
  *   EINVAL  PULL: bank not 0 or 1, mask bits beyond the SoC's last pin,
  *           pud > 2.
  *   EOPNOTSUPP PULL on BCM2711, which has no GPPUD (use UPDATE on 0xe4-0xf0).
+ *   EOPNOTSUPP UPDATE or PULL on an RP1: every pin has its own CTRL and pad
+ *           words and every register atomic SET/CLR/XOR aliases, so changes
+ *           through the mapping need no lock (INFO works as everywhere).
  *
  * open():
  *   EACCES  the caller is not allowed by the node's mode (root:gpio 0660
@@ -187,7 +220,10 @@ struct pigpio_regs_info {
  * unloaded while any descriptor or mapping is open, so an open descriptor
  * always reaches the same block. Loading with phys_base= is refused
  * (EINVAL) unless it names the GPIO block of the machine's own SoC, and
- * (EPERM) under kernel lockdown, which refuses hardware parameters.
+ * (EPERM) under kernel lockdown, which refuses hardware parameters. An RP1
+ * is found only from its device-tree node (raspberrypi,rp1-gpio), whose
+ * three reg entries must be the RP1 addresses 0x400d0000, 0x400e0000 and
+ * 0x400f0000 (EINVAL otherwise); phys_base= never names an RP1 block.
  */
 
 #endif /* _UAPI_LINUX_PIGPIO_REGS_H */
