@@ -1,0 +1,106 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# The Python package's host tests: the single entry point.
+#
+#   1. builds the extension (make -C python) into build/host/python,
+#   2. stages it (make stage) into build/host/python/stage/site, as an
+#      installed package with its dist-info,
+#   3. runs tests/test_*.py with Debian's /usr/bin/python3 (not whatever
+#      python3 comes first in PATH) against the staged tree and simulated
+#      register blocks: one "PASS name" / "FAIL name" line per test case
+#      ("SKIP name: why" lines are not counted), then "N passed, N failed";
+#      exits 1 if anything failed.
+#
+# Host packages (Debian 12 names): build-essential python3-dev
+# python3-setuptools python3-gpiozero python3-pkg-resources (and, through
+# python3-gpiozero, python3-colorzero). python3-dev brings python3-config
+# and the headers; python3-gpiozero is Debian's gpiozero 1.6.2, the one the
+# factory tests run with; python3-pkg-resources is what gpiozero 1.6.2
+# finds pin factories with.
+#
+# Environment: CC (default cc), MAKE (default make), PYTHON (default
+# /usr/bin/python3), PGR_EXTRA_PYTHONS (other CPython >= 3.11 interpreters
+# to load the same abi3 module in and run the module's tests with; default:
+# python3.12, python3.13, python3.14 from PATH, where they run).
+
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOP=$(cd "$HERE/.." && pwd)
+CC=${CC:-cc}
+MAKE=${MAKE:-make}
+PYTHON=${PYTHON:-/usr/bin/python3}
+BUILD=$TOP/build/host/python
+STAGE=$BUILD/stage
+
+passed=0
+failed=0
+LOG=$(mktemp "${TMPDIR:-/tmp}/pgr-py-XXXXXX")
+trap 'rm -f "$LOG"' EXIT
+
+# step NAME COMMAND...: a build step is a test too; its output only on failure
+step() {
+	local name=$1
+	shift
+	if "$@" > "$LOG" 2>&1; then
+		echo "PASS $name"
+		passed=$((passed + 1))
+		return 0
+	fi
+	echo "FAIL $name: $*"
+	sed 's/^/    /' "$LOG" | tail -n 40
+	failed=$((failed + 1))
+	return 1
+}
+
+# suite NAME COMMAND...: run the test runner, echo and count its lines; a
+# crash or nonzero exit without a FAIL line is a failure of its own
+suite() {
+	local name=$1 rc p f
+	shift
+	"$@" > "$LOG" 2>&1
+	rc=$?
+	cat "$LOG"
+	p=$(grep -c '^PASS ' "$LOG")
+	f=$(grep -c '^FAIL ' "$LOG")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $name: exited with status $rc"
+		failed=$((failed + 1))
+	fi
+}
+
+# Other interpreters the abi3 module should load in.
+extra_pythons() {
+	local py path
+	for py in python3.12 python3.13 python3.14; do
+		path=$(command -v "$py") || continue
+		"$path" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+			>/dev/null 2>&1 && printf '%s ' "$path"
+	done
+}
+if [ -z "${PGR_EXTRA_PYTHONS+set}" ]; then
+	PGR_EXTRA_PYTHONS=$(extra_pythons)
+fi
+export PGR_EXTRA_PYTHONS
+
+stage() {
+	rm -rf "$STAGE" &&
+		"$MAKE" -C "$HERE" BUILD="$BUILD" stage DESTDIR="$STAGE" PYDIR=/site
+}
+
+if step build/python "$MAKE" -C "$HERE" BUILD="$BUILD" CC="$CC" &&
+	step stage/python stage; then
+	# The staged package first, then the tests' helpers (runner.py's
+	# own directory, never python/ with its extension-less pigpio_regs,
+	# nor the current directory).
+	cd "$HERE/tests" || exit 1
+	suite tests env PYTHONPATH="$STAGE/site:$HERE/tests" "$PYTHON" \
+		"$HERE/tests/runner.py" test_chip test_chardev test_factory \
+		test_build
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
