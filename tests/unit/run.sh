@@ -8,7 +8,8 @@
 #      build/host/asan, with the C tests (test_regs, test_chip, test_rp1,
 #      test_args, test_owners),
 #   3. runs the C tests (sanitized), test_threads under ThreadSanitizer
-#      (build/host/tsan) and test_cli.sh (normal build),
+#      (build/host/tsan), test_cli.sh and test_selftest.sh (normal build;
+#      the latter with its model, selftest_sim, in build/host),
 #   4. prints every suite's PASS/FAIL lines and one final line
 #      "N passed, N failed"; exits 1 if anything failed.
 #
@@ -115,6 +116,11 @@ step build/user-tsan "$MAKE" -C "$TOP/user" BUILD="$TSAN" CC="$CC" \
 
 if [ $build_ok -eq 0 ]; then
 	suite test_cli bash "$HERE/test_cli.sh" "$BUILD/pigpio-regs"
+	# selftest against a live model of the block (test_selftest.sh)
+	step build/selftest_sim "$CC" -std=c11 -Wall -Wextra -Werror -O2 \
+		"$HERE/selftest_sim.c" -o "$TOP/build/host/selftest_sim" &&
+		suite test_selftest bash "$HERE/test_selftest.sh" \
+			"$BUILD/pigpio-regs" "$TOP/build/host/selftest_sim"
 fi
 
 echo "$passed passed, $failed failed"

@@ -377,7 +377,7 @@ comp_out=$(PATH="$(dirname "$CLI"):$PATH" bash -c '
 	t pigpio-regs bank read ""
 	t pigpio-regs set 17 --j
 	t pigpio-regs --sysfs "$2/"' _ "$(dirname "$0")/../../user/completion/pigpio-regs" "$WORK" 2>&1)
-comp_want=$(printf '%s\n' set output --timeout "0 1" "" "$WORK/sys")
+comp_want=$(printf '%s\n' "set selftest" output --timeout "0 1" "" "$WORK/sys")
 if [ "$comp_out" = "$comp_want" ]; then
 	pass cli/bash-completion
 else

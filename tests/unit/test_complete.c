@@ -99,6 +99,8 @@ static const struct {
 	{ { "events", "clear", "4" }, 1 << 2 },
 	{ { "wait", "17", "1" }, 1 << 1 | 1 << 2 },
 	{ { "explain" }, 0 },
+	{ { "selftest" }, 0 },
+	{ { "selftest", "17" }, 1 << 1 },
 	{ { "help", "set" }, 1 << 1 },
 };
 
@@ -168,6 +170,7 @@ static void test_known_cases(void)
 	char *sysfs[] = { "get", "--sysfs" };
 	char *detect[] = { "detect", "4" };
 	char *none[] = { "detect", "4", "none" };
+	char *selftest[] = { "selftest", "17" };
 
 	/* After bank read: a bank number, not pins or ops. */
 	complete_at(bank_read, 2, "");
@@ -178,6 +181,12 @@ static void test_known_cases(void)
 	complete_at(set, 2, "-");
 	EXPECT(offered("--force") && !offered("--json") && !offered("--timeout"),
 	       "set options");
+	/* selftest: --json and --force; one PIN, then no more words. */
+	complete_at(selftest, 2, "-");
+	EXPECT(offered("--json") && offered("--force") && !offered("--timeout"),
+	       "selftest options");
+	complete_at(selftest, 2, "");
+	EXPECT(ngot == 0, "after selftest 17: %d words", ngot);
 	/* Pins: 0 to NGPIO - 1. */
 	complete_at(set, 1, "");
 	EXPECT(ngot == NGPIO && offered("0") && offered("53") && !offered("54"),
