@@ -141,6 +141,8 @@ sed 's/^/PGR-TEST /' /tmp/contract.out | grep -E '^PGR-TEST (PASS|FAIL) '
 check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" \
 	sh -c "grep -q 'PASS lseek then read' /tmp/contract.out"
 
+. /pigpio/selftest.sh	# pigpio-regs selftest $PIN as alice, against pinctrl
+
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
 for part in captures gpiomem pyclients wiringpi features lifetime adversary board_checks bench; do
