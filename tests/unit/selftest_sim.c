@@ -2,8 +2,8 @@
 /*
  * A live register model for `pigpio-regs selftest` against a simulated
  * block (tests/unit/test_selftest.sh). The CLI maps a plain file as its
- * window; this process maps the same file and, every 200 us, does to it
- * what the chip would do to the stores the CLI made:
+ * window; this process maps the same file and, every millisecond, does to
+ * it what the chip would do to the stores the CLI made:
  *
  *  BCM2835/6/7, BCM2711: a store to GPSETn/GPCLRn sets/clears the output
  *    latch and reads back 0 (the word is taken with an atomic exchange, so
@@ -41,7 +41,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define TICK_NS		200000L
+#define TICK_NS		1000000L
 
 /* BCM */
 #define GPFSEL0		0x00
