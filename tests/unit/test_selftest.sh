@@ -370,7 +370,8 @@ expect_usage selftest/bad/pin-54 "pin 54 out of range (this bcm2837 has pins 0-5
 expect_usage selftest/bad/pin-word "invalid pin 'x'" selftest x
 expect_usage selftest/bad/timeout "selftest does not take --timeout" selftest 17 --timeout 5
 "$CLI" help selftest > "$OUT" 2>&1
-if [ $? -eq 0 ] && head -n 1 "$OUT" | grep -qx 'usage: pigpio-regs \[OPTIONS\] selftest \[PIN\]' &&
+rc=$?
+if [ $rc -eq 0 ] && head -n 1 "$OUT" | grep -qx 'usage: pigpio-regs \[OPTIONS\] selftest \[PIN\]' &&
    grep -q 'options: --json --force ' "$OUT"; then
 	pass selftest/help
 else
