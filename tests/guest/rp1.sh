@@ -12,6 +12,8 @@
 # 0x20000, as on the Pi 5): it never asks the driver. The memory is not an
 # RP1: the SET/CLR/XOR aliases are plain words, so the CLI's stores are
 # checked where the backend makes them, at the alias addresses.
+# On the "rp1-ram" row the same node lies over System RAM (no mem=): the
+# load must be refused, at boot and by hand, and nothing registered.
 . /pigpio/lib.sh
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
@@ -25,11 +27,6 @@ run_cases() {
 	sed 's/^/PGR-TEST /' /tmp/rp1.out | grep -E '^PGR-TEST (PASS|FAIL) '
 }
 
-# --- the boot-time load, then the driver's own view -------------------------
-st=$(cat /run/pgr-modules-load.status 2>/dev/null)
-check "boot: systemd-modules-load loaded pigpio_regs from the RP1 node" \
-	"status $st: $(cat /run/pgr-modules-load.log 2>/dev/null)" \
-	sh -c "test '$st' = 0 && test -d /sys/module/pigpio_regs"
 # ram_over START END: the System RAM ranges of /proc/iomem that overlap.
 ram_over() {
 	grep 'System RAM' /proc/iomem | while IFS='- :' read -r s e _; do
@@ -38,6 +35,33 @@ ram_over() {
 		fi
 	done
 }
+
+# --- rp1-ram: the same node over System RAM (no mem=) ------------------------
+case $BOARD in
+*-ram)
+	over=$(ram_over "$EXPECT_PHYS" $((EXPECT_PHYS + 0x2ffff)))
+	check "a System RAM range covers the RP1 window (no mem=)" \
+		"$(grep 'System RAM' /proc/iomem | tr '\n' ' ')" test -n "$over"
+	check "boot: the load from modules-load.d was refused with EINVAL" \
+		"$(cat /run/pgr-modules-load.log 2>/dev/null)" \
+		sh -c '! test -d /sys/module/pigpio_regs && grep -q "pigpio_regs.*Invalid argument" /run/pgr-modules-load.log'
+	result=$(load_module $KO)
+	check "the RP1 node over System RAM: EINVAL" "got $result" test "$result" = EINVAL
+	check "... with one clear dmesg line" "$(dmesg | grep pigpio_regs | tail -n 2)" \
+		sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: phys_base 0x0*${EXPECT_PHYS#0x} is System RAM, refusing it'"
+	check "... and no device node or sysfs directory" "$(ls -d /dev/pigpio_* $SYSFS 2>&1)" \
+		sh -c "! ls -d /dev/pigpio_regs /dev/pigpio_gpiomem $SYSFS >/dev/null 2>&1"
+	bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+	check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
+	exit 0
+	;;
+esac
+
+# --- the boot-time load, then the driver's own view -------------------------
+st=$(cat /run/pgr-modules-load.status 2>/dev/null)
+check "boot: systemd-modules-load loaded pigpio_regs from the RP1 node" \
+	"status $st: $(cat /run/pgr-modules-load.log 2>/dev/null)" \
+	sh -c "test '$st' = 0 && test -d /sys/module/pigpio_regs"
 over=$(ram_over "$EXPECT_PHYS" $((EXPECT_PHYS + 0x2ffff)))
 check "no System RAM range covers the RP1 window (mem= hides it)" \
 	"$over in $(grep 'System RAM' /proc/iomem | tr '\n' ' ')" test -z "$over"
