@@ -22,7 +22,10 @@
 # Environment: CC (default cc), MAKE (default make), PYTHON (default
 # /usr/bin/python3), PGR_EXTRA_PYTHONS (other CPython >= 3.11 interpreters
 # to load the same abi3 module in and run the module's tests with; default:
-# python3.12, python3.13, python3.14 from PATH, where they run).
+# python3.12, python3.13, python3.14 from PATH, where they run),
+# PGR_GPIOZERO_PATH (a directory holding another gpiozero package, e.g. a
+# 2.x source tree: test_factory runs once more with it first in the path,
+# its cases named after the directory: "DIRNAME/test_factory...").
 
 set -u
 
@@ -97,9 +100,15 @@ if step build/python "$MAKE" -C "$HERE" BUILD="$BUILD" CC="$CC" &&
 	# own directory, never python/ with its extension-less pigpio_regs,
 	# nor the current directory).
 	cd "$HERE/tests" || exit 1
-	suite tests env PYTHONPATH="$STAGE/site:$HERE/tests" "$PYTHON" \
+	suite tests env -u PGR_GPIOZERO_PATH PYTHONPATH="$STAGE/site:$HERE/tests" "$PYTHON" \
 		"$HERE/tests/runner.py" test_chip test_chardev test_factory \
 		test_build
+	if [ -n "${PGR_GPIOZERO_PATH:-}" ]; then
+		gz=$(basename "$PGR_GPIOZERO_PATH")
+		suite "tests-$gz" env PGR_TEST_PREFIX="$gz/" \
+			PYTHONPATH="$PGR_GPIOZERO_PATH:$STAGE/site:$HERE/tests" \
+			"$PYTHON" "$HERE/tests/runner.py" test_factory
+	fi
 fi
 
 echo "$passed passed, $failed failed"

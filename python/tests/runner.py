@@ -4,8 +4,12 @@ of tests/unit: "PASS name", "FAIL name: why" (the traceback indented
 after it), "SKIP name: why". Exit status 1 if any failed.
 
     python3 runner.py test_chip test_factory ...
+
+PGR_TEST_PREFIX is put before every name (a second run of a suite, e.g.
+with another gpiozero, then has names of its own).
 """
 
+import os
 import sys
 import unittest
 
@@ -18,7 +22,7 @@ class LineResult(unittest.TestResult):
 
     @staticmethod
     def _name(test):
-        return test.id()
+        return os.environ.get("PGR_TEST_PREFIX", "") + test.id()
 
     def addSuccess(self, test):
         self.passed += 1

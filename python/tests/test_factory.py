@@ -31,6 +31,10 @@ REV_4B = "c03111"       # Raspberry Pi 4B, BCM2711
 # The staged tree (run-tests.sh puts it on PYTHONPATH): the package and
 # its dist-info side by side.
 STAGE = os.path.dirname(os.path.dirname(os.path.abspath(pigpio_regs.__file__)))
+# Another gpiozero to run with instead of the host's (run-tests.sh's
+# PGR_GPIOZERO_PATH): children get it too.
+CHILD_PATH = os.pathsep.join(
+    p for p in (os.environ.get("PGR_GPIOZERO_PATH"), STAGE) if p)
 
 warnings.simplefilter("ignore", gpiozero.PinNonPhysical)
 
@@ -283,7 +287,7 @@ class TestEdges(FactoryTestCase):
                     "except gpiozero.PinEdgeDetectUnsupported as e:\n"
                     "    print(e)\n" % (self.sim.dev, self.sim.sys,
                                         self.revision, self.gpiochip))
-                r = run_as_nobody(code, {"PYTHONPATH": STAGE})
+                r = run_as_nobody(code, {"PYTHONPATH": CHILD_PATH})
                 self.assertEqual(r.returncode, 0, r.stderr)
                 out = r.stdout
         finally:
@@ -368,7 +372,7 @@ class TestEntryPoint(FactoryTestCase):
     """The staged tree, found as an installed package is."""
 
     def run_staged(self, code, env=None, nobody=False):
-        child_env = {"PYTHONPATH": STAGE,
+        child_env = {"PYTHONPATH": CHILD_PATH,
                      "PIGPIO_REGS_DEVICE": self.sim.dev,
                      "PIGPIO_REGS_SYSFS": self.sim.sys,
                      "PIGPIO_REGS_REVISION": self.revision,
@@ -407,12 +411,16 @@ class TestEntryPoint(FactoryTestCase):
     def test_gpiozero_pin_factory_env(self):
         r = self.run_staged(
             "import warnings; warnings.simplefilter('ignore')\n"
+            "import gpiozero\n"
             "from gpiozero import LED, Device\n"
             "led = LED(17)\n"
             "led.on()\n"
-            "print(type(Device.pin_factory).__name__)\n")
+            "print(type(Device.pin_factory).__name__, gpiozero.__file__)\n")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual(r.stdout.strip(), "PigpioRegsFactory")
+        name, where = r.stdout.split()
+        self.assertEqual(name, "PigpioRegsFactory")
+        self.assertEqual(os.path.dirname(where),
+                         os.path.dirname(gpiozero.__file__))
         self.assertEqual(self.sim.word(GPSET0), 1 << 17)
 
     def test_refused_user(self):
