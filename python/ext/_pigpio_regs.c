@@ -50,10 +50,18 @@ struct line_object {
 	unsigned pin;
 };
 
-static const struct {
-	const char *name;
-	enum pgr_function function;
-} functions[] = {
+/* The names the Python calls take, as the CLI and the library say them. */
+struct name_table {
+	const char *what;	/* for the error: "function" */
+	const char *choices;	/* for the error: "up, down, none" */
+	size_t count;
+	const struct name_value {
+		const char *name;
+		int value;
+	} *entries;
+};
+
+static const struct name_value function_names[] = {
 	{ "input", PGR_FUNC_INPUT },	{ "output", PGR_FUNC_OUTPUT },
 	{ "alt0", PGR_FUNC_ALT0 },	{ "alt1", PGR_FUNC_ALT1 },
 	{ "alt2", PGR_FUNC_ALT2 },	{ "alt3", PGR_FUNC_ALT3 },
@@ -62,15 +70,21 @@ static const struct {
 	{ "alt8", PGR_FUNC_ALT8 },	{ "none", PGR_FUNC_NONE },
 };
 
-static const struct {
-	const char *name;
-	enum pgr_pull pull;
-} pulls[] = {
+static const struct name_value pull_names[] = {
 	{ "none", PGR_PULL_NONE }, { "down", PGR_PULL_DOWN },
 	{ "up", PGR_PULL_UP },
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct name_table functions = {
+	"function", "input, output, alt0-alt8, none",
+	ARRAY_SIZE(function_names), function_names,
+};
+
+static const struct name_table pulls = {
+	"pull", "up, down, none", ARRAY_SIZE(pull_names), pull_names,
+};
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -185,40 +199,22 @@ static int level_arg(PyObject *obj)
 	return (int)v;
 }
 
-static int function_arg(PyObject *obj, enum pgr_function *out)
+/* The value of a str of the table; -1 with ValueError if it is none. */
+static int name_arg(PyObject *obj, const struct name_table *table, int *out)
 {
 	const char *name = PyUnicode_AsUTF8AndSize(obj, NULL);
 	size_t i;
 
 	if (!name)
 		return -1;
-	for (i = 0; i < ARRAY_SIZE(functions); i++) {
-		if (strcmp(name, functions[i].name) == 0) {
-			*out = functions[i].function;
+	for (i = 0; i < table->count; i++) {
+		if (strcmp(name, table->entries[i].name) == 0) {
+			*out = table->entries[i].value;
 			return 0;
 		}
 	}
-	PyErr_Format(PyExc_ValueError,
-		     "unknown function '%s' (input, output, alt0-alt8, none)",
-		     name);
-	return -1;
-}
-
-static int pull_arg(PyObject *obj, enum pgr_pull *out)
-{
-	const char *name = PyUnicode_AsUTF8AndSize(obj, NULL);
-	size_t i;
-
-	if (!name)
-		return -1;
-	for (i = 0; i < ARRAY_SIZE(pulls); i++) {
-		if (strcmp(name, pulls[i].name) == 0) {
-			*out = pulls[i].pull;
-			return 0;
-		}
-	}
-	PyErr_Format(PyExc_ValueError, "unknown pull '%s' (up, down, none)",
-		     name);
+	PyErr_Format(PyExc_ValueError, "unknown %s '%s' (%s)", table->what,
+		     name, table->choices);
 	return -1;
 }
 
@@ -418,40 +414,62 @@ static PyObject *pin_what(const char *verb, unsigned pin)
 	return PyUnicode_FromFormat("%s GPIO%u", verb, pin);
 }
 
+/* None, or the exception for the library's err of "VERB GPIOn". */
+static PyObject *none_or_error(int err, const char *verb, unsigned pin)
+{
+	if (err < 0)
+		return raise_errno(err, pin_what(verb, pin));
+	Py_RETURN_NONE;
+}
+
+/* The name the library gave (name NULL: a value it has no name for). */
+static PyObject *name_or_error(int err, const char *name, unsigned pin)
+{
+	if (err < 0)
+		return raise_errno(err, pin_what("get", pin));
+	if (!name)
+		return raise_errno(-EPROTO, pin_what("get", pin));
+	return PyUnicode_FromString(name);
+}
+
+/* (pin, name) of a set_* call; -1 with an exception. */
+static int pin_name_args(struct chip_object *self, PyObject *args,
+			 const char *format, const struct name_table *table,
+			 unsigned *pin, int *value)
+{
+	PyObject *pin_obj, *name_obj;
+
+	if (!PyArg_ParseTuple(args, format, &pin_obj, &name_obj) ||
+	    pin_arg(self, pin_obj, pin) || name_arg(name_obj, table, value))
+		return -1;
+	return 0;
+}
+
 static PyObject *chip_set_function(PyObject *op, PyObject *args)
 {
 	struct chip_object *self = (struct chip_object *)op;
-	PyObject *pin_obj, *name_obj;
-	enum pgr_function function;
 	unsigned pin;
-	int err;
+	int function;
 
-	if (!PyArg_ParseTuple(args, "OU:set_function", &pin_obj, &name_obj) ||
-	    pin_arg(self, pin_obj, &pin) || function_arg(name_obj, &function))
+	if (pin_name_args(self, args, "OU:set_function", &functions, &pin,
+			  &function))
 		return NULL;
-	err = pgr_pin_set_function(self->chip, pin, function);
-	if (err < 0)
-		return raise_errno(err, pin_what("set", pin));
-	Py_RETURN_NONE;
+	return none_or_error(pgr_pin_set_function(self->chip, pin,
+						  (enum pgr_function)function),
+			     "set", pin);
 }
 
 static PyObject *chip_get_function(PyObject *op, PyObject *pin_obj)
 {
 	struct chip_object *self = (struct chip_object *)op;
 	enum pgr_function function;
-	const char *name;
 	unsigned pin;
 	int err;
 
 	if (pin_arg(self, pin_obj, &pin))
 		return NULL;
 	err = pgr_pin_get_function(self->chip, pin, &function);
-	if (err < 0)
-		return raise_errno(err, pin_what("get", pin));
-	name = pgr_function_name(function);
-	if (!name)
-		return raise_errno(-EPROTO, pin_what("get", pin));
-	return PyUnicode_FromString(name);
+	return name_or_error(err, err ? NULL : pgr_function_name(function), pin);
 }
 
 static PyObject *chip_alt_name(PyObject *op, PyObject *args)
@@ -461,7 +479,7 @@ static PyObject *chip_alt_name(PyObject *op, PyObject *args)
 	enum pgr_function function;
 	const char *name;
 	unsigned pin;
-	int err;
+	int err, value;
 
 	if (!PyArg_ParseTuple(args, "O|O:alt_name", &pin_obj, &name_obj) ||
 	    pin_arg(self, pin_obj, &pin))
@@ -473,8 +491,10 @@ static PyObject *chip_alt_name(PyObject *op, PyObject *args)
 	} else if (!PyUnicode_Check(name_obj)) {
 		PyErr_SetString(PyExc_TypeError, "function must be a str or None");
 		return NULL;
-	} else if (function_arg(name_obj, &function)) {
+	} else if (name_arg(name_obj, &functions, &value)) {
 		return NULL;
+	} else {
+		function = (enum pgr_function)value;
 	}
 	name = pgr_pin_alt_name(self->chip, pin, function);
 	if (!name)
@@ -487,7 +507,7 @@ static PyObject *chip_write(PyObject *op, PyObject *args)
 	struct chip_object *self = (struct chip_object *)op;
 	PyObject *pin_obj, *level_obj;
 	unsigned pin;
-	int level, err;
+	int level;
 
 	if (!PyArg_ParseTuple(args, "OO:write", &pin_obj, &level_obj) ||
 	    pin_arg(self, pin_obj, &pin))
@@ -495,10 +515,7 @@ static PyObject *chip_write(PyObject *op, PyObject *args)
 	level = level_arg(level_obj);
 	if (level < 0)
 		return NULL;
-	err = pgr_pin_write(self->chip, pin, level);
-	if (err < 0)
-		return raise_errno(err, pin_what("set", pin));
-	Py_RETURN_NONE;
+	return none_or_error(pgr_pin_write(self->chip, pin, level), "set", pin);
 }
 
 static PyObject *chip_read(PyObject *op, PyObject *pin_obj)
@@ -519,50 +536,35 @@ static PyObject *chip_toggle(PyObject *op, PyObject *pin_obj)
 {
 	struct chip_object *self = (struct chip_object *)op;
 	unsigned pin;
-	int err;
 
 	if (pin_arg(self, pin_obj, &pin))
 		return NULL;
-	err = pgr_pin_toggle(self->chip, pin);
-	if (err < 0)
-		return raise_errno(err, pin_what("toggle", pin));
-	Py_RETURN_NONE;
+	return none_or_error(pgr_pin_toggle(self->chip, pin), "toggle", pin);
 }
 
 static PyObject *chip_set_pull(PyObject *op, PyObject *args)
 {
 	struct chip_object *self = (struct chip_object *)op;
-	PyObject *pin_obj, *name_obj;
-	enum pgr_pull pull;
 	unsigned pin;
-	int err;
+	int pull;
 
-	if (!PyArg_ParseTuple(args, "OU:set_pull", &pin_obj, &name_obj) ||
-	    pin_arg(self, pin_obj, &pin) || pull_arg(name_obj, &pull))
+	if (pin_name_args(self, args, "OU:set_pull", &pulls, &pin, &pull))
 		return NULL;
-	err = pgr_pin_set_pull(self->chip, pin, pull);
-	if (err < 0)
-		return raise_errno(err, pin_what("set", pin));
-	Py_RETURN_NONE;
+	return none_or_error(pgr_pin_set_pull(self->chip, pin, (enum pgr_pull)pull),
+			     "set", pin);
 }
 
 static PyObject *chip_get_pull(PyObject *op, PyObject *pin_obj)
 {
 	struct chip_object *self = (struct chip_object *)op;
 	enum pgr_pull pull;
-	const char *name;
 	unsigned pin;
 	int err;
 
 	if (pin_arg(self, pin_obj, &pin))
 		return NULL;
 	err = pgr_pin_get_pull(self->chip, pin, &pull);
-	if (err < 0)
-		return raise_errno(err, pin_what("get", pin));
-	name = pgr_pull_name(pull);
-	if (!name)
-		return raise_errno(-EPROTO, pin_what("get", pin));
-	return PyUnicode_FromString(name);
+	return name_or_error(err, err ? NULL : pgr_pull_name(pull), pin);
 }
 
 /* Bank calls. */
@@ -654,50 +656,50 @@ static PyObject *chip_line(PyObject *op, PyObject *pin_obj);
 
 static PyMethodDef chip_methods[] = {
 	{ "close", chip_close, METH_NOARGS,
-	  "close()\n--\n\nUnmap the window and close the node. Lines of this "
+	  "close($self)\n--\n\nUnmap the window and close the node. Lines of this "
 	  "chip raise ValueError from now on. Closing twice is allowed." },
 	{ "__enter__", chip_enter, METH_NOARGS, NULL },
 	{ "__exit__", chip_exit, METH_VARARGS, NULL },
 	{ "set_function", chip_set_function, METH_VARARGS,
-	  "set_function(pin, function)\n--\n\nSelect the pin's function: "
+	  "set_function($self, pin, function, /)\n--\n\nSelect the pin's function: "
 	  "'input', 'output', 'alt0'..'alt5' ('alt6'..'alt8' and 'none' on "
 	  "the RP1 only)." },
 	{ "get_function", chip_get_function, METH_O,
-	  "get_function(pin)\n--\n\nThe pin's function, as set_function() "
+	  "get_function($self, pin, /)\n--\n\nThe pin's function, as set_function() "
 	  "names it." },
 	{ "alt_name", chip_alt_name, METH_VARARGS,
-	  "alt_name(pin, function=None)\n--\n\nThe datasheet's name of an "
+	  "alt_name($self, pin, function=None, /)\n--\n\nThe datasheet's name of an "
 	  "ALT function of the pin ('TXD0' for GPIO14 'alt0'), by default "
 	  "of its current function; None for input, output or a reserved "
 	  "function." },
 	{ "write", chip_write, METH_VARARGS,
-	  "write(pin, level)\n--\n\nDrive the pin's output latch: level 1 or "
+	  "write($self, pin, level, /)\n--\n\nDrive the pin's output latch: level 1 or "
 	  "True high, 0 or False low (one store)." },
 	{ "read", chip_read, METH_O,
-	  "read(pin)\n--\n\nThe pin's level, 0 or 1 (one load)." },
+	  "read($self, pin, /)\n--\n\nThe pin's level, 0 or 1 (one load)." },
 	{ "toggle", chip_toggle, METH_O,
-	  "toggle(pin)\n--\n\nDrive the opposite of the pin's level." },
+	  "toggle($self, pin, /)\n--\n\nDrive the opposite of the pin's level." },
 	{ "set_pull", chip_set_pull, METH_VARARGS,
-	  "set_pull(pin, pull)\n--\n\nSet the pin's pull: 'up', 'down' or "
+	  "set_pull($self, pin, pull, /)\n--\n\nSet the pin's pull: 'up', 'down' or "
 	  "'none'." },
 	{ "get_pull", chip_get_pull, METH_O,
-	  "get_pull(pin)\n--\n\nThe pin's pull: 'up', 'down', 'none', or "
+	  "get_pull($self, pin, /)\n--\n\nThe pin's pull: 'up', 'down', 'none', or "
 	  "'unknown' where the SoC cannot read it back (BCM2835/6/7)." },
 	{ "bank_read", chip_bank_read, METH_O,
-	  "bank_read(bank)\n--\n\nThe levels of bank's pins (bank 0: GPIO0-31, "
+	  "bank_read($self, bank, /)\n--\n\nThe levels of bank's pins (bank 0: GPIO0-31, "
 	  "1: GPIO32 on) as a mask." },
 	{ "bank_set", chip_bank_set, METH_VARARGS,
-	  "bank_set(bank, mask)\n--\n\nDrive the pins of mask high (one store)." },
+	  "bank_set($self, bank, mask, /)\n--\n\nDrive the pins of mask high (one store)." },
 	{ "bank_clear", chip_bank_clear, METH_VARARGS,
-	  "bank_clear(bank, mask)\n--\n\nDrive the pins of mask low (one store)." },
+	  "bank_clear($self, bank, mask, /)\n--\n\nDrive the pins of mask low (one store)." },
 	{ "bank_write", chip_bank_write, METH_VARARGS,
-	  "bank_write(bank, mask, values)\n--\n\nDrive the pins of mask to "
+	  "bank_write($self, bank, mask, values, /)\n--\n\nDrive the pins of mask to "
 	  "their bits in values (a set store, then a clear store)." },
 	{ "peek", chip_peek, METH_O,
-	  "peek(offset)\n--\n\nThe 32-bit register at byte offset of the block, "
+	  "peek($self, offset, /)\n--\n\nThe 32-bit register at byte offset of the block, "
 	  "through the mapping." },
 	{ "line", chip_line, METH_O,
-	  "line(pin)\n--\n\nA Line: the pin's fast handle, checked once here." },
+	  "line($self, pin, /)\n--\n\nA Line: the pin's fast handle, checked once here." },
 	{ NULL, NULL, 0, NULL },
 };
 
@@ -850,16 +852,16 @@ static PyObject *line_repr(PyObject *op)
 
 static PyMethodDef line_methods[] = {
 	{ "high", line_high, METH_NOARGS,
-	  "high()\n--\n\nDrive the pin high: one store to its set register." },
+	  "high($self)\n--\n\nDrive the pin high: one store to its set register." },
 	{ "low", line_low, METH_NOARGS,
-	  "low()\n--\n\nDrive the pin low: one store to its clear register." },
+	  "low($self)\n--\n\nDrive the pin low: one store to its clear register." },
 	{ "write", line_write, METH_O,
-	  "write(level)\n--\n\nDrive the pin to level (0/False or 1/True): one "
+	  "write($self, level, /)\n--\n\nDrive the pin to level (0/False or 1/True): one "
 	  "store." },
 	{ "read", line_read, METH_NOARGS,
-	  "read()\n--\n\nThe pin's level, 0 or 1: one load." },
+	  "read($self)\n--\n\nThe pin's level, 0 or 1: one load." },
 	{ "toggle", line_toggle, METH_NOARGS,
-	  "toggle()\n--\n\nDrive the opposite of the pin's level: one load, "
+	  "toggle($self)\n--\n\nDrive the opposite of the pin's level: one load, "
 	  "one store." },
 	{ NULL, NULL, 0, NULL },
 };
@@ -902,13 +904,13 @@ static PyObject *mod_library_version(PyObject *Py_UNUSED(m),
 static PyObject *mod_function_names(PyObject *Py_UNUSED(m),
 				    PyObject *Py_UNUSED(unused))
 {
-	PyObject *t = PyTuple_New(ARRAY_SIZE(functions));
+	PyObject *t = PyTuple_New(ARRAY_SIZE(function_names));
 	size_t i;
 
 	if (!t)
 		return NULL;
-	for (i = 0; i < ARRAY_SIZE(functions); i++) {
-		PyObject *s = PyUnicode_FromString(functions[i].name);
+	for (i = 0; i < ARRAY_SIZE(function_names); i++) {
+		PyObject *s = PyUnicode_FromString(function_names[i].name);
 
 		if (!s || PyTuple_SetItem(t, (Py_ssize_t)i, s) < 0) {
 			Py_DECREF(t);
@@ -960,10 +962,10 @@ static void mod_free(void *m)
 
 static PyMethodDef mod_methods[] = {
 	{ "library_version", mod_library_version, METH_NOARGS,
-	  "library_version()\n--\n\nThe version of libpigpioregs linked in "
+	  "library_version($module)\n--\n\nThe version of libpigpioregs linked in "
 	  "(pgr_version())." },
 	{ "function_names", mod_function_names, METH_NOARGS,
-	  "function_names()\n--\n\nEvery function name set_function() takes." },
+	  "function_names($module)\n--\n\nEvery function name set_function() takes." },
 	{ NULL, NULL, 0, NULL },
 };
 
