@@ -27,6 +27,9 @@ cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
 cp "$out/user/pigpio-regs" "$out/user/pigpio-regs-bench" "$out"/user/examples/* "$out"/guest-bin/* \
 	"$stage/pigpio/bin/"
+# The Python package (in /usr/lib/python3/dist-packages), its tests and
+# the optional gpiochip rule, as build.sh staged them.
+cp -a "$out/python-root/." "$stage/"
 # The module, the udev rules and the modules-load.d entry, laid out by the
 # project's own `make install` as on a real system (the guest's init runs
 # systemd-modules-load, which loads the module at boot).
@@ -81,14 +84,15 @@ arm64) qemu="qemu-system-aarch64" ;;
 *) qemu="qemu-system-arm" ;;
 esac
 
-# rp1_node DTB BASE: the RP1's GPIO node as Raspberry Pi's rp1.dtsi has it
-# (gpio@d0000, compatible "raspberrypi,rp1-gpio", reg IO_BANK0, SYS_RIO0,
-# PADS_BANK0 at RP1 0xc0_400d0000, 0xc0_400e0000, 0xc0_400f0000, 0xc000
-# bytes each), under a simple-bus /rp1 whose ranges put the RP1's
+# rp1_node DTB BASE [RIO]: the RP1's GPIO node as Raspberry Pi's rp1.dtsi
+# has it (gpio@d0000, compatible "raspberrypi,rp1-gpio", reg IO_BANK0,
+# SYS_RIO0, PADS_BANK0 at RP1 0xc0_400d0000, 0xc0_400e0000, 0xc0_400f0000,
+# 0xc000 bytes each), under a simple-bus /rp1 whose ranges put the RP1's
 # 0xc0_40000000 at CPU address BASE, as the Pi 5's PCIe BAR1 puts it at
 # 0x1f_00000000. The driver translates reg through those ranges itself.
+# RIO, for a test of the driver's refusal: another RP1 address for SYS_RIO0.
 rp1_node() {
-	local dtb=$1 base=$(($2)) node=/rp1/gpio@d0000
+	local dtb=$1 base=$(($2)) rio=${3:-0x400e0000} node=/rp1/gpio@d0000
 	fdtput -c "$dtb" /rp1 "$node" &&
 		fdtput -t s "$dtb" /rp1 compatible simple-bus &&
 		fdtput -t x "$dtb" /rp1 '#address-cells' 2 &&
@@ -98,7 +102,7 @@ rp1_node() {
 			0x0 0x400000 &&
 		fdtput -t s "$dtb" "$node" compatible raspberrypi,rp1-gpio &&
 		fdtput -t x "$dtb" "$node" reg 0xc0 0x400d0000 0x0 0xc000 \
-			0xc0 0x400e0000 0x0 0xc000 0xc0 0x400f0000 0x0 0xc000
+			0xc0 "$rio" 0x0 0xc000 0xc0 0x400f0000 0x0 0xc000
 }
 
 # The device tree, with the board's edits, made here from Debian's file,
@@ -121,8 +125,8 @@ if [ "$B_DT_EDITS" != "-" ]; then
 					pgr_die "$B_NAME: no node $node in $B_DTB"
 			done
 		elif [ "${words[0]}" = rp1 ]; then
-			# rp1,BASE: add the RP1's GPIO node over CPU address BASE.
-			rp1_node "$dtb" "${words[1]}" || pgr_die "$B_NAME: cannot add the RP1 node to $B_DTB"
+			# rp1,BASE[,RIO]: add the RP1's GPIO node over CPU address BASE.
+			rp1_node "$dtb" "${words[@]:1}" || pgr_die "$B_NAME: cannot add the RP1 node to $B_DTB"
 		else
 			fdtput "$dtb" "${words[@]}" || pgr_die "$B_NAME: fdtput ${words[*]} failed on $B_DTB"
 		fi

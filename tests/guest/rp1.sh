@@ -12,8 +12,9 @@
 # 0x20000, as on the Pi 5): it never asks the driver. The memory is not an
 # RP1: the SET/CLR/XOR aliases are plain words, so the CLI's stores are
 # checked where the backend makes them, at the alias addresses.
-# On the "rp1-ram" row the same node lies over System RAM (no mem=): the
-# load must be refused, at boot and by hand, and nothing registered.
+# On the "rp1-ram" row the same node lies over System RAM (no mem=), on
+# "rp1-badreg" its SYS_RIO0 entry names another RP1 block: the load must be
+# refused, at boot and by hand, and nothing registered.
 . /pigpio/lib.sh
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
@@ -49,6 +50,22 @@ case $BOARD in
 	check "the RP1 node over System RAM: EINVAL" "got $result" test "$result" = EINVAL
 	check "... with one clear dmesg line" "$(dmesg | grep pigpio_regs | tail -n 2)" \
 		sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: phys_base 0x0*${EXPECT_PHYS#0x} is System RAM, refusing it'"
+	check "... and no device node or sysfs directory" "$(ls -d /dev/pigpio_* $SYSFS 2>&1)" \
+		sh -c "! ls -d /dev/pigpio_regs /dev/pigpio_gpiomem $SYSFS >/dev/null 2>&1"
+	bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+	check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
+	exit 0
+	;;
+*-badreg)
+	# SYS_RIO0's entry names RP1 0x400c8000 (rp1.dtsi's ADC) instead.
+	check "boot: the load from modules-load.d was refused with EINVAL" \
+		"$(cat /run/pgr-modules-load.log 2>/dev/null)" \
+		sh -c '! test -d /sys/module/pigpio_regs && grep -q "pigpio_regs.*Invalid argument" /run/pgr-modules-load.log'
+	result=$(load_module $KO)
+	check "an RP1 node whose SYS_RIO0 entry is another RP1 block: EINVAL" "got $result" \
+		test "$result" = EINVAL
+	check "... with one clear dmesg line" "$(dmesg | grep pigpio_regs | tail -n 2)" \
+		sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: /rp1/gpio@d0000: reg 1 is RP1 address 0x400c8000, not 0x400e0000'"
 	check "... and no device node or sysfs directory" "$(ls -d /dev/pigpio_* $SYSFS 2>&1)" \
 		sh -c "! ls -d /dev/pigpio_regs /dev/pigpio_gpiomem $SYSFS >/dev/null 2>&1"
 	bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
