@@ -53,3 +53,21 @@ fi
 pgr_log "$B_NAME: building the client and guest tests"
 make -s -C "$PGR_TOP/user" CC="${B_CROSS}gcc" BUILD="$out/user" STATIC=1 all bench
 make -s -C "$PGR_TOP/tests/guest" CC="${B_CROSS}gcc" BUILD="$out/guest-bin"
+
+# The Python package (python/Makefile), cross-built against the board's own
+# Python headers (fetch.sh) and staged as the guest's dist-packages would
+# hold it; boot.sh lays python-root/ over the root filesystem.
+pyh=$(pgr_python_headers)
+pyver=$(sed -n 's/^libpython\(3\.[0-9]*\)-dev$/\1/p' "$pyh/version")
+[ -n "$pyver" ] || pgr_die "$B_NAME: no Python headers in $pyh (fetch.sh)"
+pgr_log "$B_NAME: building the Python extension for python$pyver"
+make -s -C "$PGR_TOP/python" CC="${B_CROSS}gcc" BUILD="$out/python" \
+	PY_INCLUDES="-I$pyh/root/usr/include/python$pyver -I$pyh/root/usr/include"
+rm -rf "$out/python-root"
+make -s -C "$PGR_TOP/python" BUILD="$out/python" stage DESTDIR="$out/python-root" \
+	PYDIR=/usr/lib/python3/dist-packages
+# The package's own tests, and the optional gpiochip rule the Python part
+# of the suite installs for a while (tests/guest/python.sh).
+mkdir -p "$out/python-root/pigpio"
+cp -r "$PGR_TOP/python/tests" "$out/python-root/pigpio/python-tests"
+cp "$PGR_TOP/scripts/udev/62-pigpio-gpiochip.rules" "$out/python-root/pigpio/"

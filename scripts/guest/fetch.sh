@@ -121,6 +121,30 @@ fetch_rootfs() {
 	echo "$ROOTFS_PACKAGES" >"$out/packages"
 }
 
+# The board's Python headers (libpython3.X-dev of its suite and
+# architecture, unpacked, not installed), for cross-building the Python
+# extension (python/Makefile): Python.h, and the architecture's pyconfig.h
+# under usr/include/TRIPLET/. Only the headers are used; the extension is
+# built against the limited API, so it does not link libpython.
+fetch_python_headers() {
+	local out dev
+	out=$(pgr_python_headers)
+	[ -f "$out/version" ] && return
+	pgr_apt "$B_SUITE" "$B_ARCH" apt-get update >/dev/null
+	dev=$(pgr_apt "$B_SUITE" "$B_ARCH" apt-cache depends "libpython3-dev:$B_ARCH" |
+		awk '$1 == "Depends:" && $2 ~ /^libpython3\.[0-9]+-dev/ { print $2; exit }')
+	dev=${dev%%:*}
+	[ -n "$dev" ] || pgr_die "no libpython3.X-dev behind libpython3-dev in $B_SUITE/$B_ARCH"
+	pgr_log "$B_NAME: downloading $dev:$B_ARCH (Python headers)"
+	rm -rf "$out.tmp" && mkdir -p "$out.tmp/debs"
+	(cd "$out.tmp/debs" && pgr_apt "$B_SUITE" "$B_ARCH" apt-get download "$dev:$B_ARCH" >/dev/null)
+	dpkg-deb -x "$(echo "$out.tmp"/debs/*.deb)" "$out.tmp/root"
+	rm -rf "$out.tmp/debs" "$out"
+	mv "$out.tmp" "$out"
+	echo "$dev" >"$out/version"
+}
+
 fetch_kernel
 fetch_rootfs
+fetch_python_headers
 pgr_log "$B_NAME: kernel $(cat "$dir/release") ($(cat "$dir/version")) and root filesystem ready"

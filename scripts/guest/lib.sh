@@ -71,3 +71,4 @@ pgr_apt() {
 pgr_board_cache() { echo "$PGR_CACHE/kernels/$B_SUITE-$B_ARCH-$B_FLAVOUR"; }
 pgr_board_build() { echo "$PGR_BUILD/$B_NAME"; }
 pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH-usrmerged"; }
+pgr_python_headers() { echo "$PGR_CACHE/python/$B_SUITE-$B_ARCH"; }
