@@ -24,6 +24,7 @@ import errno
 import fcntl
 import grp
 import os
+import pwd
 import select
 import struct
 import threading
@@ -78,20 +79,33 @@ EDGE_FLAGS = {
 
 CONSUMER = b"pigpio_regs"
 
-#: Where to read about the udev rule (the message names it).
-RULE_HINT = ("or install the optional udev rule that gives group gpio "
-             "/dev/gpiochip* (docs/python.md)")
-
 
 class ChardevUnavailable(Exception):
     """Edge events cannot be had: the message says why and what to do."""
 
 
-def _owner_group(path):
+def _access_advice(path):
+    """What to do about a chip device the user may not open."""
     try:
-        return grp.getgrgid(os.stat(path).st_gid).gr_name
-    except (OSError, KeyError):
-        return "the owning group"
+        st = os.stat(path)
+    except OSError:
+        return "install the optional udev rule 62-pigpio-gpiochip.rules"
+    try:
+        group = grp.getgrgid(st.st_gid).gr_name
+    except KeyError:
+        group = str(st.st_gid)
+    try:
+        owner = pwd.getpwuid(st.st_uid).pw_name
+    except KeyError:
+        owner = str(st.st_uid)
+    if st.st_gid != 0 and st.st_mode & 0o060 == 0o060:
+        return ("add the user to group %s, which owns it (sudo usermod -aG "
+                "%s $USER, then log in again)" % (group, group))
+    return ("it is %s:%s mode %04o: install the optional udev rule "
+            "62-pigpio-gpiochip.rules, which gives group gpio "
+            "/dev/gpiochip* as Raspberry Pi OS does (see docs/python.md), "
+            "and add the user to group gpio" %
+            (owner, group, st.st_mode & 0o7777))
 
 
 def chip_label(fd):
@@ -135,11 +149,8 @@ def find_chip(dev_dir="/dev"):
     if refused is not None:
         raise ChardevUnavailable(
             "edge detection (when_changed, when_pressed, wait_for_*) needs "
-            "the GPIO character device, and %s is not accessible (%s): add "
-            "the user to group %s (sudo usermod -aG %s $USER, then log in "
-            "again) %s" % (refused, os.strerror(errno.EACCES),
-                           _owner_group(refused), _owner_group(refused),
-                           RULE_HINT))
+            "the GPIO character device, and %s is not accessible (%s): %s" %
+            (refused, os.strerror(errno.EACCES), _access_advice(refused)))
     raise ChardevUnavailable(
         "edge detection needs the GPIO character device, and no %s among "
         "%s/gpiochip* could be opened" % (" or ".join(PINCTRL_LABELS),

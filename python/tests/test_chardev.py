@@ -5,7 +5,9 @@ request it builds, event parsing, the watcher thread (fed through a pipe:
 a host has no GPIO chip that makes edges) and the errors when no usable
 /dev/gpiochipN is there."""
 
+import grp
 import os
+import pwd
 import shutil
 import struct
 import subprocess
@@ -183,10 +185,8 @@ class TestFindChip(unittest.TestCase):
         with self.assertRaises(_chardev.ChardevUnavailable):
             _chardev.find_chip(os.path.join(self.dir, "nonexistent"))
 
-    def test_not_accessible(self):
-        path = os.path.join(self.dir, "gpiochip0")
-        open(path, "w").close()
-        os.chmod(path, 0o600)
+    def refused_message(self, path):
+        """find_chip's message for a chip the user may not open."""
         if os.geteuid() != 0:
             with self.assertRaises(_chardev.ChardevUnavailable) as cm:
                 _chardev.find_chip(self.dir)
@@ -201,8 +201,32 @@ class TestFindChip(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             out = r.stdout
         self.assertIn("%s is not accessible (Permission denied)" % path, out)
-        self.assertIn("add the user to group root", out)
-        self.assertIn("udev rule", out)
+        return out
+
+    def test_not_accessible(self):
+        path = os.path.join(self.dir, "gpiochip0")
+        open(path, "w").close()
+        os.chmod(path, 0o600)
+        out = self.refused_message(path)
+        st = os.stat(path)
+        self.assertIn("is %s:%s mode 0600: install the optional udev rule "
+                      "62-pigpio-gpiochip.rules" %
+                      (pwd.getpwuid(st.st_uid).pw_name,
+                       grp.getgrgid(st.st_gid).gr_name), out)
+        self.assertIn("add the user to group gpio", out)
+
+    def test_group_may_open(self):
+        # a group with rw that the user is not in: join it
+        if os.geteuid() != 0:
+            self.skipTest("needs root to give the file another group")
+        path = os.path.join(self.dir, "gpiochip0")
+        open(path, "w").close()
+        os.chown(path, 0, 1)
+        os.chmod(path, 0o660)
+        out = self.refused_message(path)
+        group = grp.getgrgid(1).gr_name
+        self.assertIn("add the user to group %s, which owns it (sudo "
+                      "usermod -aG %s $USER" % (group, group), out)
 
 
 if __name__ == "__main__":

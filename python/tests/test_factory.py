@@ -293,7 +293,7 @@ class TestEdges(FactoryTestCase):
         finally:
             os.unlink(path)
         self.assertIn("%s is not accessible" % path, out)
-        self.assertIn("add the user to group", out)
+        self.assertIn("62-pigpio-gpiochip.rules", out)
 
     def test_events_delivered(self):
         pipes = []
