@@ -26,12 +26,25 @@ PUP_PDN0 = 0xE4         # BCM2711: 2 bits a pin, 01 up, 10 down
 
 WINDOW = 4096
 
+# RP1 (Raspberry Pi 5, docs/rp1.md, tests/unit/rp1_model.h): IO_BANK at
+# 0, SYS_RIO at 0x10000, PADS at 0x20000; every register has a SET alias
+# at +0x2000 and a CLR alias at +0x3000; SYS_RIO OUT at 0, OE at 4 of a
+# bank; banks 0/1/2 (GPIO0-27/28-33/34-53) 0x4000 apart; PADS word of pin
+# n at 4 + 4n: pull-down bit 2, pull-up bit 3.
+RP1_WINDOW = 0x30000
+RP1_SYS_RIO = 0x10000
+RP1_PADS = 0x20000
+RP1_SET = 0x2000
+RP1_CLR = 0x3000
+RP1_BANK = 0x4000
+
 SOCS = {
-    # soc: (phys_base, block_size, ngpio)
-    "bcm2835": (0x20200000, 180, 54),
-    "bcm2836": (0x3F200000, 180, 54),
-    "bcm2837": (0x3F200000, 180, 54),
-    "bcm2711": (0xFE200000, 244, 58),
+    # soc: (phys_base, bus_base, block_size, ngpio, window_size)
+    "bcm2835": (0x20200000, 0x7E200000, 180, 54, WINDOW),
+    "bcm2836": (0x3F200000, 0x7E200000, 180, 54, WINDOW),
+    "bcm2837": (0x3F200000, 0x7E200000, 180, 54, WINDOW),
+    "bcm2711": (0xFE200000, 0x7E200000, 244, 58, WINDOW),
+    "rp1": (0x1F000D0000, 0x400D0000, 0xC000, 54, RP1_WINDOW),
 }
 
 
@@ -44,19 +57,19 @@ class SimBlock:
         self.dev = os.path.join(self.dir, "dev")
         self.sys = os.path.join(self.dir, "sys")
         with open(self.dev, "wb") as f:
-            f.write(bytes(WINDOW))
+            f.write(bytes(SOCS[soc][4]))
         os.chmod(self.dev, 0o666)
         os.mkdir(self.sys)
         os.chmod(self.sys, 0o755)
         self.set_soc(soc)
 
     def set_soc(self, soc):
-        phys, block, ngpio = SOCS[soc]
+        phys, bus, block, ngpio, window = SOCS[soc]
         self.set_attr("soc", soc + "\n")
         self.set_attr("phys_base", "0x%x\n" % phys)
-        self.set_attr("bus_base", "0x7e200000\n")
+        self.set_attr("bus_base", "0x%x\n" % bus)
         self.set_attr("block_size", "%d\n" % block)
-        self.set_attr("window_size", "%d\n" % WINDOW)
+        self.set_attr("window_size", "%d\n" % window)
         self.set_attr("ngpio", "%d\n" % ngpio)
         self.set_attr("source", "devicetree\n")
 

@@ -13,7 +13,8 @@ import pigpio_regs
 from pigpio_regs import Chip, Line
 
 from sim import (GPCLR0, GPFSEL0, GPLEV0, GPPUD, GPPUDCLK0, GPSET0,
-                 PUP_PDN0, SimBlock, run_as_nobody)
+                 PUP_PDN0, RP1_BANK, RP1_CLR, RP1_PADS, RP1_SET, RP1_SYS_RIO,
+                 RP1_WINDOW, SimBlock, run_as_nobody)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
@@ -294,6 +295,49 @@ class TestPullsBCM2711(SimTestCase):
     def test_pin_57_exists(self):
         self.chip.write(57, 1)
         self.assertEqual(self.sim.word(GPSET0 + 4), 1 << 25)
+
+
+class TestRP1(SimTestCase):
+    """The RP1 backend through the module: where its stores land (a plain
+    file does not apply the aliases: it holds what was stored at each)."""
+    soc = "rp1"
+
+    def test_attributes(self):
+        self.assertEqual(self.chip.soc, "rp1")
+        self.assertEqual(self.chip.pin_count, 54)
+        self.assertEqual(self.chip.window_size, RP1_WINDOW)
+        self.assertEqual(self.chip.bus_base, 0x400D0000)
+        self.assertTrue(self.chip.pull_readable)
+        self.assertEqual(self.chip.config_path, "mapping")
+
+    def test_line_uses_the_aliases(self):
+        line = self.chip.line(17)
+        line.high()
+        self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_SET), 1 << 17)
+        line.low()
+        self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_CLR), 1 << 17)
+        # GPIO30 is bit 2 of RP1 bank 1
+        self.chip.line(30).high()
+        self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_BANK + RP1_SET),
+                         1 << 2)
+
+    def test_output_sets_oe(self):
+        self.chip.set_function(17, "output")
+        self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_SET + 4), 1 << 17)
+
+    def test_alt6_accepted(self):
+        self.chip.set_function(17, "alt6")       # no error on the RP1
+
+    def test_pulls(self):
+        pad17 = RP1_PADS + 4 + 4 * 17
+        # up: pull-up set, pull-down cleared (not both in one alias)
+        self.chip.set_pull(17, "up")
+        self.assertEqual(self.sim.word(pad17 + RP1_SET), 0x08)
+        self.assertEqual(self.sim.word(pad17 + RP1_CLR) & 0x0C, 0x04)
+        self.sim.set_word(pad17, 0x04)
+        self.assertEqual(self.chip.get_pull(17), "down")
+        self.sim.set_word(pad17, 0x08)
+        self.assertEqual(self.chip.get_pull(17), "up")
 
 
 class TestBanks(SimTestCase):
