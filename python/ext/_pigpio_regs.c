@@ -133,11 +133,17 @@ static const char *open_hint(int err)
 static PyObject *raise_open_error(int err, const char *device,
 				  const char *attr_dir)
 {
-	PyObject *msg, *exc;
+	PyObject *dev, *dir, *msg = NULL, *exc;
 
-	msg = PyUnicode_FromFormat("cannot open %s (attributes in %s): %s%s",
-				   device, attr_dir, strerror(-err),
-				   open_hint(err));
+	/* The paths as os.fsdecode() gives them: any bytes are allowed. */
+	dev = PyUnicode_DecodeFSDefault(device);
+	dir = PyUnicode_DecodeFSDefault(attr_dir);
+	if (dev && dir)
+		msg = PyUnicode_FromFormat("cannot open %U (attributes in %U): %s%s",
+					   dev, dir, strerror(-err),
+					   open_hint(err));
+	Py_XDECREF(dev);
+	Py_XDECREF(dir);
 	if (!msg)
 		return NULL;
 	exc = PyObject_CallFunction(PyExc_OSError, "iO", -err, msg);
@@ -751,6 +757,10 @@ static PyObject *chip_line(PyObject *op, PyObject *pin_obj)
 	if (!module)
 		return NULL;
 	st = PyModule_GetState(module);
+	if (!st || !st->line_type) {	/* the module is being torn down */
+		PyErr_SetString(PyExc_RuntimeError, "pigpio_regs is shut down");
+		return NULL;
+	}
 	line = PyObject_New(struct line_object, st->line_type);
 	if (!line)
 		return NULL;
