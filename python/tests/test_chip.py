@@ -487,6 +487,37 @@ class TestClose(SimTestCase):
         self.assertFalse(line.chip.closed)
         line.chip.close()
 
+    def test_no_leaks(self):
+        # open, use, fail and close many times: nothing is kept
+        missing = os.path.join(self.sim.dir, "nonexistent")
+
+        def cycle():
+            with Chip(self.sim.dev, self.sim.sys) as c:
+                line = c.line(17)
+                line.write(1)
+                c.get_function(17)
+                c.alt_name(14, "alt0")
+                for bad in (lambda: c.set_function(17, "alt6"),
+                            lambda: c.write(99, 1),
+                            lambda: Chip(missing, self.sim.sys)):
+                    try:
+                        bad()
+                    except (OSError, ValueError):
+                        pass
+            try:
+                line.high()
+            except ValueError:
+                pass
+
+        for _ in range(50):
+            cycle()
+        gc.collect()
+        before = sys.getallocatedblocks()
+        for _ in range(500):
+            cycle()
+        gc.collect()
+        self.assertLess(sys.getallocatedblocks() - before, 100)
+
     def test_descriptor_closed(self):
         c = Chip(self.sim.dev, self.sim.sys)
         fd = c.fd
