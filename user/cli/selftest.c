@@ -456,15 +456,16 @@ static void check_pulls(struct selftest *st)
  */
 static void restore(struct selftest *st, const struct found *f)
 {
-	enum pgr_function got;
+	enum pgr_function direction, got;
 	enum pgr_pull pull;
+
 	st->restoring = true;
 	pgr_pin_write(st->chip, st->pin, f->latch);
 	if (st->rp1 && f->function != PGR_FUNC_INPUT &&
 	    f->function != PGR_FUNC_OUTPUT) {
-		got = f->oe ? PGR_FUNC_OUTPUT : PGR_FUNC_INPUT;
-		if (pgr_pin_set_function(st->chip, st->pin, got) == 0)
-			poll_function(st, got, READBACK_MS, &got);
+		direction = f->oe ? PGR_FUNC_OUTPUT : PGR_FUNC_INPUT;
+		if (pgr_pin_set_function(st->chip, st->pin, direction) == 0)
+			poll_function(st, direction, READBACK_MS, &got);
 	}
 	if (pgr_pin_set_function(st->chip, st->pin, f->function) == 0)
 		poll_function(st, f->function, READBACK_MS, &got);
@@ -500,7 +501,7 @@ static void check_restored(struct selftest *st, const struct found *f)
 	char bad[DETAIL_SIZE] = "";
 	enum pgr_function function;
 	enum pgr_pull pull = PGR_PULL_UNKNOWN;
-	uint32_t word;
+	uint32_t word = 0;
 	int level, bit;
 
 	if (poll_function(st, f->function, READBACK_MS, &function) < 0)
