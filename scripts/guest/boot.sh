@@ -84,25 +84,33 @@ arm64) qemu="qemu-system-aarch64" ;;
 *) qemu="qemu-system-arm" ;;
 esac
 
-# rp1_node DTB BASE [RIO]: the RP1's GPIO node as Raspberry Pi's rp1.dtsi
-# has it (gpio@d0000, compatible "raspberrypi,rp1-gpio", reg IO_BANK0,
-# SYS_RIO0, PADS_BANK0 at RP1 0xc0_400d0000, 0xc0_400e0000, 0xc0_400f0000,
-# 0xc000 bytes each), under a simple-bus /rp1 whose ranges put the RP1's
-# 0xc0_40000000 at CPU address BASE, as the Pi 5's PCIe BAR1 puts it at
-# 0x1f_00000000. The driver translates reg through those ranges itself.
-# RIO, for a test of the driver's refusal: another RP1 address for SYS_RIO0.
+# rp1_node DTB BASE [RIO|mainline]: the RP1's GPIO node as Raspberry Pi's
+# rp1.dtsi has it (gpio@d0000, compatible "raspberrypi,rp1-gpio", reg
+# IO_BANK0, SYS_RIO0, PADS_BANK0 at RP1 0xc0_400d0000, 0xc0_400e0000,
+# 0xc0_400f0000, 0xc000 bytes each), under a simple-bus /rp1 whose ranges
+# put the RP1's 0xc0_40000000 at CPU address BASE, as the Pi 5's PCIe BAR1
+# puts it at 0x1f_00000000. The driver translates reg through those ranges
+# itself. RIO, for a test of the driver's refusal: another RP1 address for
+# SYS_RIO0. "mainline": the node as mainline's rp1-common.dtsi writes it
+# (pinctrl@400d0000 under pci-ep-bus@1, high address cell 0x00, not 0xc0).
 rp1_node() {
-	local dtb=$1 base=$(($2)) rio=${3:-0x400e0000} node=/rp1/gpio@d0000
-	fdtput -c "$dtb" /rp1 "$node" &&
-		fdtput -t s "$dtb" /rp1 compatible simple-bus &&
-		fdtput -t x "$dtb" /rp1 '#address-cells' 2 &&
-		fdtput -t x "$dtb" /rp1 '#size-cells' 2 &&
-		fdtput -t x "$dtb" /rp1 ranges 0xc0 0x40000000 \
+	local dtb=$1 base=$(($2)) rio=0x400e0000 hi=0xc0 bus=/rp1 node
+	case ${3:-} in
+	mainline) hi=0x0 bus=/pci-ep-bus@1 node=$bus/pinctrl@400d0000 ;;
+	'') ;;
+	*) rio=$3 ;;
+	esac
+	node=${node:-$bus/gpio@d0000}
+	fdtput -c "$dtb" "$bus" "$node" &&
+		fdtput -t s "$dtb" "$bus" compatible simple-bus &&
+		fdtput -t x "$dtb" "$bus" '#address-cells' 2 &&
+		fdtput -t x "$dtb" "$bus" '#size-cells' 2 &&
+		fdtput -t x "$dtb" "$bus" ranges "$hi" 0x40000000 \
 			"$(printf '%#x' $((base >> 32)))" "$(printf '%#x' $((base & 0xffffffff)))" \
 			0x0 0x400000 &&
 		fdtput -t s "$dtb" "$node" compatible raspberrypi,rp1-gpio &&
-		fdtput -t x "$dtb" "$node" reg 0xc0 0x400d0000 0x0 0xc000 \
-			0xc0 "$rio" 0x0 0xc000 0xc0 0x400f0000 0x0 0xc000
+		fdtput -t x "$dtb" "$node" reg "$hi" 0x400d0000 0x0 0xc000 \
+			"$hi" "$rio" 0x0 0xc000 "$hi" 0x400f0000 0x0 0xc000
 }
 
 # The device tree, with the board's edits, made here from Debian's file,
@@ -125,7 +133,7 @@ if [ "$B_DT_EDITS" != "-" ]; then
 					pgr_die "$B_NAME: no node $node in $B_DTB"
 			done
 		elif [ "${words[0]}" = rp1 ]; then
-			# rp1,BASE[,RIO]: add the RP1's GPIO node over CPU address BASE.
+			# rp1,BASE[,RIO|mainline]: the RP1's GPIO node over CPU BASE.
 			rp1_node "$dtb" "${words[@]:1}" || pgr_die "$B_NAME: cannot add the RP1 node to $B_DTB"
 		else
 			fdtput "$dtb" "${words[@]}" || pgr_die "$B_NAME: fdtput ${words[*]} failed on $B_DTB"

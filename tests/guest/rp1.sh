@@ -12,9 +12,10 @@
 # 0x20000, as on the Pi 5): it never asks the driver. The memory is not an
 # RP1: the SET/CLR/XOR aliases are plain words, so the CLI's stores are
 # checked where the backend makes them, at the alias addresses.
-# On the "rp1-ram" row the same node lies over System RAM (no mem=), on
-# "rp1-badreg" its SYS_RIO0 entry names another RP1 block: the load must be
-# refused, at boot and by hand, and nothing registered.
+# On the "rp1-ram" row the node (written as mainline writes it) lies over
+# System RAM (no mem=), on "rp1-badreg" its SYS_RIO0 entry names another
+# RP1 block: the load must be refused, at boot and by hand, and nothing
+# registered.
 . /pigpio/lib.sh
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
@@ -40,6 +41,11 @@ ram_over() {
 # --- rp1-ram: the same node over System RAM (no mem=) ------------------------
 case $BOARD in
 *-ram)
+	# The node as mainline writes it: its translation gives the address
+	# the refusal names.
+	check "the node is mainline's pinctrl@400d0000 under pci-ep-bus@1 (high cell 0)" \
+		"$(find /proc/device-tree -maxdepth 1 -type d | tr '\n' ' ')" \
+		sh -c "od -An -tx1 /proc/device-tree/pci-ep-bus@1/pinctrl@400d0000/reg | tr -d ' \n' | grep -q '^00000000400d0000'"
 	over=$(ram_over "$EXPECT_PHYS" $((EXPECT_PHYS + 0x2ffff)))
 	check "a System RAM range covers the RP1 window (no mem=)" \
 		"$(grep 'System RAM' /proc/iomem | tr '\n' ' ')" test -n "$over"

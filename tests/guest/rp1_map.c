@@ -312,6 +312,38 @@ static void check_gpiomem(volatile uint32_t *w)
 	close(fd);
 }
 
+/* A read-only descriptor reads the window and writes nothing. */
+static void check_read_only(void)
+{
+	int fd = open(PIGPIO_REGS_DEVICE, O_RDONLY | O_CLOEXEC);
+	struct pigpio_regs_info info;
+	volatile uint32_t *r;
+	uint32_t v = 0;
+
+	report(fd >= 0, "read-only open", strerrorname_np(errno));
+	if (fd < 0)
+		return;
+	expect_mmap_errno("read-only open: mmap PROT_WRITE: EACCES", fd, WINDOW,
+			  PROT_READ | PROT_WRITE, MAP_SHARED, 0, EACCES);
+	r = mmap(NULL, WINDOW, PROT_READ, MAP_SHARED, fd, 0);
+	report(r != MAP_FAILED && touch(r + 0x20008 / 4, 0) == 0 &&
+	       r[0x20008 / 4] == 0xbadc0de5 && touch(r + 0x1c000 / 4, 0) == SIGBUS,
+	       "read-only mapping: PADS_BANK0 reads, the gap SIGBUS",
+	       r == MAP_FAILED ? strerrorname_np(errno) : "differs or faults");
+	if (r != MAP_FAILED) {
+		expect_errno("read-only mapping: mprotect add PROT_WRITE: EACCES",
+			     mprotect((void *)r, WINDOW, PROT_READ | PROT_WRITE),
+			     EACCES);
+		munmap((void *)r, WINDOW);
+	}
+	expect_errno("read-only open: pwrite: EBADF",
+		     raw_pwrite(fd, &v, 4, 0x10000), EBADF);
+	report(ioctl(fd, PIGPIO_REGS_IOC_INFO, &info) == 0 &&
+	       info.window_size == WINDOW, "read-only open: INFO works",
+	       strerrorname_np(errno));
+	close(fd);
+}
+
 static int contract(void)
 {
 	int fd = open(PIGPIO_REGS_DEVICE, O_RDWR | O_CLOEXEC);
@@ -338,6 +370,7 @@ static int contract(void)
 	check_ioctls(fd);
 	check_short_mapping(fd);
 	check_gpiomem(w);
+	check_read_only();
 	check_refusals(fd, w);
 	munmap((void *)w, WINDOW);
 	close(fd);
