@@ -28,8 +28,13 @@
 # initramfs, devtmpfs, sysfs, debugfs, what systemd-udevd and core dumps
 # need, THP and KSM so madvise behaves as in Debian), then KASAN (outline:
 # faster to build), KFENCE, lockdep, DEBUG_VM, DEBUG_ATOMIC_SLEEP,
-# kmemleak, failslab and the lockdown LSM (without module signatures, so
-# lockdown refuses the hardware parameter, not the unsigned module).
+# kmemleak, failslab and the lockdown LSM. The lockdown LSM selects module
+# signatures: the test run signs the module with this kernel's own build
+# key, so lockdown refuses the hardware parameter, not an unsigned module.
+# SHA-256 is needed for that too: after a valid signature, Debian's module
+# loader hashes the module with sha256 for its blacklist check
+# (mod_is_hash_blacklisted), and without the algorithm every signed load
+# fails with ENOENT and no message.
 # Debian's configuration, even trimmed to one platform and no modules, is about 1300 objects with KASAN: more than 2 cores shared with
 # the emulated boards can build in a working session; this one is a third
 # of that. The driver's code paths (misc, mmap, remap_pfn_range, the VFS,
@@ -46,7 +51,7 @@ obj=$dk/build
 cross=aarch64-linux-gnu-
 kmake=(make -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross")
 # Bumped whenever the configuration recipe below changes.
-recipe=7
+recipe=8
 
 need() {
 	local missing=() p
@@ -107,7 +112,7 @@ configure() {
 		PROVE_LOCKING DEBUG_VM DEBUG_ATOMIC_SLEEP DEBUG_LIST \
 		DEBUG_KMEMLEAK DEBUG_KMEMLEAK_AUTO_SCAN \
 		FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
-		SECURITY SECURITYFS SECURITY_LOCKDOWN_LSM; do
+		SECURITY SECURITYFS SECURITY_LOCKDOWN_LSM CRYPTO_SHA256; do
 		"${sc[@]}" --enable "$opt"
 	done
 	"${sc[@]}" --set-str LOCALVERSION "-pgr-debug" \
@@ -123,7 +128,7 @@ configure() {
 		MODULE_UNLOAD PROC_PAGE_MONITOR COREDUMP ELF_CORE DEBUG_FS \
 		BLK_DEV_INITRD RD_GZIP BINFMT_ELF TRANSPARENT_HUGEPAGE \
 		CROSS_MEMORY_ATTACH FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
-		SECURITY_LOCKDOWN_LSM; do
+		SECURITY_LOCKDOWN_LSM CRYPTO_SHA256; do
 		grep -q "^CONFIG_$opt=y" "$cfg" || pgr_die "CONFIG_$opt did not survive olddefconfig"
 	done
 	grep -q '^CONFIG_ARM64_4K_PAGES=y' "$cfg" || pgr_die "not 4 KiB pages"
@@ -175,11 +180,11 @@ test_run() {
 		pgr_die "module build against the debug kernel failed"
 	fi
 
-	# Not signed yet: signed with this kernel's own build key (sign-file
-	# sha512 certs/signing_key.pem), every load returned ENOENT with no
-	# message (2026-11-27, not understood yet), so lockdown refuses the
-	# unsigned module here as on Debian's kernels (PGR_MODULE_SIGNED=1
-	# makes lockdown.sh demand the parameter's own refusal instead).
+	# Signed with this kernel's own build key, so that under lockdown the
+	# module loads and only the hardware parameter is refused.
+	"$obj/scripts/sign-file" sha512 "$obj/certs/signing_key.pem" \
+		"$obj/certs/signing_key.x509" "$out/module/kernel/pigpio_regs.ko" ||
+		pgr_die "cannot sign the module with $obj/certs/signing_key.pem"
 
 	local stage=$out/overlay
 	cp -a "$base/overlay" "$stage"
@@ -240,7 +245,7 @@ fi
 bad=$(dmesg | grep -E 'KASAN|KFENCE|possible circular|inconsistent lock|sleeping function called|BUG|WARNING|Oops' | head -n 5)
 check "debug kernel: no KASAN, KFENCE, lockdep or might_sleep report" "$bad" test -z "$bad"
 dmesg | grep -E 'KASAN|KFENCE|lockdep|BUG' | head -n 20 | sed 's/^/PGR-SAY dmesg: /'
-. /pigpio/lockdown.sh
+PGR_MODULE_SIGNED=1 . /pigpio/lockdown.sh
 EOT
 	chmod +x "$stage/pigpio/debug.sh"
 	bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .
