@@ -29,6 +29,7 @@ boards=${PGR_BOARDS:-$(pgr_boards)} # PGR_BOARDS="a b": only those
 {
 	step "host unit tests" "$top/tests/unit/run.sh"
 	step "host fuzzing of the CLI parser" "$top/tests/fuzz/run.sh"
+	step "Python package (host)" "$top/python/run-tests.sh"
 	step "install, packaging, DKMS" "$top/tests/install/run.sh"
 	step "Debian packages" "$top/tests/deb/run.sh"
 	step "static analysis" "$top/scripts/lint.sh"

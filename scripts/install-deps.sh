@@ -25,6 +25,8 @@ PACKAGES=(
 	dkms "linux-headers-$(dpkg --print-architecture)" # the DKMS test
 	help2man pkg-config man-db                # man page, install tests
 	abigail-tools                             # the library's ABI baseline
+	python3-dev python3-setuptools            # the Python extension (python/)
+	python3-gpiozero python3-pkg-resources    # ... its gpiozero factory's tests
 )
 
 missing=()

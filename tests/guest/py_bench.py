@@ -49,8 +49,11 @@ def handle(pin, seconds):
 
 
 def gz_pin(factory, pin, seconds):
-    """gpiozero's Pin object of a factory: the factory's own cost."""
+    """gpiozero's Pin object of a factory: the factory's own cost. The
+    factory is closed after, so the next one makes its own pin (gpiozero
+    keeps one table of pins for all its Pi factories in a process)."""
     p = factory.pin(pin)
+    assert type(p).__module__ == type(factory).__module__, type(p)
     p.function = "output"
 
     def body(n):
@@ -61,6 +64,7 @@ def gz_pin(factory, pin, seconds):
         return rate(body, seconds)
     finally:
         p.close()
+        factory.close()  # gpiozero shares its pins among Pi factories
 
 
 def gz_device(factory, pin, seconds):
@@ -77,6 +81,7 @@ def gz_device(factory, pin, seconds):
         return rate(body, seconds)
     finally:
         dev.close()
+        factory.close()
 
 
 def factory_of(name):
