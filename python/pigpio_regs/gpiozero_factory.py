@@ -328,6 +328,12 @@ class PigpioRegsPin(LocalPiPin):
             raise PinSetInput("cannot set state of pin %r" % self)
         self._line.write(1 if value else 0)
 
+    # gpiozero's Pin.state reaches _get_state/_set_state through a lambda
+    # each; naming them directly saves a Python call per read or write
+    # (the same property, the same methods, in gpiozero 1.6.2 and 2.x).
+    state = property(_get_state, _set_state, doc="The state of the pin "
+                     "(gpiozero's Pin.state): 0 or 1, or the PWM duty cycle")
+
     # pull
 
     def _get_pull(self):

@@ -190,9 +190,10 @@ udevadm settle --timeout=60
 before=$(pin_line "$PYPIN")
 out=$(as_bob env GPIOZERO_PIN_FACTORY=pigpio_regs python3 -c 'import gpiozero; gpiozero.LED(17).on()' 2>&1)
 status=$?
-check "gpiozero with the factory as bob: refused, pin unchanged ($(echo "$out" | tail -n 1))" \
-	"exit $status: $(echo "$out" | tail -n 2)" \
-	sh -c "test $status != 0 && echo \"\$1\" | tail -n 1 | grep -q 'PermissionError' && test \"\$2\" = \"\$3\"" \
+why=$(echo "$out" | grep -m 1 'Error')
+check "gpiozero with the factory as bob: refused, pin unchanged ($why)" \
+	"exit $status: $(echo "$out" | tail -n 12 | tr '\n' '|')" \
+	sh -c "test $status != 0 && echo \"\$1\" | grep -q '^PermissionError: \[Errno 13\] cannot open /dev/pigpio_regs' && test \"\$2\" = \"\$3\"" \
 	- "$out" "$before" "$(pin_line "$PYPIN")"
 
 # --- 5. toggles per second from Python, side by side in this boot
