@@ -157,8 +157,9 @@ esac
 
 log=$out/console-$mode.log
 # The whole job's limit: the single-core ARMv6 raspi1ap runs the suite in
-# about 15 minutes on a loaded 2-core host; a hung guest still ends here.
-timeout=${PGR_BOOT_TIMEOUT:-1800}
+# about 15 minutes on a loaded 2-core host, and scripts/check.sh runs two
+# boards at a time; a hung guest still ends here.
+timeout=${PGR_BOOT_TIMEOUT:-3600}
 init_timeout=${PGR_INIT_TIMEOUT:-300}
 # QEMU's monitor, on a pair of FIFOs the host can always write "quit" to.
 monitor=$out/qemu-monitor
