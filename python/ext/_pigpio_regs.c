@@ -34,6 +34,8 @@
 struct module_state {
 	PyTypeObject *chip_type;
 	PyTypeObject *line_type;
+	PyObject *fast_name;		/* "_fast", interned */
+	PyObject *set_state_name;	/* "_set_state", interned */
 };
 
 struct chip_object {
@@ -930,6 +932,44 @@ static PyObject *mod_function_names(PyObject *Py_UNUSED(m),
 	return t;
 }
 
+/*
+ * pin_state_set(pin, value): the gpiozero factory's Pin.state setter
+ * (pigpio_regs.gpiozero_factory), so that a state write from gpiozero is
+ * one C call after the property: while the pin is a plain output with no
+ * PWM, pin._fast is its Line and the value is one store, as Line.write();
+ * otherwise pin._fast is None and pin._set_state(value) decides.
+ */
+static PyObject *mod_pin_state_set(PyObject *module, PyObject *const *args,
+				   Py_ssize_t nargs)
+{
+	struct module_state *st = PyModule_GetState(module);
+	struct line_object *line;
+	PyObject *fast;
+	int level;
+
+	if (nargs != 2) {
+		PyErr_SetString(PyExc_TypeError, "pin_state_set(pin, value)");
+		return NULL;
+	}
+	fast = PyObject_GetAttr(args[0], st->fast_name);
+	if (!fast)
+		return NULL;
+	if (Py_TYPE(fast) != st->line_type) {
+		Py_DECREF(fast);
+		return PyObject_CallMethodObjArgs(args[0], st->set_state_name,
+						  args[1], NULL);
+	}
+	line = (struct line_object *)fast;
+	level = PyObject_IsTrue(args[1]);
+	if (level < 0 || line_check(line)) {
+		Py_DECREF(fast);
+		return NULL;
+	}
+	pgr_line_write(&line->line, level);
+	Py_DECREF(fast);
+	Py_RETURN_NONE;
+}
+
 static int mod_exec(PyObject *m)
 {
 	struct module_state *st = PyModule_GetState(m);
@@ -939,6 +979,10 @@ static int mod_exec(PyObject *m)
 		return -1;
 	st->line_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &line_spec, NULL);
 	if (!st->line_type || PyModule_AddType(m, st->line_type) < 0)
+		return -1;
+	st->fast_name = PyUnicode_InternFromString("_fast");
+	st->set_state_name = PyUnicode_InternFromString("_set_state");
+	if (!st->fast_name || !st->set_state_name)
 		return -1;
 	if (PyModule_AddStringConstant(m, "__version__", PGR_VERSION) < 0 ||
 	    PyModule_AddStringConstant(m, "DEFAULT_DEVICE", PIGPIO_REGS_DEVICE) < 0 ||
@@ -953,6 +997,8 @@ static int mod_traverse(PyObject *m, visitproc visit, void *arg)
 
 	Py_VISIT(st->chip_type);
 	Py_VISIT(st->line_type);
+	Py_VISIT(st->fast_name);
+	Py_VISIT(st->set_state_name);
 	return 0;
 }
 
@@ -962,6 +1008,8 @@ static int mod_clear(PyObject *m)
 
 	Py_CLEAR(st->chip_type);
 	Py_CLEAR(st->line_type);
+	Py_CLEAR(st->fast_name);
+	Py_CLEAR(st->set_state_name);
 	return 0;
 }
 
@@ -976,6 +1024,11 @@ static PyMethodDef mod_methods[] = {
 	  "(pgr_version())." },
 	{ "function_names", mod_function_names, METH_NOARGS,
 	  "function_names($module)\n--\n\nEvery function name set_function() takes." },
+	{ "pin_state_set", (PyCFunction)(void (*)(void))mod_pin_state_set,
+	  METH_FASTCALL,
+	  "pin_state_set($module, pin, value, /)\n--\n\nThe gpiozero factory's "
+	  "Pin.state setter: one store through pin._fast (a Line) while it is "
+	  "one, else pin._set_state(value)." },
 	{ NULL, NULL, 0, NULL },
 };
 

@@ -72,7 +72,7 @@ from gpiozero.exc import (
 from gpiozero.pins.local import LocalPiFactory, LocalPiPin
 
 from . import _chardev
-from ._pigpio_regs import Chip, function_names
+from ._pigpio_regs import Chip, function_names, pin_state_set
 
 __all__ = ["PigpioRegsFactory", "PigpioRegsPin", "SoftwarePWM"]
 
@@ -245,6 +245,7 @@ class PigpioRegsPin(LocalPiPin):
         self._line = chip.line(self._number)
         self._output = False
         self._pwm = None
+        self._fast = None       # the Line while a plain output: see state
         self._frequency = None
         self._bounce = None
         self._edges = "both"
@@ -289,9 +290,16 @@ class PigpioRegsPin(LocalPiPin):
 
     # function
 
+    def _refresh_fast(self):
+        """The state setter's fast path is open while the pin is a plain
+        output (no PWM), through its Line; else pin_state_set() calls
+        _set_state()."""
+        self._fast = self._line if self._output and self._pwm is None else None
+
     def _get_function(self):
         function = self._chip.get_function(self._number)
         self._output = function == "output"
+        self._refresh_fast()
         return function
 
     def _set_function(self, value):
@@ -305,6 +313,7 @@ class PigpioRegsPin(LocalPiPin):
             raise PinInvalidFunction(
                 'invalid function "%s" for pin %r: %s' % (value, self, e)) from e
         self._output = value == "output"
+        self._refresh_fast()
 
     # state
 
@@ -329,9 +338,11 @@ class PigpioRegsPin(LocalPiPin):
         self._line.write(1 if value else 0)
 
     # gpiozero's Pin.state reaches _get_state/_set_state through a lambda
-    # each; naming them directly saves a Python call per read or write
-    # (the same property, the same methods, in gpiozero 1.6.2 and 2.x).
-    state = property(_get_state, _set_state, doc="The state of the pin "
+    # each. Here the getter is named directly, and the setter is a C
+    # function of the extension: a plain output's write is then one store
+    # with no Python frame at all (pin_state_set: through self._fast), and
+    # everything else goes to _set_state() as before.
+    state = property(_get_state, pin_state_set, doc="The state of the pin "
                      "(gpiozero's Pin.state): 0 or 1, or the PWM duty cycle")
 
     # pull
@@ -367,6 +378,7 @@ class PigpioRegsPin(LocalPiPin):
         if value is None:
             if self._pwm is not None:
                 pwm, self._pwm = self._pwm, None
+                self._refresh_fast()
                 if self._chip.closed:
                     pwm.abandon()
                 else:
@@ -386,6 +398,7 @@ class PigpioRegsPin(LocalPiPin):
                     "cannot start PWM on pin %r: it is not an output" % self)
             self._pwm = SoftwarePWM(self._line, frequency,
                                     float(self._line.read()))
+            self._refresh_fast()
         else:
             self._pwm.frequency = frequency
         self._frequency = frequency

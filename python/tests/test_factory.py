@@ -109,6 +109,32 @@ class TestOutputs(FactoryTestCase):
             pin.state = 1
         self.assertEqual(self.sim.word(GPSET0), 0)
 
+    def test_state_fast_path(self):
+        """A plain output's state write is one store through the Line with
+        no Python frame (pin_state_set); anything else reaches
+        _set_state(): shown by making _set_state() refuse everything."""
+        pin = self.factory.pin(22)
+        calls = []
+
+        def spy(value):
+            calls.append(value)
+            raise RuntimeError("_set_state reached")
+        pin._set_state = spy
+        pin.function = "output"
+        self.assertIs(pin._fast, pin._line)
+        pin.state = 1
+        self.assertEqual(self.sim.word(GPSET0), 1 << 22)
+        pin.state = 0
+        self.assertEqual(self.sim.word(GPCLR0), 1 << 22)
+        self.assertEqual(calls, [])
+        pin.function = "input"                  # no fast path: _set_state
+        self.assertIsNone(pin._fast)
+        with self.assertRaisesRegex(RuntimeError, "_set_state reached"):
+            pin.state = 1
+        self.assertEqual(calls, [1])
+        del pin._set_state
+        pin.close()
+
     def test_functions(self):
         pin = self.factory.pin(14)
         pin.function = "alt0"
