@@ -17,6 +17,9 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 		const struct pgr_owners *owners, int load_err,
 		const char *why);
 
+/* verbs.c: s printed as a JSON string (escaped), or null when NULL. */
+void json_string(const char *s);
+
 /* verbs.c: run the verb; an exit status. */
 int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 	      const struct pgr_owners *owners);

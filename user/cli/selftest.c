@@ -583,21 +583,6 @@ static int choose_pin(struct selftest *st, const struct pgr_owners *owners,
 	return EXIT_FAILURE;
 }
 
-/* s as a JSON string. */
-static void json_text(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", (unsigned char)*s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
-
 static void print_json(const struct selftest *st, const struct found *f,
 		       bool defaulted)
 {
@@ -615,7 +600,7 @@ static void print_json(const struct selftest *st, const struct found *f,
 		c = &st->checks[i];
 		printf("%s{\"check\":\"%s\",\"result\":\"%s\",\"detail\":",
 		       i ? "," : "", c->what, result_names[c->result]);
-		json_text(c->detail);
+		json_string(c->detail);
 		putchar('}');
 	}
 	printf("],\"passed\":%u,\"failed\":%u,\"not_observable\":%u,"

@@ -25,8 +25,8 @@ static bool has_pin(const struct command *cmd, unsigned pin)
 	return cmd->all_pins || (cmd->pins & (UINT64_C(1) << pin));
 }
 
-/* s as a JSON string, or null. */
-static void json_string(const char *s)
+/* s as a JSON string, or null (cli.h). */
+void json_string(const char *s)
 {
 	if (!s) {
 		fputs("null", stdout);
