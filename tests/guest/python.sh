@@ -73,7 +73,9 @@ wait $client
 check "python: the step client closes and exits 0 ($reply)" "$(tail -n 3 /tmp/py.err)" \
 	test "$reply/$?" = bye/0
 before=$(pin_line "$PYPIN")
-out=$(as_bob python3 -c 'import pigpio_regs as p, errno
+# From /tmp, as in pyclients.sh: not /, whose /pigpio directory python3 -c
+# would offer as a namespace package "pigpio".
+out=$(cd /tmp && as_bob python3 -c 'import pigpio_regs as p, errno
 try:
     p.Chip()
 except PermissionError as e:
@@ -188,7 +190,7 @@ udevadm trigger --action=change --subsystem-match=gpio
 udevadm settle --timeout=60
 
 before=$(pin_line "$PYPIN")
-out=$(as_bob env GPIOZERO_PIN_FACTORY=pigpio_regs python3 -c 'import gpiozero; gpiozero.LED(17).on()' 2>&1)
+out=$(cd /tmp && as_bob env GPIOZERO_PIN_FACTORY=pigpio_regs python3 -c 'import gpiozero; gpiozero.LED(17).on()' 2>&1)
 status=$?
 why=$(echo "$out" | grep -m 1 'Error')
 check "gpiozero with the factory as bob: refused, pin unchanged ($why)" \
