@@ -17,8 +17,10 @@
  *    function, 1 inverted, 2 low/disabled, 3 high/enabled);
  *  - SYS_RIO: OUT 0x0, OE 0x4, NOSYNC_IN 0x8 and SYNC_IN 0xc (inputs:
  *    read-only), bit n for pin n of the bank;
- *  - PADS: pin n at 0x4 + 4n: slew 0, schmitt 1, pull-down 2, pull-up 3,
- *    drive 5:4, input enable 6, output disable 7.
+ *  - PADS: pin n at 0x4 + 4n: slew 0 (1 fast), schmitt 1, pull-down 2,
+ *    pull-up 3, drive 5:4 (0-3: 2, 4, 8, 12 mA), input enable 6, output
+ *    disable 7 (pinctrl-rp1.c's RP1_PAD_*; drive and slew change no level,
+ *    so the model keeps them as stored and derives nothing from them).
  *
  * A plain file cannot act on a store the way the chip does, so the model
  * acts on what a step (one library call: settle after each) left in it;
@@ -68,10 +70,13 @@
 #define RP1M_NOSYNC_IN	0x8
 #define RP1M_SYNC_IN	0xc
 #define RP1M_PAD(n)	(4 + 4 * (n))
+#define RP1M_PAD_SLEWFAST	0x01u
+#define RP1M_PAD_SCHMITT	0x02u
 #define RP1M_PAD_PDE	0x04u
 #define RP1M_PAD_PUE	0x08u
 #define RP1M_PAD_IE	0x40u
 #define RP1M_PAD_OD	0x80u
+#define RP1M_PAD_DRIVE	0x30u	/* 0x00 2 mA, 0x10 4, 0x20 8, 0x30 12 */
 #define RP1M_FUNCSEL	0x1fu
 #define RP1M_SYS_RIO_FN	5
 #define RP1M_NULL_FN	0x1f

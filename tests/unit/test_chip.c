@@ -736,6 +736,64 @@ static void test_levels_events_banks(void)
 	EXPECT_HEX(file_word(0x40), 0x00000011);
 }
 
+/*
+ * Drive strength and slew are the RP1's, per pin: a BCM chip's are per
+ * group of pins outside the window, so every call is -EOPNOTSUPP (after
+ * the -EINVAL checks), with the driver or without, and nothing is stored
+ * or asked of the driver; the out value is left alone.
+ */
+static void drive_slew_refused(struct pgr_chip *chip, unsigned ngpio)
+{
+	enum pgr_drive d = PGR_DRIVE_8MA;
+
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, PGR_DRIVE_2MA), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_set_drive(chip, 0, PGR_DRIVE_12MA), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_set_drive(chip, ngpio - 1, PGR_DRIVE_4MA), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_get_drive(chip, 17, &d), -EOPNOTSUPP);
+	EXPECT_INT(d, PGR_DRIVE_8MA);
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 1), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 0), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_get_slew(chip, 17), -EOPNOTSUPP);
+	/* a bad pin or value is -EINVAL first, as for the RP1 */
+	EXPECT_INT(pgr_pin_set_drive(chip, ngpio, PGR_DRIVE_2MA), -EINVAL);
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, (enum pgr_drive)4), -EINVAL);
+	EXPECT_INT(pgr_pin_get_drive(chip, ngpio, &d), -EINVAL);
+	EXPECT_INT(d, PGR_DRIVE_8MA);
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 2), -EINVAL);
+	EXPECT_INT(pgr_pin_set_slew(chip, ngpio, 1), -EINVAL);
+	EXPECT_INT(pgr_pin_get_slew(chip, ngpio), -EINVAL);
+}
+
+static void test_drive_slew_bcm(void)
+{
+	struct pgr_chip *chip = NULL;
+
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	drive_slew_refused(chip, 54);
+	pgr_chip_close(chip);
+	EXPECT_INT(nonzero_word(0), -1);
+	/* through the driver: it is not asked either */
+	chip = open_with_fake();
+	EXPECT(chip, "open");
+	drive_slew_refused(chip, 54);
+	EXPECT_INT(fake.calls, 0);
+	pgr_chip_close(chip);
+	use_bcm2711();
+	chip = open_with_fake();
+	EXPECT(chip, "open bcm2711");
+	drive_slew_refused(chip, 58);
+	EXPECT_INT(fake.calls, 0);
+	pgr_chip_close(chip);
+	EXPECT_INT(nonzero_word(0), -1);
+	/* the names do not depend on the chip */
+	EXPECT_STR(pgr_drive_name(PGR_DRIVE_2MA), "2mA");
+	EXPECT_STR(pgr_drive_name(PGR_DRIVE_4MA), "4mA");
+	EXPECT_STR(pgr_drive_name(PGR_DRIVE_8MA), "8mA");
+	EXPECT_STR(pgr_drive_name(PGR_DRIVE_12MA), "12mA");
+	EXPECT(pgr_drive_name((enum pgr_drive)4) == NULL, "4 has a name");
+	EXPECT(pgr_drive_name((enum pgr_drive)-1) == NULL, "-1 has a name");
+}
+
 static void test_alt_name_public(void)
 {
 	struct pgr_chip *chip = NULL;
@@ -918,6 +976,7 @@ int main(void)
 	RUN_FIXTURE("chip/config/gppud-pull-unknown", test_gppud_pull_unknown);
 	RUN_FIXTURE("chip/levels-events-banks", test_levels_events_banks);
 	RUN_FIXTURE("chip/alt-name", test_alt_name_public);
+	RUN_FIXTURE("chip/drive-slew/bcm-eopnotsupp", test_drive_slew_bcm);
 	RUN_FIXTURE("chip/line/every-pin-bcm2837", test_line_every_pin_bcm2837);
 	RUN_FIXTURE("chip/line/every-pin-bcm2711", test_line_every_pin_bcm2711);
 	RUN_FIXTURE("chip/line/bank-bits-toggle-version", test_line_bank);

@@ -275,6 +275,8 @@ static void test_never_the_driver(void)
 	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
 	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
 	EXPECT_INT(pgr_pin_write(chip, 17, 1), 0);
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, PGR_DRIVE_12MA), 0);
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 1), 0);
 	EXPECT_INT(driver_calls, 0);
 	SETTLE();
 }
@@ -756,6 +758,190 @@ static void test_pulls_every_pin(void)
 	EXPECT_NO_STORE();
 }
 
+/* --- drive strength and slew ----------------------------------------------- */
+
+/*
+ * The step's stores were exactly: set at the pad's SET alias (if not 0),
+ * clr at its CLR alias (if not 0), nothing else (address order: SET
+ * before CLR).
+ */
+static int pad_stores_are(unsigned pin, uint32_t set, uint32_t clr,
+			  char *why, size_t len)
+{
+	unsigned offsets[2], n = 0, i;
+	uint32_t values[2];
+
+	if (set) {
+		offsets[n] = rp1m_pad(pin) + RP1M_SET;
+		values[n++] = set;
+	}
+	if (clr) {
+		offsets[n] = rp1m_pad(pin) + RP1M_CLR;
+		values[n++] = clr;
+	}
+	if (model.nstores != n || model.plain) {
+		snprintf(why, len, "%u stores (%u plain), expected %u",
+			 model.nstores, model.plain, n);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (model.stores[i].offset != offsets[i] ||
+		    model.stores[i].value != values[i]) {
+			snprintf(why, len, "store %u: 0x%08x at 0x%05x, expected 0x%08x at 0x%05x",
+				 i, model.stores[i].value, model.stores[i].offset,
+				 values[i], offsets[i]);
+			return 0;
+		}
+	return 1;
+}
+
+/*
+ * Every pin, every change of drive strength (a walk through all 16
+ * ordered pairs of the 4 codes), from a pad with every other bit on and
+ * from one with every other bit off: the DRIVE field (bits 5:4, code 0-3
+ * = 2, 4, 8, 12 mA as pinctrl-rp1.c has it) holds the new code, every
+ * other bit of the pad word is as it was, the stores are exactly the CLR
+ * alias of the field bits the code lacks and the SET alias of those it
+ * has, and it reads back.
+ */
+static void test_drive_every_pin(void)
+{
+	static const unsigned walk[] = { 0, 0, 1, 1, 2, 2, 3, 3, 0, 2, 0, 3,
+					 1, 3, 2, 1, 0 };
+	static const uint32_t others[] = { 0xcf, 0x00 };	/* all but DRIVE, none */
+	static const char *const names[] = { "2mA", "4mA", "8mA", "12mA" };
+	enum pgr_drive got;
+	unsigned pin, o, i, code;
+	uint32_t pad, want;
+	char why[128];
+
+	OPEN();
+	for (pin = 0; pin < 54; pin++) {
+		for (o = 0; o < 2; o++) {
+			rp1m_poke(&model, rp1m_pad(pin), others[o]);
+			for (i = 0; i < sizeof(walk) / sizeof(walk[0]); i++) {
+				code = walk[i];
+				want = code << 4;
+				EXPECT(pgr_pin_set_drive(chip, pin,
+							 (enum pgr_drive)code) == 0,
+				       "GPIO%u drive %u refused", pin, code);
+				SETTLE();
+				EXPECT(pad_stores_are(pin, want,
+						      RP1M_PAD_DRIVE & ~want,
+						      why, sizeof(why)),
+				       "GPIO%u drive %u: %s", pin, code, why);
+				pad = rp1m_get(&model, rp1m_pad(pin));
+				EXPECT(pad == (others[o] | want),
+				       "GPIO%u drive %u: pad 0x%08x, expected 0x%08x",
+				       pin, code, pad, others[o] | want);
+				got = (enum pgr_drive)99;
+				EXPECT(pgr_pin_get_drive(chip, pin, &got) == 0 &&
+				       (unsigned)got == code,
+				       "GPIO%u reads drive %d, expected %u", pin,
+				       (int)got, code);
+				EXPECT_STR(pgr_drive_name(got), names[code]);
+			}
+		}
+	}
+	/* the read is of the pad the chip has, whoever set it */
+	rp1m_poke(&model, rp1m_pad(40), 0x20 | RP1M_PAD_IE);
+	EXPECT_INT(pgr_pin_get_drive(chip, 40, &got), 0);
+	EXPECT_INT(got, PGR_DRIVE_8MA);
+	/* the enum is the field's code */
+	EXPECT_INT(PGR_DRIVE_2MA, 0);
+	EXPECT_INT(PGR_DRIVE_4MA, 1);
+	EXPECT_INT(PGR_DRIVE_8MA, 2);
+	EXPECT_INT(PGR_DRIVE_12MA, 3);
+}
+
+/*
+ * Every pin: slew fast is one store of bit 0 to the pad's SET alias, slow
+ * one to its CLR alias; every other pad bit kept; it reads back.
+ */
+static void test_slew_every_pin(void)
+{
+	static const uint32_t others[] = { 0xfe, 0x00 };	/* all but SLEWFAST, none */
+	unsigned pin, o;
+	uint32_t pad;
+	char why[128];
+
+	OPEN();
+	for (pin = 0; pin < 54; pin++) {
+		for (o = 0; o < 2; o++) {
+			rp1m_poke(&model, rp1m_pad(pin), others[o]);
+			EXPECT_INT(pgr_pin_get_slew(chip, pin), 0);
+			EXPECT(pgr_pin_set_slew(chip, pin, 1) == 0,
+			       "GPIO%u fast refused", pin);
+			SETTLE();
+			EXPECT(pad_stores_are(pin, RP1M_PAD_SLEWFAST, 0, why,
+					      sizeof(why)),
+			       "GPIO%u fast: %s", pin, why);
+			pad = rp1m_get(&model, rp1m_pad(pin));
+			EXPECT(pad == (others[o] | RP1M_PAD_SLEWFAST),
+			       "GPIO%u fast: pad 0x%08x", pin, pad);
+			EXPECT(pgr_pin_get_slew(chip, pin) == 1,
+			       "GPIO%u reads slow after fast", pin);
+			/* fast again: the same store, the same pad */
+			EXPECT_INT(pgr_pin_set_slew(chip, pin, 1), 0);
+			SETTLE();
+			EXPECT(pad_stores_are(pin, RP1M_PAD_SLEWFAST, 0, why,
+					      sizeof(why)),
+			       "GPIO%u fast again: %s", pin, why);
+			EXPECT(pgr_pin_set_slew(chip, pin, 0) == 0,
+			       "GPIO%u slow refused", pin);
+			SETTLE();
+			EXPECT(pad_stores_are(pin, 0, RP1M_PAD_SLEWFAST, why,
+					      sizeof(why)),
+			       "GPIO%u slow: %s", pin, why);
+			pad = rp1m_get(&model, rp1m_pad(pin));
+			EXPECT(pad == others[o], "GPIO%u slow: pad 0x%08x",
+			       pin, pad);
+			EXPECT(pgr_pin_get_slew(chip, pin) == 0,
+			       "GPIO%u reads fast after slow", pin);
+		}
+	}
+}
+
+/* Drive, slew, pull and function of one pin together: each its own bits. */
+static void test_pad_fields_together(void)
+{
+	enum pgr_drive d = PGR_DRIVE_2MA;
+	enum pgr_pull p = PGR_PULL_NONE;
+	enum pgr_function f = PGR_FUNC_NONE;
+
+	OPEN();
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, PGR_DRIVE_12MA), 0);
+	SETTLE();
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 1), 0);
+	SETTLE();
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
+	SETTLE();
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	SETTLE();
+	/* OD from the reset state cleared by the function; IE set by it */
+	EXPECT_HEX(rp1m_get(&model, rp1m_pad(17)),
+		   RP1M_PAD_IE | 0x30 | RP1M_PAD_PUE | RP1M_PAD_SLEWFAST);
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, PGR_DRIVE_4MA), 0);
+	SETTLE();
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 0), 0);
+	SETTLE();
+	EXPECT_HEX(rp1m_get(&model, rp1m_pad(17)),
+		   RP1M_PAD_IE | 0x10 | RP1M_PAD_PUE);
+	EXPECT_INT(pgr_pin_get_drive(chip, 17, &d), 0);
+	EXPECT_INT(d, PGR_DRIVE_4MA);
+	EXPECT_INT(pgr_pin_get_pull(chip, 17, &p), 0);
+	EXPECT_INT(p, PGR_PULL_UP);
+	EXPECT_INT(pgr_pin_get_function(chip, 17, &f), 0);
+	EXPECT_INT(f, PGR_FUNC_OUTPUT);
+	/* the pin still drives its level: drive and slew change no logic */
+	EXPECT_INT(pgr_pin_write(chip, 17, 1), 0);
+	SETTLE();
+	EXPECT_INT(pgr_pin_read(chip, 17), 1);
+	/* no other pin's pad was touched */
+	EXPECT_HEX(rp1m_get(&model, rp1m_pad(16)), RP1M_PAD_OD);
+	EXPECT_HEX(rp1m_get(&model, rp1m_pad(18)), RP1M_PAD_OD);
+}
+
 /* --- banks ----------------------------------------------------------------- */
 
 /* The stores of the step as (offset, value), in address order. */
@@ -927,6 +1113,7 @@ static void test_pins_beyond(void)
 	static const unsigned bad[] = { 54, 55, 63, 64, UINT_MAX };
 	enum pgr_function f = PGR_FUNC_ALT3;
 	enum pgr_pull p = PGR_PULL_UP;
+	enum pgr_drive d = PGR_DRIVE_4MA;
 	size_t i;
 
 	OPEN();
@@ -943,9 +1130,20 @@ static void test_pins_beyond(void)
 		EXPECT_INT(pgr_pin_set_event(chip, bad[i], PGR_EVENT_RISING, 1), -EINVAL);
 		EXPECT_INT(pgr_pin_event_detected(chip, bad[i]), -EINVAL);
 		EXPECT_INT(pgr_pin_clear_event(chip, bad[i]), -EINVAL);
+		EXPECT_INT(pgr_pin_set_drive(chip, bad[i], PGR_DRIVE_8MA), -EINVAL);
+		EXPECT_INT(pgr_pin_get_drive(chip, bad[i], &d), -EINVAL);
+		EXPECT_INT(pgr_pin_set_slew(chip, bad[i], 1), -EINVAL);
+		EXPECT_INT(pgr_pin_get_slew(chip, bad[i]), -EINVAL);
 	}
 	EXPECT_INT(f, PGR_FUNC_ALT3);
 	EXPECT_INT(p, PGR_PULL_UP);
+	EXPECT_INT(d, PGR_DRIVE_4MA);
+	/* not a drive strength, not a slew */
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, (enum pgr_drive)4), -EINVAL);
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, (enum pgr_drive)-1), -EINVAL);
+	EXPECT_INT(pgr_pin_set_drive(chip, 17, (enum pgr_drive)0x10), -EINVAL);
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, 2), -EINVAL);
+	EXPECT_INT(pgr_pin_set_slew(chip, 17, -1), -EINVAL);
 	/* not a function, not a level */
 	EXPECT_INT(pgr_pin_set_function(chip, 17, (enum pgr_function)8), -EINVAL);
 	EXPECT_INT(pgr_pin_set_function(chip, 17, (enum pgr_function)0x1e), -EINVAL);
@@ -1027,6 +1225,10 @@ static void test_bcm_refuses_rp1_functions(void)
 	EXPECT_INT(pgr_pin_set_function(c, 17, PGR_FUNC_ALT7), -EINVAL);
 	EXPECT_INT(pgr_pin_set_function(c, 17, PGR_FUNC_ALT8), -EINVAL);
 	EXPECT_INT(pgr_pin_set_function(c, 17, PGR_FUNC_NONE), -EINVAL);
+	/* drive strength and slew: per pin on the RP1 only */
+	EXPECT_INT(pgr_pin_set_drive(c, 17, PGR_DRIVE_12MA), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_set_slew(c, 17, 1), -EOPNOTSUPP);
+	EXPECT_INT(pgr_pin_get_slew(c, 17), -EOPNOTSUPP);
 	memcpy(after, pgr_chip_mapping(c), sizeof(after));
 	EXPECT(!memcmp(before, after, sizeof(before)), "the block changed");
 	EXPECT(!pgr_pin_alt_name(c, 17, PGR_FUNC_ALT6), "BCM ALT6 has a name");
@@ -1122,13 +1324,16 @@ int main(void)
 	RUN_FIXTURE("rp1/level/every-pin-set-clr-aliases-only", test_levels_every_pin);
 	RUN_FIXTURE("rp1/level/toggle", test_toggle);
 	RUN_FIXTURE("rp1/pull/every-pin-readback", test_pulls_every_pin);
+	RUN_FIXTURE("rp1/drive/every-pin-every-change-readback", test_drive_every_pin);
+	RUN_FIXTURE("rp1/slew/every-pin-both-ways-readback", test_slew_every_pin);
+	RUN_FIXTURE("rp1/pad/drive-slew-pull-function-together", test_pad_fields_together);
 	RUN_FIXTURE("rp1/bank/32-pin-banks-over-rp1-banks", test_banks);
 	RUN_FIXTURE("rp1/line/every-pin", test_line_every_pin);
 	RUN_FIXTURE("rp1/line/bank", test_line_bank);
 	RUN_FIXTURE("rp1/refuse/pins-54-and-up", test_pins_beyond);
 	RUN_FIXTURE("rp1/events/read-only", test_events);
 	RUN_FIXTURE("rp1/peek/blocks-not-gaps", test_peek);
-	RUN_FIXTURE("rp1/bcm/refuses-alt6-alt8-none", test_bcm_refuses_rp1_functions);
+	RUN_FIXTURE("rp1/bcm/refuses-alt6-alt8-none-drive-slew", test_bcm_refuses_rp1_functions);
 	RUN_FIXTURE("rp1/owners/devicetree", test_owners_rp1);
 	return check_exit();
 }

@@ -358,6 +358,70 @@ int pgr_chip_pull_readable(const struct pgr_chip *chip);
 /* "none", "down", "up", "unknown"; NULL for a value that is none. */
 const char *pgr_pull_name(enum pgr_pull pull);
 
+/*
+ * Drive strength and slew rate: the RP1's per-pin pad settings. The
+ * values are the code of the pad's DRIVE field (bits 5:4).
+ */
+enum pgr_drive {
+	PGR_DRIVE_2MA = 0,
+	PGR_DRIVE_4MA = 1,
+	PGR_DRIVE_8MA = 2,
+	PGR_DRIVE_12MA = 3,
+};
+
+/*
+ * Set a pin's drive strength: the current its output is specified to
+ * source or sink while holding a valid level (not a current limit).
+ * RP1: the pin's PADS word, DRIVE bits 5:4: a store to its CLR alias of
+ * the field's bits that drive lacks, then one to its SET alias of those
+ * it has (a store that would carry no bit is left out), then the pad is
+ * read back. No lock: no other pin's
+ * pad and no other bit of this one (slew, schmitt, pulls, input enable,
+ * output disable) is written; between the two stores the field is the
+ * old and the new value's common bits, never a stronger drive than
+ * either. Two processes setting the same pin's drive at once may leave
+ * neither's value.
+ * Returns 0, or:
+ *   -EINVAL      pin >= pgr_chip_pin_count(), or drive not one of the
+ *                enum's values; nothing is stored.
+ *   -EOPNOTSUPP  the chip is not an RP1 (after the -EINVAL checks):
+ *                BCM2835/6/7 and BCM2711 set drive strength (and slew
+ *                and hysteresis) for a group of pins at once (GPIO 0-27,
+ *                28-45, 46-53) in the PADS registers of their power
+ *                management block (bus address 0x7e10002c-0x7e100034),
+ *                which lies outside the GPIO window this device maps.
+ */
+int pgr_pin_set_drive(struct pgr_chip *chip, unsigned pin,
+		      enum pgr_drive drive);
+
+/*
+ * Read a pin's drive strength into *out: the pad's DRIVE field (one
+ * load). Returns 0, or -EINVAL (pin out of range; *out is left as it
+ * was), or -EOPNOTSUPP (not an RP1, see pgr_pin_set_drive()).
+ */
+int pgr_pin_get_drive(const struct pgr_chip *chip, unsigned pin,
+		      enum pgr_drive *out);
+
+/*
+ * Set a pin's slew rate: fast 1 turns the pad's SLEWFAST bit (bit 0) on
+ * (one store to its SET alias), fast 0 off (to its CLR alias: slew rate
+ * limited); then the pad is read back. No other bit is written.
+ * Returns 0, or:
+ *   -EINVAL      pin out of range, or fast not 0 or 1; nothing is stored.
+ *   -EOPNOTSUPP  not an RP1 (after the -EINVAL checks; see
+ *                pgr_pin_set_drive()).
+ */
+int pgr_pin_set_slew(struct pgr_chip *chip, unsigned pin, int fast);
+
+/*
+ * A pin's slew rate: 1 fast (SLEWFAST set), 0 slow (rate limited), or
+ * -EINVAL (pin out of range) or -EOPNOTSUPP (not an RP1).
+ */
+int pgr_pin_get_slew(const struct pgr_chip *chip, unsigned pin);
+
+/* "2mA", "4mA", "8mA", "12mA"; NULL for a value that is none of them. */
+const char *pgr_drive_name(enum pgr_drive drive);
+
 /* Event detection: the six detectors, in register order. */
 enum pgr_event {
 	PGR_EVENT_RISING,		/* GPRENn  0x4c */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Configuration changes: function select, pulls and event-detect enables.
+ * Configuration changes: function select, pulls, event-detect enables and
+ * (RP1 only) drive strength and slew rate.
  * Each goes to the driver, which makes it under its lock; when the
  * descriptor is not the driver (ENOTTY), the same change is made here
  * through the mapping, without a lock (see pigpioregs.h, "Fallback").
@@ -204,4 +205,28 @@ int pgr_pin_set_pull(struct pgr_chip *chip, unsigned pin, enum pgr_pull pull)
 
 	err = pgr_regs_pull_change(chip->soc, pin, bcm2711[pull], &change);
 	return err ? err : apply(chip, &change);
+}
+
+/*
+ * Drive strength and slew: the RP1's pad bits, through its aliases. The
+ * BCM chips keep theirs per group of pins outside the mapped window.
+ */
+int pgr_pin_set_drive(struct pgr_chip *chip, unsigned pin,
+		      enum pgr_drive drive)
+{
+	if (pin >= chip->soc->ngpio || (unsigned)drive > PGR_DRIVE_12MA)
+		return -EINVAL;
+	if (!pgr_soc_is_rp1(chip->soc))
+		return -EOPNOTSUPP;
+	/* enum pgr_drive is the DRIVE field's code. */
+	return pgr_rp1_set_drive(chip->base, chip->soc, pin, (unsigned)drive);
+}
+
+int pgr_pin_set_slew(struct pgr_chip *chip, unsigned pin, int fast)
+{
+	if (pin >= chip->soc->ngpio || (fast != 0 && fast != 1))
+		return -EINVAL;
+	if (!pgr_soc_is_rp1(chip->soc))
+		return -EOPNOTSUPP;
+	return pgr_rp1_set_slew(chip->base, chip->soc, pin, fast);
 }

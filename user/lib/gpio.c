@@ -129,6 +129,48 @@ const char *pgr_pull_name(enum pgr_pull pull)
 	return NULL;
 }
 
+int pgr_pin_get_drive(const struct pgr_chip *chip, unsigned pin,
+		      enum pgr_drive *out)
+{
+	uint32_t pad;
+	int ret;
+
+	if (pin >= chip->soc->ngpio)
+		return -EINVAL;
+	if (!pgr_soc_is_rp1(chip->soc))
+		return -EOPNOTSUPP;
+	ret = pgr_rp1_get_pad(chip->base, chip->soc, pin, &pad);
+	if (ret < 0)
+		return ret;
+	*out = (enum pgr_drive)((pad & PGR_RP1_PAD_DRIVE) >>
+				PGR_RP1_PAD_DRIVE_SHIFT);
+	return 0;
+}
+
+int pgr_pin_get_slew(const struct pgr_chip *chip, unsigned pin)
+{
+	uint32_t pad;
+	int ret;
+
+	if (pin >= chip->soc->ngpio)
+		return -EINVAL;
+	if (!pgr_soc_is_rp1(chip->soc))
+		return -EOPNOTSUPP;
+	ret = pgr_rp1_get_pad(chip->base, chip->soc, pin, &pad);
+	return ret < 0 ? ret : (pad & PGR_RP1_PAD_SLEWFAST) != 0;
+}
+
+const char *pgr_drive_name(enum pgr_drive drive)
+{
+	switch (drive) {
+	case PGR_DRIVE_2MA:	return "2mA";
+	case PGR_DRIVE_4MA:	return "4mA";
+	case PGR_DRIVE_8MA:	return "8mA";
+	case PGR_DRIVE_12MA:	return "12mA";
+	}
+	return NULL;
+}
+
 const char *pgr_event_name(enum pgr_event event)
 {
 	switch (event) {

@@ -522,7 +522,7 @@ void pgr_regs_gppud_end(volatile uint32_t *base, unsigned bank)
 	pgr_reg_write(base, PGR_REG_GPPUDCLK0 + 4 * bank, 0);
 }
 
-/* --- RP1: function select and pulls -------------------------------------- */
+/* --- RP1: function select, pulls, drive strength and slew ----------------- */
 
 int pgr_rp1_set_function(volatile uint32_t *base, const struct pgr_soc *soc,
 			 unsigned pin, unsigned funcsel, int direction)
@@ -592,6 +592,43 @@ int pgr_rp1_set_pull(volatile uint32_t *base, const struct pgr_soc *soc,
 	pgr_reg_write(base, pad + PGR_RP1_ALIAS_CLR, both & ~pull);
 	if (pull)
 		pgr_reg_write(base, pad + PGR_RP1_ALIAS_SET, pull);
+	(void)pgr_reg_read(base, pad);
+	return 0;
+}
+
+int pgr_rp1_set_drive(volatile uint32_t *base, const struct pgr_soc *soc,
+		      unsigned pin, unsigned code)
+{
+	unsigned bank, index, pad;
+	uint32_t want, clear;
+
+	if (pgr_rp1_locate(soc, pin, &bank, &index) ||
+	    code > PGR_RP1_PAD_DRIVE >> PGR_RP1_PAD_DRIVE_SHIFT)
+		return -EINVAL;
+
+	pad = rp1_reg(PGR_RP1_PADS, bank, 0, PGR_RP1_PAD(index));
+	want = (uint32_t)code << PGR_RP1_PAD_DRIVE_SHIFT;
+	clear = PGR_RP1_PAD_DRIVE & ~want;
+	/* Clear first: on the way the field is old & new, the weaker. */
+	if (clear)
+		pgr_reg_write(base, pad + PGR_RP1_ALIAS_CLR, clear);
+	if (want)
+		pgr_reg_write(base, pad + PGR_RP1_ALIAS_SET, want);
+	(void)pgr_reg_read(base, pad);
+	return 0;
+}
+
+int pgr_rp1_set_slew(volatile uint32_t *base, const struct pgr_soc *soc,
+		     unsigned pin, int fast)
+{
+	unsigned bank, index, pad;
+
+	if (pgr_rp1_locate(soc, pin, &bank, &index) || (fast != 0 && fast != 1))
+		return -EINVAL;
+
+	pad = rp1_reg(PGR_RP1_PADS, bank, 0, PGR_RP1_PAD(index));
+	pgr_reg_write(base, pad + (fast ? PGR_RP1_ALIAS_SET : PGR_RP1_ALIAS_CLR),
+		      PGR_RP1_PAD_SLEWFAST);
 	(void)pgr_reg_read(base, pad);
 	return 0;
 }

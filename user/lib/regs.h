@@ -98,6 +98,7 @@ enum pgr_pull_model {
 #define PGR_RP1_PAD_PDE		0x04u	/* pull-down enable */
 #define PGR_RP1_PAD_PUE		0x08u	/* pull-up enable */
 #define PGR_RP1_PAD_DRIVE	0x30u	/* 2, 4, 8, 12 mA */
+#define PGR_RP1_PAD_DRIVE_SHIFT	4	/* the field's code 0-3 */
 #define PGR_RP1_PAD_IE		0x40u	/* input enable */
 #define PGR_RP1_PAD_OD		0x80u	/* output disable */
 
@@ -338,7 +339,28 @@ int pgr_rp1_get_function(const volatile uint32_t *base,
 int pgr_rp1_set_pull(volatile uint32_t *base, const struct pgr_soc *soc,
 		     unsigned pin, uint32_t pull);
 
-/* The pad word of pin (pull bits PGR_RP1_PAD_PUE/PDE), or -EINVAL. */
+/*
+ * Drive strength of pin: code is the pad's DRIVE field, 0-3 (2, 4, 8, 12
+ * mA). One store to the pad's CLR alias of the field's bits code lacks
+ * (none if it has both), then one to its SET alias of code's bits (none
+ * for 0), then the pad is read back. Clearing first, the field passes
+ * only through old & new: never a stronger drive than either. No other
+ * pad bit is written.
+ */
+int pgr_rp1_set_drive(volatile uint32_t *base, const struct pgr_soc *soc,
+		      unsigned pin, unsigned code);
+
+/*
+ * Slew rate of pin: fast 1 sets the pad's SLEWFAST bit (one store to its
+ * SET alias), 0 clears it (to its CLR alias); then the pad is read back.
+ */
+int pgr_rp1_set_slew(volatile uint32_t *base, const struct pgr_soc *soc,
+		     unsigned pin, int fast);
+
+/*
+ * The pad word of pin (pull bits PGR_RP1_PAD_PUE/PDE, DRIVE, SLEWFAST),
+ * or -EINVAL.
+ */
 int pgr_rp1_get_pad(const volatile uint32_t *base, const struct pgr_soc *soc,
 		    unsigned pin, uint32_t *pad);
 
