@@ -147,7 +147,7 @@ static void test_set_ops_reject(void)
 
 	memset(&ops, 0, sizeof(ops));
 	EXPECT_INT(args_parse_set_op("xx", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)");
+	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)");
 	EXPECT_INT(args_parse_set_op("OP", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("a9", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("px", &ops, err, sizeof(err)), -EINVAL);
@@ -161,6 +161,23 @@ static void test_set_ops_reject(void)
 	EXPECT_INT(args_parse_set_op("dh", &ops, err, sizeof(err)), 0);
 	EXPECT_INT(args_parse_set_op("dl", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_STR(err, "set: more than one level op ('dl' after 'dh')");
+	EXPECT_INT(ops.level, 1);
+	/* drive strength and slew: one of each, 2/4/8/12 mA only */
+	EXPECT_INT(args_parse_set_op("d6", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_set_op("d16", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_set_op("6mA", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_INT(args_parse_set_op("slew", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT(!ops.set_drive && !ops.set_slew, "a rejected op changed ops");
+	EXPECT_INT(args_parse_set_op("d8", &ops, err, sizeof(err)), 0);
+	EXPECT_INT(args_parse_set_op("12mA", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "set: more than one drive op ('12mA' after 'd8')");
+	EXPECT_INT(ops.drive, PGR_DRIVE_8MA);
+	EXPECT_INT(args_parse_set_op("slew-fast", &ops, err, sizeof(err)), 0);
+	EXPECT_INT(args_parse_set_op("slow", &ops, err, sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "set: more than one slew op ('slow' after 'slew-fast')");
+	EXPECT_INT(ops.slew, 1);
+	/* the others stand */
+	EXPECT_INT(ops.function, PGR_FUNC_OUTPUT);
 	EXPECT_INT(ops.level, 1);
 }
 
@@ -495,7 +512,7 @@ static void test_vocabulary(void)
 {
 	static const struct {
 		const char *word;
-		int kind;	/* 0 function, 1 level, 2 pull */
+		int kind;	/* 0 function, 1 level, 2 pull, 3 drive, 4 slew */
 		int value;
 	} words[] = {
 		{ "output", 0, PGR_FUNC_OUTPUT }, { "op", 0, PGR_FUNC_OUTPUT },
@@ -507,6 +524,12 @@ static void test_vocabulary(void)
 		{ "up", 2, PGR_PULL_UP }, { "pu", 2, PGR_PULL_UP },
 		{ "down", 2, PGR_PULL_DOWN }, { "pd", 2, PGR_PULL_DOWN },
 		{ "none", 2, PGR_PULL_NONE }, { "pn", 2, PGR_PULL_NONE },
+		{ "d2", 3, PGR_DRIVE_2MA }, { "2mA", 3, PGR_DRIVE_2MA },
+		{ "d4", 3, PGR_DRIVE_4MA }, { "4mA", 3, PGR_DRIVE_4MA },
+		{ "d8", 3, PGR_DRIVE_8MA }, { "8mA", 3, PGR_DRIVE_8MA },
+		{ "d12", 3, PGR_DRIVE_12MA }, { "12mA", 3, PGR_DRIVE_12MA },
+		{ "slew-fast", 4, 1 }, { "fast", 4, 1 },
+		{ "slew-slow", 4, 0 }, { "slow", 4, 0 },
 	};
 	size_t i;
 
@@ -521,11 +544,25 @@ static void test_vocabulary(void)
 			EXPECT(cmd.ops.set_level && !cmd.ops.set_function &&
 			       cmd.ops.level == words[i].value,
 			       "%s: not that level", words[i].word);
-		else
+		else if (words[i].kind == 2)
 			EXPECT(cmd.ops.set_pull && !cmd.ops.set_level &&
 			       (int)cmd.ops.pull == words[i].value,
 			       "%s: not that pull", words[i].word);
+		else if (words[i].kind == 3)
+			EXPECT(cmd.ops.set_drive && !cmd.ops.set_slew &&
+			       !cmd.ops.set_pull && !cmd.ops.set_level &&
+			       !cmd.ops.set_function &&
+			       (int)cmd.ops.drive == words[i].value,
+			       "%s: not that drive", words[i].word);
+		else
+			EXPECT(cmd.ops.set_slew && !cmd.ops.set_drive &&
+			       !cmd.ops.set_pull && !cmd.ops.set_level &&
+			       !cmd.ops.set_function &&
+			       cmd.ops.slew == words[i].value,
+			       "%s: not that slew", words[i].word);
 	}
+	/* get's words for them are what the library names them */
+	EXPECT_STR(pgr_drive_name(PGR_DRIVE_12MA), "12mA");
 	/* The contradiction names the words as given. */
 	EXPECT_INT(PARSE("set", "17", "output", "high", "low"), -EINVAL);
 	EXPECT_STR(err, "set: more than one level op ('low' after 'high')");

@@ -301,7 +301,7 @@ expect_usage cli/bad/pin-54-get "pin 54 out of range (this bcm2837 has pins 0-53
 expect_usage cli/bad/pin-54-blink "pin 54 out of range" blink 54 1 2
 expect_usage cli/bad/pin-word "invalid pin 'abc'" set abc op
 expect_usage cli/bad/pin-negative "invalid pin '-1'" set -1 op
-expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)" set 17 op xx
+expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)" set 17 op xx
 expect_usage cli/bad/op-before-valid "set: unknown op 'zz'" set 17 zz dh
 expect_usage cli/bad/op-conflict "set: more than one function op ('a0' after 'op')" set 17 op a0
 expect_usage cli/bad/set-no-op "set takes a PIN and at least one op" set 17
@@ -939,6 +939,27 @@ rp1
 expect_effect cli/rp1/pull-down "0x23048=0x00000008 0x22048=0x00000004" set 17 pd
 rp1
 expect_effect cli/rp1/pull-none "0x23048=0x0000000c" set 17 pn
+# Drive strength (the pad's bits 5:4: 0 2 mA, 1 4 mA, 2 8 mA, 3 12 mA):
+# the CLR alias of the field's bits the code lacks, the SET alias of those
+# it has, a store carrying no bit left out. Slew: bit 0, SET fast, CLR slow.
+rp1
+expect_effect cli/rp1/drive-d12 "0x22048=0x00000030" set 17 d12
+rp1
+expect_effect cli/rp1/drive-d2 "0x23048=0x00000030" set 17 d2
+rp1
+expect_effect cli/rp1/drive-4mA "0x23048=0x00000020 0x22048=0x00000010" set 17 4mA
+rp1
+expect_effect cli/rp1/drive-d8-gpio40-bank2 "0x2b01c=0x00000010 0x2a01c=0x00000020" set 40 d8
+rp1
+expect_effect cli/rp1/drive-d8-gpio30-bank1 "0x2700c=0x00000010 0x2600c=0x00000020" set 30 8mA
+rp1
+expect_effect cli/rp1/slew-fast "0x22048=0x00000001" set 17 slew-fast
+rp1
+expect_effect cli/rp1/slew-slow "0x23048=0x00000001" set 17 slow
+rp1
+expect_effect cli/rp1/drive-two-pins "0x23048=0x00000010 0x22048=0x00000020 0x2304c=0x00000010 0x2204c=0x00000020" set 17-18 d8
+expect_usage cli/rp1/bad/two-drives "set: more than one drive op ('d4' after 'd12')" set 17 d12 d4
+expect_usage cli/rp1/bad/drive-6mA "set: unknown op 'd6'" set 17 d6
 # Reading: FUNCSEL, OE and SYNC_IN; the pad's pull bits.
 rp1
 poke "$DEV" 0x0008c 0x00000005	# GPIO17 SYS_RIO
@@ -946,14 +967,17 @@ poke "$DEV" 0x10004 0x00020000	# OE: output
 poke "$DEV" 0x1000c 0x00020000	# SYNC_IN: high
 poke "$DEV" 0x00094 0x00000008	# GPIO18 a8
 poke "$DEV" 0x00024 0x0000001f	# GPIO4 none
-poke "$DEV" 0x20048 0x00000048	# GPIO17 pad: input on, pull-up
-poke "$DEV" 0x2004c 0x00000044	# GPIO18 pad: input on, pull-down
+poke "$DEV" 0x20048 0x00000048	# GPIO17 pad: input on, pull-up, 2 mA, slow
+poke "$DEV" 0x2004c 0x00000065	# GPIO18 pad: input on, pull-down, 8 mA, fast
+poke "$DEV" 0x20014 0x00000031	# GPIO4 pad: 12 mA, fast
 expect_output cli/rp1/get-output-high "GPIO17 output high" get 17
 expect_output cli/rp1/get-alt8 "GPIO18 alt8 low" get 18
 expect_output cli/rp1/get-none "GPIO4 none low" get 4
-expect_output cli/rp1/get-table-pulls "PIN  FUNC   NAME           LEVEL PULL    EVENTS         OWNER
-17   output -              high  up      -              -
-18   alt8   GPCLK1         low   down    -              -" get 17-18
+expect_output cli/rp1/get-table-pulls-drive-slew "PIN  FUNC   NAME           LEVEL PULL    DRIVE SLEW EVENTS         OWNER
+4    none   -              low   none    12mA  fast -              -
+17   output -              high  up      2mA   slow -              -
+18   alt8   GPCLK1         low   down    8mA   fast -              -" get 4,17-18
+expect_output cli/rp1/get-json-drive-slew '{"soc":"rp1","pins":[{"pin":18,"function":"alt8","alt":"GPCLK1","level":0,"pull":"down","drive":"8mA","slew":"fast","events":[],"owner":null}]}' get --json 18
 expect_output cli/rp1/funcs-a0-a8 "PIN  CURRENT ALT0           ALT1           ALT2           ALT3           ALT4           ALT5           ALT6           ALT7           ALT8
 14   alt0    PWM0_CHAN2     DPI_D10        CTS4           SDA3           TXD0           SYS_RIO014     PROC_RIO014    PIO14          SPI5_SIO0" funcs 14
 expect_output cli/rp1/peek-ctrl "0x08c: 0x00000005" peek 0x8c
@@ -968,5 +992,21 @@ if [ $rc -eq 1 ] && grep -q 'set GPIO17: Invalid argument' "$ERR" &&
 else
 	fail cli/rp1/bcm-refuses-alt6 "exit $rc: $(cat "$ERR")"
 fi
+# Drive strength and slew: a BCM chip's are per group of pins outside its
+# window. Refused before anything is written, the valid ops too.
+for soc in bcm2837 bcm2711; do
+	for ops in "op dh d8" "slew-fast" "pu 12mA slow"; do
+		$soc
+		cp "$DEV" "$WORK/before"
+		# shellcheck disable=SC2086 # the ops are words
+		pgr set 17 $ops
+		if [ $rc -eq 1 ] && grep -q "^pigpio-regs: set: [a-z0-9A-]*: drive strength and slew rate are set per pin only on the RP1 (Raspberry Pi 5); this $soc sets them for groups of pins" "$ERR" &&
+		   cmp -s "$DEV" "$WORK/before"; then
+			pass "cli/rp1/$soc-refuses-${ops// /-}"
+		else
+			fail "cli/rp1/$soc-refuses-${ops// /-}" "exit $rc: $(cat "$ERR")"
+		fi
+	done
+done
 
 [ $failed -eq 0 ]

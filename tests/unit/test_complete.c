@@ -83,6 +83,8 @@ static const struct {
 	{ { "set", "17", "op" }, 1 << 1 | 1 << 2 },
 	{ { "set", "17", "op", "dh" }, 1 << 3 },
 	{ { "set", "17", "output", "high", "up" }, 1 << 4 },
+	{ { "set", "17", "op", "d8" }, 1 << 3 },
+	{ { "set", "17", "slew-fast", "12mA", "pu" }, 1 << 4 },
 	{ { "toggle", "4" }, 1 << 1 },
 	{ { "funcs", "4" }, 1 << 1 },
 	{ { "owners", "4" }, 1 << 1 },
@@ -171,6 +173,7 @@ static void test_known_cases(void)
 	char *detect[] = { "detect", "4" };
 	char *none[] = { "detect", "4", "none" };
 	char *selftest[] = { "selftest", "17" };
+	char *set_d8[] = { "set", "17", "d8" };
 
 	/* After bank read: a bank number, not pins or ops. */
 	complete_at(bank_read, 2, "");
@@ -187,6 +190,14 @@ static void test_known_cases(void)
 	       "selftest options");
 	complete_at(selftest, 2, "");
 	EXPECT(ngot == 0, "after selftest 17: %d words", ngot);
+	/* set's ops include drive strength and slew, one of each */
+	complete_at(set, 2, "");
+	EXPECT(offered("d2") && offered("d12") && offered("12mA") &&
+	       offered("slew-fast") && offered("slow") && !offered("d6"),
+	       "set ops: drive and slew");
+	complete_at(set_d8, 3, "");
+	EXPECT(!offered("d4") && !offered("8mA") && offered("slew-slow") &&
+	       offered("op"), "after d8: another drive offered");
 	/* Pins: 0 to NGPIO - 1. */
 	complete_at(set, 1, "");
 	EXPECT(ngot == NGPIO && offered("0") && offered("53") && !offered("54"),

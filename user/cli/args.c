@@ -172,16 +172,19 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 	return 0;
 }
 
-enum op_kind { OP_FUNCTION, OP_LEVEL, OP_PULL };
+enum op_kind { OP_FUNCTION, OP_LEVEL, OP_PULL, OP_DRIVE, OP_SLEW };
 
 /*
  * Each op by pinctrl's short name first (the name messages use), then by
- * the words get prints (output, alt5, high, up) and libgpiod's levels.
+ * the words get prints (output, alt5, high, up, 8mA, fast) and libgpiod's
+ * levels. pinctrl has no drive strength or slew ops (its "drive" is dh/dl,
+ * the level); d2-d12 follow its two-letter style: drive 2-12 mA.
  */
 static const struct {
 	const char *name;
 	enum op_kind kind;
-	int value;	/* an enum pgr_function, a level or an enum pgr_pull */
+	int value;	/* an enum pgr_function, a level, an enum pgr_pull,
+			 * an enum pgr_drive or a slew (1 fast) */
 } set_op_table[] = {
 	{ "ip", OP_FUNCTION, PGR_FUNC_INPUT },
 	{ "op", OP_FUNCTION, PGR_FUNC_OUTPUT },
@@ -199,6 +202,13 @@ static const struct {
 	{ "pu", OP_PULL, PGR_PULL_UP },
 	{ "pd", OP_PULL, PGR_PULL_DOWN },
 	{ "pn", OP_PULL, PGR_PULL_NONE },
+	/* RP1 only: a BCM chip's pads are not in its window (do_set()). */
+	{ "d2", OP_DRIVE, PGR_DRIVE_2MA },
+	{ "d4", OP_DRIVE, PGR_DRIVE_4MA },
+	{ "d8", OP_DRIVE, PGR_DRIVE_8MA },
+	{ "d12", OP_DRIVE, PGR_DRIVE_12MA },
+	{ "slew-fast", OP_SLEW, 1 },
+	{ "slew-slow", OP_SLEW, 0 },
 	{ "input", OP_FUNCTION, PGR_FUNC_INPUT },
 	{ "output", OP_FUNCTION, PGR_FUNC_OUTPUT },
 	{ "alt0", OP_FUNCTION, PGR_FUNC_ALT0 },
@@ -220,16 +230,31 @@ static const struct {
 	{ "up", OP_PULL, PGR_PULL_UP },
 	{ "down", OP_PULL, PGR_PULL_DOWN },
 	{ "none", OP_PULL, PGR_PULL_NONE },
+	{ "2mA", OP_DRIVE, PGR_DRIVE_2MA },
+	{ "4mA", OP_DRIVE, PGR_DRIVE_4MA },
+	{ "8mA", OP_DRIVE, PGR_DRIVE_8MA },
+	{ "12mA", OP_DRIVE, PGR_DRIVE_12MA },
+	{ "fast", OP_SLEW, 1 },
+	{ "slow", OP_SLEW, 0 },
 };
 
 #define NOPS (sizeof(set_op_table) / sizeof(set_op_table[0]))
 
-static const char *const kind_names[] = { "function", "level", "pull" };
+static const char *const kind_names[] = {
+	"function", "level", "pull", "drive", "slew",
+};
 
 static bool op_taken(const struct set_ops *ops, enum op_kind kind)
 {
-	return kind == OP_FUNCTION ? ops->set_function :
-	       kind == OP_LEVEL ? ops->set_level : ops->set_pull;
+	const bool taken[] = {
+		[OP_FUNCTION] = ops->set_function,
+		[OP_LEVEL] = ops->set_level,
+		[OP_PULL] = ops->set_pull,
+		[OP_DRIVE] = ops->set_drive,
+		[OP_SLEW] = ops->set_slew,
+	};
+
+	return taken[kind];
 }
 
 int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
@@ -253,13 +278,19 @@ int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		} else if (kind == OP_LEVEL) {
 			ops->set_level = true;
 			ops->level = set_op_table[i].value;
-		} else {
+		} else if (kind == OP_PULL) {
 			ops->set_pull = true;
 			ops->pull = (enum pgr_pull)set_op_table[i].value;
+		} else if (kind == OP_DRIVE) {
+			ops->set_drive = true;
+			ops->drive = (enum pgr_drive)set_op_table[i].value;
+		} else {
+			ops->set_slew = true;
+			ops->slew = set_op_table[i].value;
 		}
 		return 0;
 	}
-	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn)",
+	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)",
 		    s);
 }
 
@@ -556,14 +587,17 @@ static const struct verb_spec verb_table[] = {
 	{ "get", VERB_GET, OPT_JSON, parse_get, "get [PINS]",
 	  "one pin: GPIO<PIN> <function> <high|low>;\n"
 	  "several or none (all): a table with ALT name,\n"
-	  "level, pull, events and owner",
+	  "level, pull (RP1: drive strength, slew),\n"
+	  "events and owner",
 	  { ARG_PINS }, false },
 	{ "set", VERB_SET, OPT_FORCE, parse_set, "set PINS OP...",
 	  "OP: output/op, input/ip, alt0-alt8/a0-a8\n"
 	  "(function); high/dh/1/active,\n"
 	  "low/dl/0/inactive (drive); up/pu, down/pd,\n"
-	  "none/pn (pull); e.g. 'set 17 output high' or\n"
-	  "'set 17 op dh'",
+	  "none/pn (pull); RP1 (Pi 5) only: d2/2mA,\n"
+	  "d4/4mA, d8/8mA, d12/12mA (drive strength),\n"
+	  "slew-fast/fast, slew-slow/slow (slew rate);\n"
+	  "e.g. 'set 17 output high' or 'set 17 op dh'",
 	  { ARG_PINS, ARG_OP }, true },
 	{ "toggle", VERB_TOGGLE, OPT_FORCE, parse_toggle, "toggle PINS",
 	  "drive each pin to the opposite of its level",
@@ -661,7 +695,8 @@ const char *const *args_words(enum arg_kind kind)
 		"alt5", "alt6", "alt7", "alt8", "high", "low", "up", "down",
 		"none", "op", "ip", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
 		"a7", "a8", "dh", "dl", "pu", "pd", "pn", "1", "0", "active",
-		"inactive", NULL,
+		"inactive", "d2", "d4", "d8", "d12", "2mA", "4mA", "8mA",
+		"12mA", "slew-fast", "slew-slow", "fast", "slow", NULL,
 	};
 	static const char *const bank_numbers[] = { "0", "1", NULL };
 

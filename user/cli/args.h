@@ -51,7 +51,11 @@ enum verb {
 /* In the order of the words read, high, low, write. */
 enum bank_op { BANK_READ, BANK_HIGH, BANK_LOW, BANK_WRITE };
 
-/* What `set PINS OP...` asks for; level, then pull, then function. */
+/*
+ * What `set PINS OP...` asks for; made in the order level, pull, drive
+ * strength, slew, function (so a pin made an output starts at its level,
+ * pull and drive).
+ */
 struct set_ops {
 	bool set_function;
 	enum pgr_function function;
@@ -59,7 +63,12 @@ struct set_ops {
 	int level;
 	bool set_pull;
 	enum pgr_pull pull;
-	const char *given[3];	/* the words given: function, level, pull */
+	bool set_drive;		/* RP1 only */
+	enum pgr_drive drive;
+	bool set_slew;		/* RP1 only */
+	int slew;		/* 1 fast, 0 slow */
+	const char *given[5];	/* the words given: function, level, pull,
+				 * drive, slew */
 };
 
 struct command {
@@ -162,7 +171,10 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 int args_parse_offset(const char *s, unsigned *offset, char *err,
 		      size_t errlen);
 
-/* One op of `set` (op ip dh dl pu pd pn a0..a5), merged into ops. */
+/*
+ * One op of `set` (op ip a0..a8 dh dl pu pd pn d2 d4 d8 d12 slew-fast
+ * slew-slow, or their long words), merged into ops.
+ */
 int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		      size_t errlen);
 

@@ -80,22 +80,38 @@ static int do_info(const struct command *cmd, struct pgr_chip *chip)
 	return EXIT_SUCCESS;
 }
 
+/*
+ * Whether the chip has per-pin drive strength and slew (the RP1): the
+ * library says -EOPNOTSUPP where it has not.
+ */
+static bool has_pads(const struct pgr_chip *chip)
+{
+	return pgr_pin_get_slew(chip, 0) != -EOPNOTSUPP;
+}
+
 /* Everything get shows of one pin. */
 struct pin_state {
 	enum pgr_function function;
 	const char *alt;
 	int level;
 	enum pgr_pull pull;
+	enum pgr_drive drive;	/* pads only */
+	int slew;		/* pads only: 1 fast, 0 slow */
 	int events;
 };
 
-static int read_pin(const struct pgr_chip *chip, unsigned pin,
+static int read_pin(const struct pgr_chip *chip, unsigned pin, bool pads,
 		    struct pin_state *st)
 {
 	int ret = pgr_pin_get_function(chip, pin, &st->function);
 
 	if (!ret)
 		ret = pgr_pin_get_pull(chip, pin, &st->pull);
+	if (!ret && pads)
+		ret = pgr_pin_get_drive(chip, pin, &st->drive);
+	st->slew = pads ? pgr_pin_get_slew(chip, pin) : 0;
+	if (!ret && st->slew < 0)
+		ret = st->slew;
 	st->level = pgr_pin_read(chip, pin);
 	st->events = pgr_pin_get_events(chip, pin);
 	if (!ret && st->level < 0)
@@ -133,10 +149,16 @@ static void json_events(int mask)
 	putchar(']');
 }
 
+static const char *slew_name(int slew)
+{
+	return slew ? "fast" : "slow";
+}
+
 static int do_get(const struct command *cmd, struct pgr_chip *chip,
 		  const struct pgr_owners *owners)
 {
 	bool table = cmd->all_pins || (cmd->pins & (cmd->pins - 1));
+	bool pads = has_pads(chip);	/* RP1: drive and slew columns */
 	struct pin_state st;
 	char events[96];
 	unsigned pin, n = 0;
@@ -144,13 +166,17 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 
 	if (cmd->json)
 		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
+	else if (table && pads)
+		printf("%-4s %-6s %-14s %-5s %-7s %-5s %-4s %-14s %s\n", "PIN",
+		       "FUNC", "NAME", "LEVEL", "PULL", "DRIVE", "SLEW",
+		       "EVENTS", "OWNER");
 	else if (table)
 		printf("%-4s %-6s %-14s %-5s %-7s %-14s %s\n", "PIN", "FUNC",
 		       "NAME", "LEVEL", "PULL", "EVENTS", "OWNER");
 	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
-		ret = read_pin(chip, pin, &st);
+		ret = read_pin(chip, pin, pads, &st);
 		if (ret < 0) {
 			cli_error("get GPIO%u: %s", pin, strerror(-ret));
 			return EXIT_FAILURE;
@@ -160,13 +186,27 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 			       n++ ? "," : "", pin,
 			       pgr_function_name(st.function));
 			json_string(st.alt);
-			printf(",\"level\":%d,\"pull\":\"%s\",\"events\":",
-			       st.level, pgr_pull_name(st.pull));
+			printf(",\"level\":%d,\"pull\":\"%s\"", st.level,
+			       pgr_pull_name(st.pull));
+			if (pads)
+				printf(",\"drive\":\"%s\",\"slew\":\"%s\"",
+				       pgr_drive_name(st.drive),
+				       slew_name(st.slew));
+			fputs(",\"events\":", stdout);
 			json_events(st.events);
 			fputs(",\"owner\":", stdout);
 			json_string(owners->owner[pin][0] ?
 				    owners->owner[pin] : NULL);
 			putchar('}');
+		} else if (table && pads) {
+			printf("%-4u %-6s %-14s %-5s %-7s %-5s %-4s %-14s %s\n",
+			       pin, pgr_function_name(st.function),
+			       st.alt ? st.alt : "-",
+			       st.level ? "high" : "low",
+			       pgr_pull_name(st.pull), pgr_drive_name(st.drive),
+			       slew_name(st.slew),
+			       events_text(st.events, events, sizeof(events)),
+			       owners->owner[pin][0] ? owners->owner[pin] : "-");
 		} else if (table) {
 			printf("%-4u %-6s %-14s %-5s %-7s %-14s %s\n", pin,
 			       pgr_function_name(st.function),
@@ -298,6 +338,10 @@ static int set_one(struct pgr_chip *chip, unsigned pin,
 
 	if (ops->set_pull)
 		ret = pgr_pin_set_pull(chip, pin, ops->pull);
+	if (!ret && ops->set_drive)
+		ret = pgr_pin_set_drive(chip, pin, ops->drive);
+	if (!ret && ops->set_slew)
+		ret = pgr_pin_set_slew(chip, pin, ops->slew);
 	if (!ret && ops->set_function)
 		ret = pgr_pin_set_function(chip, pin, ops->function);
 	if (ret < 0)
@@ -311,6 +355,13 @@ static int do_set(const struct command *cmd, struct pgr_chip *chip)
 	enum pgr_function function;
 	unsigned pin;
 
+	/* Refused before anything is changed, not halfway through. */
+	if ((ops->set_drive || ops->set_slew) && !has_pads(chip)) {
+		cli_error("set: %s: drive strength and slew rate are set per pin only on the RP1 (Raspberry Pi 5); this %s sets them for groups of pins in its PADS registers, outside the GPIO block this device maps",
+			  ops->set_drive ? ops->given[3] : ops->given[4],
+			  pgr_chip_soc_name(chip));
+		return EXIT_FAILURE;
+	}
 	/* Latch the levels first, so pins made outputs start at them. */
 	if (ops->set_level && write_levels(cmd, chip, ops->level) < 0)
 		return EXIT_FAILURE;
