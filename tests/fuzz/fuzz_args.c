@@ -207,7 +207,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case VERB_SET:
 			if (!cmd.ops.set_function && !cmd.ops.set_level &&
-			    !cmd.ops.set_pull)
+			    !cmd.ops.set_pull && !cmd.ops.set_drive &&
+			    !cmd.ops.set_slew)
 				die("set accepted without an op");
 			break;
 		default:
@@ -293,6 +294,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ops.set_pull && ops.pull != PGR_PULL_NONE &&
 		    ops.pull != PGR_PULL_UP && ops.pull != PGR_PULL_DOWN)
 			die("set op gave an unknown pull");
+		if (ops.set_drive && (unsigned)ops.drive > PGR_DRIVE_12MA)
+			die("set op gave a drive strength outside the enum");
+		if (ops.set_slew && ops.slew != 0 && ops.slew != 1)
+			die("set op gave a slew other than 0 or 1");
 		break;
 	}
 
