@@ -375,11 +375,11 @@ enum pgr_drive {
  * RP1: the pin's PADS word, DRIVE bits 5:4: a store to its CLR alias of
  * the field's bits that drive lacks, then one to its SET alias of those
  * it has (a store that would carry no bit is left out), then the pad is
- * read back. No lock: no other pin's
- * pad and no other bit of this one (slew, schmitt, pulls, input enable,
- * output disable) is written; between the two stores the field is the
- * old and the new value's common bits, never a stronger drive than
- * either. Two processes setting the same pin's drive at once may leave
+ * read back. No lock: no other pin's pad and no other bit of this one
+ * (slew, schmitt, pulls, input enable, output disable) is written;
+ * between the two stores the field holds the bits the old and the new
+ * value have in common, never a stronger drive than either. Two
+ * processes setting the same pin's drive at the same instant may leave
  * neither's value.
  * Returns 0, or:
  *   -EINVAL      pin >= pgr_chip_pin_count(), or drive not one of the
@@ -414,8 +414,9 @@ int pgr_pin_get_drive(const struct pgr_chip *chip, unsigned pin,
 int pgr_pin_set_slew(struct pgr_chip *chip, unsigned pin, int fast);
 
 /*
- * A pin's slew rate: 1 fast (SLEWFAST set), 0 slow (rate limited), or
- * -EINVAL (pin out of range) or -EOPNOTSUPP (not an RP1).
+ * A pin's slew rate from the pad's bit 0 (one load): 1 fast (SLEWFAST
+ * set), 0 slow (rate limited), -EINVAL (pin out of range) or -EOPNOTSUPP
+ * (not an RP1).
  */
 int pgr_pin_get_slew(const struct pgr_chip *chip, unsigned pin);
 
