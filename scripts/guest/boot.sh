@@ -25,16 +25,16 @@ cp "$PGR_TOP/scripts/guest/init.sh" "$stage/init"
 cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
 cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
-cp "$out/user/pigpio-regs" "$out/user/pigpio-regs-bench" "$out"/user/examples/* "$out"/guest-bin/* \
+# The CLI is not among them: the suite uses the packaged one.
+cp "$out/user/pigpio-regs-bench" "$out"/user/examples/* "$out"/guest-bin/* \
 	"$stage/pigpio/bin/"
 # The Python package (in /usr/lib/python3/dist-packages), its tests and
 # the optional gpiochip rule, as build.sh staged them.
 cp -a "$out/python-root/." "$stage/"
-# The module, the udev rules and the modules-load.d entry, laid out by the
-# project's own `make install` as on a real system (the guest's init runs
-# systemd-modules-load, which loads the module at boot).
-make -s -C "$PGR_TOP" install-kernel DESTDIR="$stage" KRELEASE="$release" \
-	KO="$out/module/kernel/pigpio_regs.ko" GPIOMEM_LINK=1
+# The Debian packages build.sh gathered (library, CLI, pigpio-regs-common
+# and the module package for this kernel): the guest's init installs them
+# with dpkg before systemd-modules-load runs, which then loads the module.
+cp -r "$out/debs" "$stage/pigpio/debs"
 cat >"$stage/pigpio/board.env" <<EOT
 BOARD=$B_NAME
 EXPECT_PHYS=$B_PHYS
@@ -43,7 +43,8 @@ EXPECT_NGPIO=$B_NGPIO
 EXPECT_PINCTRL=$B_PINCTRL
 EXPECT_BOOT_LOAD=yes
 EOT
-# Users: alice is in group gpio, bob is not.
+# Users: alice and bob. Group gpio comes from pigpio-regs-common's
+# postinst; init.sh then adds alice to it, as an administrator would.
 cat >"$stage/etc/passwd" <<'EOT'
 root:x:0:0:root:/root:/bin/sh
 alice:x:1000:1000:in group gpio:/tmp:/bin/sh
@@ -51,7 +52,6 @@ bob:x:1001:1001:not in group gpio:/tmp:/bin/sh
 EOT
 cat >"$stage/etc/group" <<'EOT'
 root:x:0:
-gpio:x:997:alice
 alice:x:1000:
 bob:x:1001:
 EOT

@@ -71,3 +71,27 @@ make -s -C "$PGR_TOP/python" BUILD="$out/python" stage DESTDIR="$out/python-root
 mkdir -p "$out/python-root/pigpio"
 cp -r "$PGR_TOP/python/tests" "$out/python-root/pigpio/python-tests"
 cp "$PGR_TOP/scripts/udev/62-pigpio-gpiochip.rules" "$out/python-root/pigpio/"
+
+# The Debian packages the guest's dpkg installs at boot (init.sh): the
+# library, the CLI and pigpio-regs-common of the board's architecture, as
+# tests/deb builds them, and the binary module package for the board's
+# kernel (scripts/mkmodules-deb.sh), lintian-clean like the others.
+rm -rf "$out/debs" && mkdir -p "$out/debs"
+pgr_log "$B_NAME: the $B_ARCH packages (tests/deb/run.sh --build $B_ARCH)"
+debdir=$("$PGR_TOP/tests/deb/run.sh" --build "$B_ARCH") ||
+	pgr_die "$B_NAME: no $B_ARCH packages (see build/deb/cache/*/$B_ARCH/build.log)"
+cp "$debdir"/pigpio-regs-common_*_all.deb "$debdir"/libpigpioregs1_*_"$B_ARCH".deb \
+	"$debdir"/pigpio-regs_*_"$B_ARCH".deb "$out/debs/"
+usr=()
+[ -d "$cache/root/lib/modules/$release" ] || usr=(--usr)
+"$PGR_TOP/scripts/mkmodules-deb.sh" "${usr[@]}" "$out/module/kernel/pigpio_regs.ko" "$release" \
+	"$B_ARCH" "$out/modules-deb" >/dev/null || pgr_die "$B_NAME: cannot make the module package"
+cp "$out/modules-deb"/*.deb "$out/debs/"
+if ! lintian --fail-on=error,warning "$out/modules-deb"/*.changes >"$out/modules-deb/lintian.log" 2>&1 ||
+	grep -qE '^[EW]: ' "$out/modules-deb/lintian.log"; then
+	cat "$out/modules-deb/lintian.log" >&2
+	pgr_die "$B_NAME: lintian found errors or warnings in the module package"
+fi
+(cd "$out/debs" && for f in *.deb; do
+	printf '%s %s %s\n' "$f" "$(stat -c %s "$f")" "$(dpkg-deb -f "$f" Installed-Size)"
+done) >"$out/debs/sizes"

@@ -98,14 +98,20 @@ fetch_kernel() {
 
 # The Debian packages of the guest's root filesystem: the tools (systemd
 # for systemd-modules-load, which loads the installed module at boot), and
-# the unmodified third-party GPIO clients the suite drives the device with.
-ROOTFS_PACKAGES=busybox,udev,systemd,kmod,gpiod,util-linux,libc6,python3-rpi.gpio,python3-gpiozero
+# the unmodified third-party GPIO clients the suite drives the device with;
+# libc-bin for ldconfig, which dpkg requires to install anything, and
+# passwd for usermod, with which init.sh adds alice to group gpio.
+ROOTFS_PACKAGES=busybox,udev,systemd,kmod,gpiod,util-linux,libc6,libc-bin,passwd,python3-rpi.gpio,python3-gpiozero
+# How they are laid down; a change here reassembles the root filesystem.
+# dpkg-register.sh records the unpacked packages in the guest's dpkg
+# database, where the guest's dpkg installs the project's own packages.
+ROOTFS_RECIPE="$ROOTFS_PACKAGES extract+merged-usr+dpkg-register"
 
 fetch_rootfs() {
 	local out
 	out=$(pgr_rootfs_dir)
 	# Reassembled when the package list changes.
-	[ -f "$out/rootfs.tar" ] && [ "$(cat "$out/packages" 2>/dev/null)" = "$ROOTFS_PACKAGES" ] &&
+	[ -f "$out/rootfs.tar" ] && [ "$(cat "$out/packages" 2>/dev/null)" = "$ROOTFS_RECIPE" ] &&
 		return
 	pgr_log "$B_NAME: assembling the $B_SUITE/$B_ARCH root filesystem ($ROOTFS_PACKAGES)"
 	mkdir -p "$out"
@@ -115,10 +121,11 @@ fetch_rootfs() {
 	# installed Debian system has them: trixie's packages ship no /lib at all.
 	mmdebstrap --quiet --variant=extract --architectures="$B_ARCH" \
 		--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
+		--extract-hook="$PGR_TOP/scripts/guest/dpkg-register.sh \"\$1\"" \
 		--include="$ROOTFS_PACKAGES" "$B_SUITE" "$out/rootfs.tmp.tar" \
 		"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(pgr_mirror) $B_SUITE main"
 	mv "$out/rootfs.tmp.tar" "$out/rootfs.tar"
-	echo "$ROOTFS_PACKAGES" >"$out/packages"
+	echo "$ROOTFS_RECIPE" >"$out/packages"
 }
 
 # The board's Python headers (libpython3.X-dev of its suite and

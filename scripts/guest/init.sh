@@ -23,9 +23,23 @@ hostname pigpio-guest
 mode=$(sed -n 's/.*pgr\.mode=\([a-z0-9-]*\).*/\1/p' /proc/cmdline)
 echo "PGR-BOOTED $(cut -d' ' -f1 /proc/uptime)"
 
+# The project's Debian packages, installed by the guest's own dpkg: their
+# maintainer scripts create group gpio and index the module (depmod). Then
+# what an administrator does: alice joins the group, and the /dev/gpiomem
+# link rule the package ships as an example is put in place (RPi.GPIO and
+# WiringPi open /dev/gpiomem). The suite checks each step.
+if [ -d /pigpio/debs ]; then
+	dpkg -i /pigpio/debs/*.deb >/run/pgr-dpkg.log 2>&1
+	echo $? >/run/pgr-dpkg.status
+	usermod -aG gpio alice >>/run/pgr-dpkg.log 2>&1
+	mkdir -p /etc/udev/rules.d &&
+		cp /usr/share/doc/pigpio-regs-common/examples/61-pigpio-gpiomem-symlink.rules \
+		/etc/udev/rules.d/ >>/run/pgr-dpkg.log 2>&1
+fi
+
 /lib/systemd/systemd-udevd --daemon
 # As a real boot does next: load the modules listed in modules-load.d
-# (`make install` put pigpio_regs.conf there). The suite checks the result.
+# (pigpio-regs-common put pigpio_regs.conf there). The suite checks the result.
 SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-modules-load >/run/pgr-modules-load.log 2>&1
 echo $? >/run/pgr-modules-load.status
 udevadm trigger --action=add

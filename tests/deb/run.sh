@@ -1,9 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # tests/deb/run.sh: the Debian packages of debian/ (docs/packaging.md).
+# tests/deb/run.sh --build ARCH: only build them for ARCH (or find them in
+# the cache) and print the directory of the .deb files; the emulated
+# boards install these (scripts/guest/build.sh).
 #
 #  1. Builds them with dpkg-buildpackage -b for amd64 and, with Debian's
-#     cross toolchains, for arm64 and armhf, plus a previous version (this
+#     cross toolchains, for arm64, armhf and armel (the Pi 1's), plus a
+#     previous version (this
 #     tree with a lower version) for the upgrade test, and the source
 #     package; all in copies under build/deb, never in the checkout.
 #  2. Checks what is in them: one version everywhere, each architecture's
@@ -20,12 +24,16 @@
 # build/deb/cache/KEY, KEY being a hash of what their build reads and of the
 # build tools' versions; the source package (seconds) and step 4 always run.
 # Needs root; installs what it lacks from the machine's Debian archive
-# (debhelper, dh-dkms, lintian, crossbuild-essential-arm64/-armhf, and libc6
-# of arm64 and armhf as foreign architectures, which dpkg-shlibdeps needs
+# (debhelper, dh-dkms, lintian, crossbuild-essential-arm64/-armhf/-armel,
+# and libc6 of those as foreign architectures, which dpkg-shlibdeps needs
 # for the cross builds). One PASS/FAIL line each, then "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/deb
+only=
+if [ "${1:-}" = --build ]; then
+	only=${2:?usage: run.sh [--build ARCH]}
+fi
 start=$(date +%s)
 passed=0
 failed=0
@@ -41,7 +49,8 @@ finish() {
 # last LOG: the end of a log, on one line
 last() { tail -n "${2:-6}" "$1" 2>/dev/null | tr '\n' ' ' | cut -c 1-700; }
 
-PKGS=(pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs)
+PKGS=(pigpio-regs-common pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs)
+CROSS=(arm64 armhf armel)
 host_arch=$(dpkg --print-architecture)
 if [ "$(id -u)" != 0 ]; then
 	fail "root" "installing packages with dpkg needs root"
@@ -76,14 +85,20 @@ restore_arches() {
 			echo "tests/deb: could not remove architecture $arch again (see build/deb/tools.log)" >&2
 	done
 }
-trap 'purge; restore_arches; rm -rf "$work"' EXIT
+if [ -n "$only" ]; then
+	trap 'restore_arches; rm -rf "$work"' EXIT
+else
+	trap 'purge; restore_arches; rm -rf "$work"' EXIT
+fi
 
 # --- tools ---------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
+install_tools() {
 tools=(debhelper dh-dkms lintian dpkg-dev build-essential
-	crossbuild-essential-arm64 crossbuild-essential-armhf libc6:arm64 libc6:armhf
+	crossbuild-essential-arm64 crossbuild-essential-armhf crossbuild-essential-armel
+	libc6:arm64 libc6:armhf libc6:armel
 	dkms "linux-headers-$host_arch" pkg-config man-db)
-for arch in arm64 armhf; do
+for arch in "${CROSS[@]}"; do
 	dpkg --print-foreign-architectures | grep -qx "$arch" && continue
 	dpkg --add-architecture "$arch"
 	added_arches+=("$arch")
@@ -101,19 +116,30 @@ if [ ${#missing[@]} -gt 0 ]; then
 		  apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$out/tools.log" 2>&1; } ||
 		{ fail "install the build tools" "apt-get install ${missing[*]}: $(last "$out/tools.log" 3)"; finish; }
 fi
+}
+# A build for the boards finds its packages in the cache (this test made
+# them before the boards run) and needs no tools installed then.
+[ -n "$only" ] || install_tools
 
 # --- the source: a copy of the tree ------------------------------------------
 # Tracked files and untracked ones not ignored, as they are in the working
 # tree now; nothing under a build/ directory (build output, wherever made).
-rm -rf "$out/src" && mkdir -p "$out/src"
+src=$out/src
+[ -z "$only" ] || src=$(mktemp -d -p "$out" src-XXXXXX)
+rm -rf "$src" && mkdir -p "$src"
 (cd "$top" && git ls-files -co --exclude-standard -z) | grep -zvE '(^|/)build/' |
 	while IFS= read -r -d '' f; do
 		if [ -e "$top/$f" ] || [ -L "$top/$f" ]; then printf '%s\0' "$f"; fi
-	done | (cd "$top" && xargs -0 cp -a --parents -t "$out/src")
-src=$out/src
+	done | (cd "$top" && xargs -0 cp -a --parents -t "$src")
+[ -z "$only" ] || trap 'restore_arches; rm -rf "$work" "$src"' EXIT
 ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$src/user/include/pigpioregs.h")
 changelog_ver=$(cd "$src" && dpkg-parsechangelog -S Version)
-if [ -n "$ver" ] && [ "$ver" = "$changelog_ver" ]; then
+if [ -n "$only" ]; then
+	if [ -z "$ver" ] || [ "$ver" != "$changelog_ver" ]; then
+		echo "tests/deb: debian/changelog says '$changelog_ver', PGR_VERSION '$ver'" >&2
+		exit 1
+	fi
+elif [ -n "$ver" ] && [ "$ver" = "$changelog_ver" ]; then
 	pass "one version: debian/changelog says $changelog_ver, as PGR_VERSION in user/include/pigpioregs.h"
 else
 	fail "one version" "debian/changelog says '$changelog_ver', user/include/pigpioregs.h PGR_VERSION '$ver'"
@@ -131,8 +157,10 @@ fi
 
 # The binary packages' cache key: what their build reads (the tree less the
 # docs, the tests and the scripts that are not packaged, but with this test,
-# which makes the previous version) and the build tools' versions. The
-# source package is built and checked on every run: it takes seconds.
+# which makes the previous version) and the build tools' versions
+# (of this machine's architecture: another's libc6 has the same version, and
+# is there only while this test runs). The source package is built and
+# checked on every run: it takes seconds.
 inputs() {
 	cd "$src" && {
 		find . \( -path ./docs -o -path ./tests -o -path ./scripts -o -path ./.ci -o -name '*.md' \) \
@@ -142,11 +170,11 @@ inputs() {
 }
 key=$({ inputs | tar -C "$src" --no-recursion --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T -
 	dpkg-query -W -f='${Package}:${Architecture} ${Version}\n' |
-		grep -E '^(debhelper|dh-dkms|dpkg-dev|lintian|libc6|gcc-[0-9]+(-aarch64-linux-gnu|-arm-linux-gnueabihf)?):'
+		grep -E "^(debhelper|dh-dkms|dpkg-dev|lintian|libc6|gcc-[0-9]+(-aarch64-linux-gnu|-arm-linux-gnueabihf|-arm-linux-gnueabi)?):$host_arch "
 } | sha256sum | cut -c 1-16)
 cache=$out/cache/$key
 mkdir -p "$cache"
-find "$out/cache" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
+[ -n "$only" ] || find "$out/cache" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
 
 # set_version DIR VERSION: the tree in DIR says VERSION wherever it carries
 # the package version: the changelog, the header and the symbols file.
@@ -202,10 +230,10 @@ report_build() {
 			printf '%s (%s KiB, installed %s KiB), ' "$(basename "$f")" \
 				"$(($(stat -c %s "$f") / 1024))" "$(dpkg-deb -f "$f" Installed-Size)"
 		done)
-		if [ "$(debs "$1" | wc -l)" = 4 ]; then
+		if [ "$(debs "$1" | wc -l)" = ${#PKGS[@]} ]; then
 			pass "dpkg-buildpackage -b -a$1: ${list%, }"
 		else
-			fail "dpkg-buildpackage -b -a$1" "expected 4 packages, got: ${list%, }"
+			fail "dpkg-buildpackage -b -a$1" "expected ${#PKGS[@]} packages, got: ${list%, }"
 		fi
 		;;
 	esac
@@ -232,7 +260,7 @@ unpack() {
 	fi
 	echo "$d"
 }
-declare -A elf_machine=([amd64]="Advanced Micro Devices X86-64" [arm64]=AArch64 [armhf]=ARM)
+declare -A elf_machine=([amd64]="Advanced Micro Devices X86-64" [arm64]=AArch64 [armhf]=ARM [armel]=ARM)
 # check_arch ARCH: the libraries, the CLI and the -dev files of one build
 check_arch() {
 	local arch=$1 triplet problems lib dev cli so pc machine f
@@ -271,11 +299,12 @@ check_arch() {
 		fail "$arch packages" "$(printf '%s; ' "${problems[@]}")"
 	fi
 }
-# check_dkms: the -dkms package, from the amd64 build
+# check_dkms: the -dkms and -common packages, from the amd64 build
 check_dkms() {
-	local dkms problems s f root gid
+	local dkms common problems s f root gid
 	[ -f "$cache/amd64/ok" ] || return 0
 	dkms=$(unpack amd64 pigpio-regs-dkms)
+	common=$(unpack amd64 pigpio-regs-common)
 	problems=()
 	s=$dkms/usr/src/pigpio_regs-$ver
 	grep -qx "PACKAGE_VERSION=\"$ver\"" "$s/dkms.conf" 2>/dev/null || problems+=("no dkms.conf with PACKAGE_VERSION=\"$ver\" in /usr/src/pigpio_regs-$ver")
@@ -283,25 +312,28 @@ check_dkms() {
 		[ -f "$s/$f" ] || problems+=("no $f")
 	done
 	[ -z "$(find "$s" -name '*.o' -o -name '*.ko' -o -name '*.cmd')" ] || problems+=("build output in the module source")
-	cmp -s "$dkms/lib/udev/rules.d/60-pigpio-regs.rules" "$src/scripts/udev/60-pigpio-regs.rules" || problems+=("60-pigpio-regs.rules")
-	[ ! -e "$dkms/lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules" ] &&
-		cmp -s "$dkms/usr/share/doc/pigpio-regs-dkms/examples/61-pigpio-gpiomem-symlink.rules" "$src/scripts/udev/61-pigpio-gpiomem-symlink.rules" ||
-		problems+=("the gpiomem link rule is not (only) an example")
-	cmp -s "$dkms/usr/lib/modules-load.d/pigpio_regs.conf" "$src/scripts/modules-load.d/pigpio_regs.conf" || problems+=("modules-load.d entry")
-	grep -qx 'g gpio - -' "$dkms/usr/lib/sysusers.d/pigpio-regs-dkms.conf" 2>/dev/null || problems+=("sysusers.d entry")
-	grep -q 'systemd-sysusers.*pigpio-regs-dkms.conf' "$dkms/DEBIAN/postinst" && grep -q 'common.postinst' "$dkms/DEBIAN/postinst" ||
-		problems+=("postinst lacks systemd-sysusers or DKMS")
+	grep -q 'common.postinst' "$dkms/DEBIAN/postinst" || problems+=("postinst lacks DKMS")
 	grep -q 'dkms remove' "$dkms/DEBIAN/prerm" || problems+=("prerm does not remove the DKMS module")
+	grep -q "^Depends: pigpio-regs-common (= $ver), dkms" "$dkms/DEBIAN/control" || problems+=("does not depend on pigpio-regs-common (= $ver) and dkms")
+	[ -z "$(find "$dkms" -path '*/udev/*' -o -path '*sysusers*' -o -path '*modules-load*')" ] || problems+=("carries a file of pigpio-regs-common")
+	cmp -s "$common/lib/udev/rules.d/60-pigpio-regs.rules" "$src/scripts/udev/60-pigpio-regs.rules" || problems+=("common: 60-pigpio-regs.rules")
+	[ ! -e "$common/lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules" ] &&
+		cmp -s "$common/usr/share/doc/pigpio-regs-common/examples/61-pigpio-gpiomem-symlink.rules" "$src/scripts/udev/61-pigpio-gpiomem-symlink.rules" ||
+		problems+=("common: the gpiomem link rule is not (only) an example")
+	cmp -s "$common/usr/lib/modules-load.d/pigpio_regs.conf" "$src/scripts/modules-load.d/pigpio_regs.conf" || problems+=("common: modules-load.d entry")
+	grep -qx 'g gpio - -' "$common/usr/lib/sysusers.d/pigpio-regs-common.conf" 2>/dev/null || problems+=("common: sysusers.d entry")
+	grep -q 'systemd-sysusers.*pigpio-regs-common.conf' "$common/DEBIAN/postinst" || problems+=("common: postinst lacks systemd-sysusers")
+	! grep -q dkms "$common/DEBIAN/postinst" || problems+=("common: postinst calls DKMS")
 	if [ ${#problems[@]} = 0 ]; then
-		pass "pigpio-regs-dkms: module source and dkms.conf of version $ver, 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
+		pass "pigpio-regs-dkms: module source and dkms.conf of version $ver, depends on pigpio-regs-common (= $ver); pigpio-regs-common: 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
 	else
-		fail "pigpio-regs-dkms contents" "$(printf '%s; ' "${problems[@]}")"
+		fail "pigpio-regs-dkms and -common contents" "$(printf '%s; ' "${problems[@]}")"
 	fi
 	# The group the postinst makes, on a system without one.
 	root=$work/sysusers-root
 	mkdir -p "$root/etc" "$root/usr/lib/sysusers.d"
-	cp "$dkms/usr/lib/sysusers.d/pigpio-regs-dkms.conf" "$root/usr/lib/sysusers.d/"
-	gid=$(systemd-sysusers --root="$root" pigpio-regs-dkms.conf >/dev/null 2>&1 &&
+	cp "$common/usr/lib/sysusers.d/pigpio-regs-common.conf" "$root/usr/lib/sysusers.d/"
+	gid=$(systemd-sysusers --root="$root" pigpio-regs-common.conf >/dev/null 2>&1 &&
 		sed -n 's/^gpio:x:\([0-9]*\):$/\1/p' "$root/etc/group")
 	if [ -n "$gid" ] && [ "$gid" -lt 1000 ]; then
 		pass "the postinst's systemd-sysusers call creates system group gpio (GID $gid) where there is none"
@@ -316,19 +348,34 @@ the_rest() {
 	local name
 	[ -n "$rest" ] || return 0
 	rest=
-	for name in arm64 armhf source lint-amd64; do
+	for name in "${CROSS[@]}" source lint-amd64; do
 		[ -z "${pid[$name]:-}" ] || wait "${pid[$name]}"
 	done
-	report_build arm64
-	report_build armhf
-	report_build source
-	check_arch arm64
-	check_arch armhf
-	for name in amd64 arm64 armhf source; do
+	for name in "${CROSS[@]}" source; do
+		report_build "$name"
+	done
+	for name in "${CROSS[@]}"; do
+		check_arch "$name"
+	done
+	for name in amd64 "${CROSS[@]}" source; do
 		report_lint "$name"
 	done
-	echo "tests/deb: builds and lintian done $(($(date +%s) - build_start)) s after they started, beside the install test ($cached of 4 binary builds cached)" >&2
+	echo "tests/deb: builds and lintian done $(($(date +%s) - build_start)) s after they started, beside the install test ($cached of $((${#CROSS[@]} + 2)) binary builds cached)" >&2
 }
+
+# --- only one architecture's packages, for the boards ---------------------
+if [ -n "$only" ]; then
+	# Two boards of one architecture may ask at once: one builds.
+	exec 9>"$cache/$only.lock"
+	flock 9
+	if [ ! -f "$cache/$only/ok" ]; then
+		install_tools
+		build "$only" "$only" ||
+			{ echo "tests/deb: the $only build failed (${cache#"$top"/}/$only/build.log)" >&2; exit 1; }
+	fi
+	echo "$cache/$only"
+	exit 0
+fi
 
 # --- builds and lintian, in parallel; the host part needs only amd64 and old --
 build_start=$(date +%s)
@@ -338,7 +385,7 @@ build amd64 amd64 &
 pid[amd64]=$!
 build old "$host_arch" &
 pid[old]=$!
-for arch in arm64 armhf; do
+for arch in "${CROSS[@]}"; do
 	{ build "$arch" "$arch" && lint "$cache/$arch"; } &
 	pid[$arch]=$!
 done

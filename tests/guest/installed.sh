@@ -1,26 +1,41 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # shellcheck shell=sh
-# Part of suite.sh, run first: the layout the project's `make install` made
-# (module in /lib/modules/<release>/extra with its depmod index, the udev
-# rules, /usr/lib/modules-load.d/pigpio_regs.conf) loaded the module at boot
-# through Debian's systemd-modules-load, as on an installed system. The
-# suite then unloads it and loads its own copy to test loading itself.
+# Part of suite.sh, run first: the project's Debian packages, which the
+# guest's own dpkg installed at boot (scripts/guest/init.sh), loaded the
+# module at boot through Debian's systemd-modules-load, as on an installed
+# system: the module from the board kernel's module package, the node's
+# owner and mode from pigpio-regs-common's udev rule, and alice's CLI and
+# library from pigpio-regs and libpigpioregs1. The suite then unloads it
+# and loads its own copy to test loading itself.
 if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
+	check_packages
 	st=$(cat /run/pgr-modules-load.status 2>/dev/null)
 	check "boot: systemd-modules-load ran without error" \
 		"status $st: $(cat /run/pgr-modules-load.log 2>/dev/null)" test "$st" = 0
 	check "boot: pigpio_regs was loaded from modules-load.d" "not loaded" \
 		test -d /sys/module/pigpio_regs
 	path=$(modinfo -n pigpio_regs 2>&1)
-	case $path in
-	*/modules/"$(uname -r)"/extra/pigpio_regs.ko) found=yes ;;
-	*) found=no ;;
-	esac
-	check "boot: modprobe finds it in the release's extra/ (depmod ran)" "$path" test $found = yes
+	# dpkg knows the path the package ships: /lib/modules on Debian 12,
+	# /usr/lib/modules on 13, where modinfo still says /lib/modules.
+	owner=$({ dpkg -S "$path" || dpkg -S "$(readlink -f "$path")"; } 2>/dev/null | cut -d: -f1)
+	check "boot: modprobe finds it in updates/, from package pigpio-regs-modules-$(uname -r)" \
+		"$path from '$owner'" \
+		sh -c "case '$path' in */modules/$(uname -r)/updates/pigpio_regs.ko) test '$owner' = 'pigpio-regs-modules-$(uname -r)' ;; *) false ;; esac"
+	rule=/lib/udev/rules.d/60-pigpio-regs.rules
+	check "boot: $rule is pigpio-regs-common's" "$(dpkg -S $rule 2>&1)" \
+		test "$(dpkg -S $rule 2>/dev/null | cut -d: -f1)" = pigpio-regs-common
 	udev_settled
-	check "boot: the installed rule made /dev/pigpio_regs root:gpio 0660" \
+	check "boot: the packaged rule made /dev/pigpio_regs root:gpio 0660" \
 		"$(ls -l /dev/pigpio_regs 2>&1)" \
 		test "$(gpio_node_mode /dev/pigpio_regs)" = "root:gpio 660"
+	cli=$(as_alice sh -c 'command -v pigpio-regs')
+	# The file the dynamic loader maps, through the merged-/usr links.
+	lib=$(LD_TRACE_LOADED_OBJECTS=1 "$cli" 2>&1 | sed -n 's/^[[:space:]]*libpigpioregs\.so\.1 => \([^ ]*\) .*/\1/p')
+	lib=$(readlink -f "$lib")
+	check "boot: alice's pigpio-regs is package pigpio-regs', linked with libpigpioregs1's library" \
+		"$cli ($(dpkg -S "$cli" 2>&1)), libpigpioregs.so.1 => '$lib' ($(dpkg -S "$lib" 2>&1))" \
+		sh -c "test '$(dpkg -S "$cli" 2>/dev/null | cut -d: -f1)' = pigpio-regs &&
+			dpkg -S '$lib' 2>/dev/null | grep -q '^libpigpioregs1:'"
 	out=$(as_alice pigpio-regs get 17 2>&1)
 	check "boot: alice reads GPIO 17 through the boot-loaded module" "$out" \
 		sh -c "echo \"\$1\" | grep -q '^GPIO17 '" - "$out"

@@ -76,3 +76,22 @@ pins_file() {
 pin_line() { grep "^pin $1 (gpio$1) " "$(pins_file)"; }
 pin_function() { pin_line "$1" | sed -n 's/.* function \([a-z_0-9]*\) .*/\1/p'; }
 pin_level() { pin_line "$1" | sed -n 's/.* in \(hi\|lo\);.*/\1/p'; }
+
+# check_packages: init.sh's dpkg -i of the project's packages (/pigpio/debs)
+# succeeded and left each one installed at its version ("ii"), and
+# pigpio-regs-common's postinst made gpio a system group.
+check_packages() {
+	st=$(cat /run/pgr-dpkg.status 2>/dev/null)
+	check "dpkg -i of the packages exited 0" "status $st: $(tail -n 5 /run/pgr-dpkg.log 2>/dev/null | tr '\n' ' ')" \
+		test "$st" = 0
+	for deb in /pigpio/debs/*.deb; do
+		p=$(dpkg-deb -f "$deb" Package)
+		v=$(dpkg-deb -f "$deb" Version)
+		s=$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>&1)
+		check "dpkg: $p is installed at $v" "dpkg-query: $s" test "$s" = "ii $v"
+	done
+	gid=$(sed -n 's/^gpio:x:\([0-9]*\):.*/\1/p' /etc/group)
+	check "pigpio-regs-common's postinst made gpio a system group (GID $gid), alice joined it" \
+		"$(grep '^gpio:' /etc/group)" \
+		sh -c "[ -n '$gid' ] && [ '$gid' -lt 1000 ] && id -nG alice | grep -qw gpio"
+}

@@ -7,10 +7,13 @@
 . /pigpio/lib.sh
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
+# The project's packages, installed at boot by the guest's dpkg (init.sh),
+# brought the module, the modules-load.d entry and the udev rule.
+check_packages
 
 check "the kernel sees no GPIO controller node" "$(ls /sys/kernel/debug/pinctrl)" \
 	sh -c '! ls -d /sys/kernel/debug/pinctrl/*gpio* >/dev/null 2>&1'
-# At boot, systemd-modules-load tried the installed module and was refused.
+# At boot, systemd-modules-load tried the packaged module and was refused.
 check "boot: modules-load.d entry refused with ENODEV, nothing loaded" \
 	"$(cat /run/pgr-modules-load.log 2>/dev/null)" \
 	sh -c '! test -d /sys/module/pigpio_regs && grep -q "pigpio_regs.*No such device" /run/pgr-modules-load.log'

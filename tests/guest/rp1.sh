@@ -20,6 +20,9 @@
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
 PIN=17
+# The project's packages, installed at boot by the guest's dpkg (init.sh),
+# brought the module, the modules-load.d entry and the udev rule.
+check_packages
 
 attr() { cat "$SYSFS/$1" 2>/dev/null; }
 hex() { printf '%#x' "$1"; }
