@@ -85,10 +85,16 @@ fi
 #DEBHELPER#
 EOT
 done
+# dh_strip leaves kernel modules alone; strip their debug information as
+# the kernel's own packages do (kbuild's INSTALL_MOD_STRIP=1), with the
+# target's binutils.
 cat >"$src/debian/rules" <<'EOT'
 #!/usr/bin/make -f
+include /usr/share/dpkg/architecture.mk
 %:
 	dh $@
+execute_after_dh_strip:
+	$(DEB_HOST_GNU_TYPE)-strip --strip-debug debian/*/*lib/modules/*/updates/pigpio_regs.ko
 EOT
 chmod +x "$src/debian/rules"
 (cd "$src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="noddebs nocheck" \
