@@ -74,12 +74,13 @@ cat >"$src/debian/install" <<EOT
 pigpio_regs.ko ${moddir#/}/$release/updates
 EOT
 # depmod indexes the module for its kernel when it comes and when it goes,
-# as Debian's kernel packages do for their own.
+# as Debian's kernel packages do for their own (on purge, kmod may be gone
+# already, or the kernel's directory).
 for script in postinst postrm; do
 	cat >"$src/debian/$script" <<EOT
 #!/bin/sh
 set -e
-if [ -d $moddir/$release ]; then
+if [ -d $moddir/$release ] && command -v depmod >/dev/null; then
 	depmod -a $release
 fi
 #DEBHELPER#
