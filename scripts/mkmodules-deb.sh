@@ -95,7 +95,8 @@ include /usr/share/dpkg/architecture.mk
 %:
 	dh $@
 execute_after_dh_strip:
-	$(DEB_HOST_GNU_TYPE)-strip --strip-debug debian/*/*lib/modules/*/updates/pigpio_regs.ko
+	ko=$$(find debian -path '*/modules/*/updates/pigpio_regs.ko') && test -n "$$ko" && \
+		$(DEB_HOST_GNU_TYPE)-strip --strip-debug $$ko
 EOT
 chmod +x "$src/debian/rules"
 (cd "$src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="noddebs nocheck" \
