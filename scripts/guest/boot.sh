@@ -56,16 +56,15 @@ alice:x:1000:
 bob:x:1001:
 EOT
 # Only the modules the guest loads, with their index, where the kernel
-# package puts them: /lib/modules (bookworm) or /usr/lib/modules (trixie;
-# the root filesystem's /lib links to usr/lib).
-kmods=$kroot/lib/modules/$release
-[ -d "$kmods" ] || kmods=$kroot/usr/lib/modules/$release
+# package puts them (the root filesystem's /lib links to usr/lib).
+moddir=$(pgr_kernel_moddir)
+kmods=$kroot$moddir/$release
 mods=$stage/lib/modules/$release
 mkdir -p "$mods"
 cp "$kmods"/modules.{order,builtin,builtin.modinfo} "$mods/"
 (cd "$kmods" && find kernel -name 'bcm2835_wdt.ko*' -exec cp --parents {} "$mods/" \;)
 depmod -b "$stage" "$release"
-if [ "$kmods" != "$kroot/lib/modules/$release" ]; then
+if [ "$moddir" != /lib/modules ]; then
 	mkdir -p "$stage/usr/lib" && mv "$stage/lib/modules" "$stage/usr/lib/" && rmdir "$stage/lib"
 fi
 

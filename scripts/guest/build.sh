@@ -83,7 +83,7 @@ debdir=$("$PGR_TOP/tests/deb/run.sh" --build "$B_ARCH") ||
 cp "$debdir"/pigpio-regs-common_*_all.deb "$debdir"/libpigpioregs1_*_"$B_ARCH".deb \
 	"$debdir"/pigpio-regs_*_"$B_ARCH".deb "$out/debs/"
 usr=()
-[ -d "$cache/root/lib/modules/$release" ] || usr=(--usr)
+[ "$(pgr_kernel_moddir)" = /lib/modules ] || usr=(--usr)
 "$PGR_TOP/scripts/mkmodules-deb.sh" "${usr[@]}" "$out/module/kernel/pigpio_regs.ko" "$release" \
 	"$B_ARCH" "$out/modules-deb" >/dev/null || pgr_die "$B_NAME: cannot make the module package"
 cp "$out/modules-deb"/*.deb "$out/debs/"

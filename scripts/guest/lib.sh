@@ -72,3 +72,12 @@ pgr_board_cache() { echo "$PGR_CACHE/kernels/$B_SUITE-$B_ARCH-$B_FLAVOUR"; }
 pgr_board_build() { echo "$PGR_BUILD/$B_NAME"; }
 pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH-usrmerged"; }
 pgr_python_headers() { echo "$PGR_CACHE/python/$B_SUITE-$B_ARCH"; }
+# pgr_kernel_moddir: where the board's kernel package keeps its modules,
+# /lib/modules (bookworm) or /usr/lib/modules (trixie, which ships no /lib).
+pgr_kernel_moddir() {
+	if [ -d "$(pgr_board_cache)/root/lib/modules/$(cat "$(pgr_board_cache)/release")" ]; then
+		echo /lib/modules
+	else
+		echo /usr/lib/modules
+	fi
+}

@@ -85,37 +85,34 @@ restore_arches() {
 			echo "tests/deb: could not remove architecture $arch again (see build/deb/tools.log)" >&2
 	done
 }
-if [ -n "$only" ]; then
-	trap 'restore_arches; rm -rf "$work"' EXIT
-else
-	trap 'purge; restore_arches; rm -rf "$work"' EXIT
-fi
+tmp_src= # the tree's copy of a --build run, its own
+trap '[ -n "$only" ] || purge; restore_arches; rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
 
 # --- tools ---------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
 install_tools() {
-tools=(debhelper dh-dkms lintian dpkg-dev build-essential
-	crossbuild-essential-arm64 crossbuild-essential-armhf crossbuild-essential-armel
-	libc6:arm64 libc6:armhf libc6:armel
-	dkms "linux-headers-$host_arch" pkg-config man-db)
-for arch in "${CROSS[@]}"; do
-	dpkg --print-foreign-architectures | grep -qx "$arch" && continue
-	dpkg --add-architecture "$arch"
-	added_arches+=("$arch")
-done
-missing=()
-for pkg in "${tools[@]}"; do
-	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	echo "tests/deb: installing ${missing[*]}" >&2
-	# A new foreign architecture needs apt-get update first; an update that
-	# fails for one index (a mirror mid-sync) may still have what is needed.
-	apt-get install -y -q --no-install-recommends "${missing[@]}" >"$out/tools.log" 2>&1 ||
-		{ apt-get update -q >>"$out/tools.log" 2>&1
-		  apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$out/tools.log" 2>&1; } ||
-		{ fail "install the build tools" "apt-get install ${missing[*]}: $(last "$out/tools.log" 3)"; finish; }
-fi
+	tools=(debhelper dh-dkms lintian dpkg-dev build-essential
+		crossbuild-essential-arm64 crossbuild-essential-armhf crossbuild-essential-armel
+		libc6:arm64 libc6:armhf libc6:armel
+		dkms "linux-headers-$host_arch" pkg-config man-db)
+	for arch in "${CROSS[@]}"; do
+		dpkg --print-foreign-architectures | grep -qx "$arch" && continue
+		dpkg --add-architecture "$arch"
+		added_arches+=("$arch")
+	done
+	missing=()
+	for pkg in "${tools[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "tests/deb: installing ${missing[*]}" >&2
+		# A new foreign architecture needs apt-get update first; an update that
+		# fails for one index (a mirror mid-sync) may still have what is needed.
+		apt-get install -y -q --no-install-recommends "${missing[@]}" >"$out/tools.log" 2>&1 ||
+			{ apt-get update -q >>"$out/tools.log" 2>&1
+			  apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$out/tools.log" 2>&1; } ||
+			{ fail "install the build tools" "apt-get install ${missing[*]}: $(last "$out/tools.log" 3)"; finish; }
+	fi
 }
 # A build for the boards finds its packages in the cache (this test made
 # them before the boards run) and needs no tools installed then.
@@ -125,13 +122,15 @@ fi
 # Tracked files and untracked ones not ignored, as they are in the working
 # tree now; nothing under a build/ directory (build output, wherever made).
 src=$out/src
-[ -z "$only" ] || src=$(mktemp -d -p "$out" src-XXXXXX)
+if [ -n "$only" ]; then
+	tmp_src=$(mktemp -d -p "$out" src-XXXXXX)
+	src=$tmp_src
+fi
 rm -rf "$src" && mkdir -p "$src"
 (cd "$top" && git ls-files -co --exclude-standard -z) | grep -zvE '(^|/)build/' |
 	while IFS= read -r -d '' f; do
 		if [ -e "$top/$f" ] || [ -L "$top/$f" ]; then printf '%s\0' "$f"; fi
 	done | (cd "$top" && xargs -0 cp -a --parents -t "$src")
-[ -z "$only" ] || trap 'restore_arches; rm -rf "$work" "$src"' EXIT
 ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$src/user/include/pigpioregs.h")
 changelog_ver=$(cd "$src" && dpkg-parsechangelog -S Version)
 if [ -n "$only" ]; then

@@ -7,6 +7,14 @@
 # owner and mode from pigpio-regs-common's udev rule, and alice's CLI and
 # library from pigpio-regs and libpigpioregs1. The suite then unloads it
 # and loads its own copy to test loading itself.
+# owner PATH: the package dpkg says PATH is from. dpkg knows the path the
+# package ships, which may differ from PATH by the merged-/usr links:
+# modinfo says /lib/modules on Debian 13, whose packages ship
+# /usr/lib/modules; the dynamic loader finds libraries in /lib/TRIPLET,
+# packaged as /usr/lib/TRIPLET.
+owner() {
+	{ dpkg -S "$1" || dpkg -S "$(readlink -f "$1")"; } 2>/dev/null | cut -d: -f1
+}
 if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	check_packages
 	st=$(cat /run/pgr-modules-load.status 2>/dev/null)
@@ -15,27 +23,23 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	check "boot: pigpio_regs was loaded from modules-load.d" "not loaded" \
 		test -d /sys/module/pigpio_regs
 	path=$(modinfo -n pigpio_regs 2>&1)
-	# dpkg knows the path the package ships: /lib/modules on Debian 12,
-	# /usr/lib/modules on 13, where modinfo still says /lib/modules.
-	owner=$({ dpkg -S "$path" || dpkg -S "$(readlink -f "$path")"; } 2>/dev/null | cut -d: -f1)
+	owner=$(owner "$path")
 	check "boot: modprobe finds it in updates/, from package pigpio-regs-modules-$(uname -r)" \
 		"$path from '$owner'" \
 		sh -c "case '$path' in */modules/$(uname -r)/updates/pigpio_regs.ko) test '$owner' = 'pigpio-regs-modules-$(uname -r)' ;; *) false ;; esac"
 	rule=/lib/udev/rules.d/60-pigpio-regs.rules
-	check "boot: $rule is pigpio-regs-common's" "$(dpkg -S $rule 2>&1)" \
-		test "$(dpkg -S $rule 2>/dev/null | cut -d: -f1)" = pigpio-regs-common
+	check "boot: $rule is pigpio-regs-common's" "owner: '$(owner $rule)'" \
+		test "$(owner $rule)" = pigpio-regs-common
 	udev_settled
 	check "boot: the packaged rule made /dev/pigpio_regs root:gpio 0660" \
 		"$(ls -l /dev/pigpio_regs 2>&1)" \
 		test "$(gpio_node_mode /dev/pigpio_regs)" = "root:gpio 660"
 	cli=$(as_alice sh -c 'command -v pigpio-regs')
-	# The file the dynamic loader maps, through the merged-/usr links.
+	# The file the dynamic loader maps.
 	lib=$(LD_TRACE_LOADED_OBJECTS=1 "$cli" 2>&1 | sed -n 's/^[[:space:]]*libpigpioregs\.so\.1 => \([^ ]*\) .*/\1/p')
-	lib=$(readlink -f "$lib")
 	check "boot: alice's pigpio-regs is package pigpio-regs', linked with libpigpioregs1's library" \
-		"$cli ($(dpkg -S "$cli" 2>&1)), libpigpioregs.so.1 => '$lib' ($(dpkg -S "$lib" 2>&1))" \
-		sh -c "test '$(dpkg -S "$cli" 2>/dev/null | cut -d: -f1)' = pigpio-regs &&
-			dpkg -S '$lib' 2>/dev/null | grep -q '^libpigpioregs1:'"
+		"$cli from '$(owner "$cli")', libpigpioregs.so.1 => '$lib' from '$(owner "$lib")'" \
+		sh -c "test '$(owner "$cli")' = pigpio-regs && test '$(owner "$lib")' = libpigpioregs1"
 	out=$(as_alice pigpio-regs get 17 2>&1)
 	check "boot: alice reads GPIO 17 through the boot-loaded module" "$out" \
 		sh -c "echo \"\$1\" | grep -q '^GPIO17 '" - "$out"
