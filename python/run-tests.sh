@@ -9,7 +9,7 @@
 #   3. runs tests/test_*.py with Debian's /usr/bin/python3 (not whatever
 #      python3 comes first in PATH) against the staged tree and simulated
 #      register blocks: one "PASS name" / "FAIL name" line per test case
-#      ("SKIP name: why" lines are not counted), then "N passed, N failed";
+#      and "SKIP name: why" lines, then "N passed, N failed[, N skipped]";
 #      exits 1 if anything failed.
 #
 # Host packages (Debian 12 names): build-essential python3-dev
@@ -19,7 +19,14 @@
 # factory tests run with; python3-pkg-resources is what gpiozero 1.6.2
 # finds pin factories with.
 #
-# Environment: CC (default cc), MAKE (default make), PYTHON (default
+# The staged tree sits in a fresh directory under PGR_SHARED_TMP (default
+# /tmp), mode 0755, removed at exit, not under build/: the cases that run
+# a child as user nobody import it from there, and a checkout in a private
+# directory (a mode-0700 home, as Debian 12 makes them) is out of nobody's
+# reach.
+#
+# Environment: PGR_PY_BUILD (build directory, default build/host/python),
+# CC (default cc), MAKE (default make), PYTHON (default
 # /usr/bin/python3), PGR_EXTRA_PYTHONS (other CPython >= 3.11 interpreters
 # to load the same abi3 module in and run the module's tests with; default:
 # python3.12, python3.13, python3.14 from PATH, where they run),
@@ -34,13 +41,15 @@ TOP=$(cd "$HERE/.." && pwd)
 CC=${CC:-cc}
 MAKE=${MAKE:-make}
 PYTHON=${PYTHON:-/usr/bin/python3}
-BUILD=$TOP/build/host/python
-STAGE=$BUILD/stage
+BUILD=${PGR_PY_BUILD:-$TOP/build/host/python} # PGR_PY_BUILD: another build directory
 
 passed=0
 failed=0
+skipped=0
 LOG=$(mktemp "${TMPDIR:-/tmp}/pgr-py-XXXXXX")
-trap 'rm -f "$LOG"' EXIT
+STAGE=$(mktemp -d "${PGR_SHARED_TMP:-/tmp}/pgr-py-stage-XXXXXX") || exit 1
+trap 'rm -f "$LOG"; rm -rf "$STAGE"' EXIT
+chmod 0755 "$STAGE"
 
 # step NAME COMMAND...: a build step is a test too; its output only on failure
 step() {
@@ -69,29 +78,35 @@ suite() {
 	f=$(grep -c '^FAIL ' "$LOG")
 	passed=$((passed + p))
 	failed=$((failed + f))
+	skipped=$((skipped + $(grep -c '^SKIP ' "$LOG")))
 	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "FAIL $name: exited with status $rc"
 		failed=$((failed + 1))
 	fi
 }
 
-# Other interpreters the abi3 module should load in.
-extra_pythons() {
-	local py path
+# Other interpreters the abi3 module should load in: every python3.12+
+# in PATH that runs; one that is found but fails the probe (a shim, a
+# broken install) is a SKIP line with the reason, counted.
+if [ -z "${PGR_EXTRA_PYTHONS+set}" ]; then
+	PGR_EXTRA_PYTHONS=
 	for py in python3.12 python3.13 python3.14; do
 		path=$(command -v "$py") || continue
-		"$path" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-			>/dev/null 2>&1 && printf '%s ' "$path"
+		if "$path" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+			>/dev/null 2>&1; then
+			PGR_EXTRA_PYTHONS="$PGR_EXTRA_PYTHONS$path "
+		else
+			echo "SKIP other-interpreters/$py: $path is in PATH but does not run as a CPython >= 3.11"
+			skipped=$((skipped + 1))
+		fi
 	done
-}
-if [ -z "${PGR_EXTRA_PYTHONS+set}" ]; then
-	PGR_EXTRA_PYTHONS=$(extra_pythons)
 fi
 export PGR_EXTRA_PYTHONS
 
 stage() {
-	rm -rf "$STAGE" &&
-		"$MAKE" -C "$HERE" BUILD="$BUILD" stage DESTDIR="$STAGE" PYDIR=/site
+	rm -rf "${STAGE:?}"/* &&
+		"$MAKE" -C "$HERE" BUILD="$BUILD" stage DESTDIR="$STAGE" PYDIR=/site &&
+		chmod -R a+rX "$STAGE" # whatever the umask: nobody imports it
 }
 
 if step build/python "$MAKE" -C "$HERE" BUILD="$BUILD" CC="$CC" &&
@@ -111,5 +126,9 @@ if step build/python "$MAKE" -C "$HERE" BUILD="$BUILD" CC="$CC" &&
 	fi
 fi
 
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ $failed -eq 0 ]

@@ -100,13 +100,41 @@ class SimBlock:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def unreachable_by_others(path):
+    """The first directory on the way to path that users other than its
+    owner and group cannot search, or None."""
+    import stat
+    path = os.path.abspath(path)
+    parts = path.split(os.sep)
+    for i in range(2, len(parts) + 1):
+        d = os.sep.join(parts[:i]) or os.sep
+        try:
+            st = os.stat(d)
+        except OSError:
+            return None          # not there: not a permission matter
+        if stat.S_ISDIR(st.st_mode) and not st.st_mode & stat.S_IXOTH:
+            return d
+    return None
+
+
 def run_as_nobody(code, env=None):
     """Run python code as user nobody (the caller must be root); returns
-    the CompletedProcess. The child finds the package as this one does."""
+    the CompletedProcess. The child finds the package as this one does:
+    the package's directory must be one nobody can reach (run-tests.sh
+    stages it under /tmp for that), which is checked first so that a
+    private checkout fails here with the reason, not in the child."""
     import subprocess
     import sys
     child_env = dict(os.environ)
     child_env.update(env or {})
+    import pigpio_regs
+    site = os.path.dirname(os.path.dirname(os.path.abspath(
+        pigpio_regs.__file__)))
+    blocked = unreachable_by_others(site)
+    if blocked:
+        raise AssertionError("user nobody cannot import pigpio_regs from "
+                             "%s: %s is not searchable by others" %
+                             (site, blocked))
 
     def drop():
         os.setgroups([])

@@ -146,10 +146,22 @@ out=$(as_alice pigpio-regs wait 27 high --timeout 200 2>&1)
 status=$?
 check "alice: wait 27 high --timeout 200 on a low pin: exit 1, message" "exit $status: $out" \
 	sh -c 'test "$1" = 1 && echo "$2" | grep -q "did not become high within 200 ms"' - "$status" "$out"
-(sleep 0.5; as_alice pigpio-regs set 27 dh) &
-out=$(as_alice pigpio-regs wait 27 1 --timeout 5000 2>&1)
+# Deterministic under load: the pin is driven only once the waiter has
+# mapped the window (its /proc/PID/maps names the node: it is polling), and
+# the waiter's --timeout is a hang guard, not a race with the driver.
+waitout=$(mktemp)
+as_alice pigpio-regs wait 27 1 --timeout 300000 >"$waitout" 2>&1 &
+waiter=$!
+tries=0
+until grep -q pigpio_regs "/proc/$waiter/maps" 2>/dev/null || [ ! -d "/proc/$waiter" ] || [ $tries -ge 1200 ]; do
+	sleep 0.1
+	tries=$((tries + 1))
+done
+as_alice pigpio-regs set 27 dh >/dev/null
+wait "$waiter"
 status=$?
-wait
+out=$(cat "$waitout")
+rm -f "$waitout"
 check "alice: wait 27 1 returns once another process drives it high" "exit $status: $out; $(pin_line 27)" \
 	sh -c 'test "$1" = 0 && echo "$2" | grep -q "^GPIO27 high after [0-9]* ms$"' - "$status" "$out"
 as_alice pigpio-regs set 22-27 dl ip >/dev/null
