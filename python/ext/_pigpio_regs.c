@@ -17,6 +17,14 @@
  * Chip, or a Line of one, raises ValueError: nothing is ever loaded from
  * or stored to a window that has been unmapped.
  *
+ * Order in every call: convert every argument first, then check that the
+ * chip is open (and the pin or bank in range), then touch the mapping. A
+ * conversion can run Python code (__index__, __bool__, __fspath__, a
+ * pin's _fast property), and that code can close the Chip; nothing but
+ * the library call may come between the check and the use. A Chip is
+ * initialised once: its Lines point into its window, so __init__ on an
+ * initialised Chip (open or closed) is refused.
+ *
  * The GIL is held in every call: the calls are a few loads and stores
  * (configuration calls one ioctl), and holding it is what makes close()
  * safe against a Line used by another thread.
@@ -43,6 +51,7 @@ struct chip_object {
 	struct pgr_chip *chip;	/* NULL once closed (or never opened) */
 	PyObject *device;	/* str: the node that was opened */
 	PyObject *attr_dir;	/* str or None */
+	int initialised;	/* __init__ opened it: never again */
 };
 
 struct line_object {
@@ -167,15 +176,25 @@ static int check_open(const struct chip_object *self)
 
 /* ---- argument conversion --------------------------------------------- */
 
-/* An int that is a pin of the open chip; -1 with ValueError otherwise. */
-static int pin_arg(struct chip_object *self, PyObject *obj, unsigned *pin)
-{
-	long v;
+/*
+ * The conversions (*_arg) may run Python code (__index__) and check
+ * nothing about the chip; the checks (*_check) run no Python code and come
+ * after every conversion of a call, right before the chip is used.
+ */
 
-	if (check_open(self))
+/* An int (or an object with __index__); -1 with an exception otherwise. */
+static int long_arg(PyObject *obj, long *out)
+{
+	*out = PyLong_AsLong(obj);
+	if (*out == -1 && PyErr_Occurred())
 		return -1;
-	v = PyLong_AsLong(obj);
-	if (v == -1 && PyErr_Occurred())
+	return 0;
+}
+
+/* v as a pin of the open chip; -1 with ValueError otherwise. */
+static int pin_check(struct chip_object *self, long v, unsigned *pin)
+{
+	if (check_open(self))
 		return -1;
 	if (v < 0 || v >= (long)pgr_chip_pin_count(self->chip)) {
 		PyErr_Format(PyExc_ValueError,
@@ -207,14 +226,24 @@ static int level_arg(PyObject *obj)
 	return (int)v;
 }
 
-/* The value of a str of the table; -1 with ValueError if it is none. */
+/*
+ * The value of a str of the table; -1 with ValueError if it is none. The
+ * whole str is the name: one with a NUL in it is none (not the name up to
+ * the NUL).
+ */
 static int name_arg(PyObject *obj, const struct name_table *table, int *out)
 {
-	const char *name = PyUnicode_AsUTF8AndSize(obj, NULL);
+	Py_ssize_t size;
+	const char *name = PyUnicode_AsUTF8AndSize(obj, &size);
 	size_t i;
 
 	if (!name)
 		return -1;
+	if (strlen(name) != (size_t)size) {
+		PyErr_Format(PyExc_ValueError,
+			     "embedded null character in %s name", table->what);
+		return -1;
+	}
 	for (i = 0; i < table->count; i++) {
 		if (strcmp(name, table->entries[i].name) == 0) {
 			*out = table->entries[i].value;
@@ -226,13 +255,17 @@ static int name_arg(PyObject *obj, const struct name_table *table, int *out)
 	return -1;
 }
 
-/* A bank number or a 32-bit mask from an int. */
+/* A bank number, 32-bit mask or offset from an int (or __index__). */
 static int u32_arg(PyObject *obj, const char *what, uint32_t *out)
 {
+	PyObject *index = PyNumber_Index(obj);
 	unsigned long long v;
 
+	if (!index)
+		return -1;
 	/* PyLong_AsUnsignedLongLong refuses negatives with OverflowError. */
-	v = PyLong_AsUnsignedLongLong(obj);
+	v = PyLong_AsUnsignedLongLong(index);
+	Py_DECREF(index);
 	if (v == (unsigned long long)-1 && PyErr_Occurred()) {
 		if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
 			PyErr_Clear();
@@ -250,11 +283,10 @@ static int u32_arg(PyObject *obj, const char *what, uint32_t *out)
 	return 0;
 }
 
-static int bank_arg(struct chip_object *self, PyObject *obj, unsigned *bank)
+/* v as a bank of the open chip; -1 with ValueError otherwise. */
+static int bank_check(struct chip_object *self, uint32_t v, unsigned *bank)
 {
-	uint32_t v;
-
-	if (check_open(self) || u32_arg(obj, "bank", &v))
+	if (check_open(self))
 		return -1;
 	if (v > (pgr_chip_pin_count(self->chip) - 1) / 32) {
 		PyErr_Format(PyExc_ValueError, "bank %u: no such bank (%s has 0-%u)",
@@ -296,8 +328,17 @@ static int chip_init(PyObject *op, PyObject *args, PyObject *kwds)
 	if (!device || (attr_b && !attr_dir))
 		goto out;
 
-	/* __init__ again: the old window goes first. */
-	chip_close_mapping(self);
+	/*
+	 * Checked after the conversions: __fspath__ may have initialised it.
+	 * Never a second window: the Lines of the first point into it.
+	 */
+	if (self->initialised) {
+		PyErr_SetString(PyExc_RuntimeError,
+				"Chip is already initialised: its Lines point into "
+				"its window; open another Chip");
+		goto out;
+	}
+	/* What a failed __init__ left (there is no window, so no Line). */
 	Py_CLEAR(self->device);
 	Py_CLEAR(self->attr_dir);
 
@@ -317,6 +358,7 @@ static int chip_init(PyObject *op, PyObject *args, PyObject *kwds)
 		chip_close_mapping(self);
 		goto out;
 	}
+	self->initialised = 1;
 	ret = 0;
 out:
 	Py_XDECREF(device_b);
@@ -350,8 +392,12 @@ static PyObject *chip_enter(PyObject *op, PyObject *Py_UNUSED(unused))
 	return Py_NewRef(op);
 }
 
-static PyObject *chip_exit(PyObject *op, PyObject *Py_UNUSED(args))
+static PyObject *chip_exit(PyObject *op, PyObject *args)
 {
+	PyObject *exc_type, *exc, *tb;
+
+	if (!PyArg_UnpackTuple(args, "__exit__", 3, 3, &exc_type, &exc, &tb))
+		return NULL;
 	chip_close_mapping((struct chip_object *)op);
 	Py_RETURN_FALSE;
 }
@@ -440,15 +486,27 @@ static PyObject *name_or_error(int err, const char *name, unsigned pin)
 	return PyUnicode_FromString(name);
 }
 
-/* (pin, name) of a set_* call; -1 with an exception. */
+/* (pin, name) of a set_* call, checked; -1 with an exception. */
 static int pin_name_args(struct chip_object *self, PyObject *args,
 			 const char *format, const struct name_table *table,
 			 unsigned *pin, int *value)
 {
 	PyObject *pin_obj, *name_obj;
+	long v;
 
 	if (!PyArg_ParseTuple(args, format, &pin_obj, &name_obj) ||
-	    pin_arg(self, pin_obj, pin) || name_arg(name_obj, table, value))
+	    long_arg(pin_obj, &v) || name_arg(name_obj, table, value) ||
+	    pin_check(self, v, pin))
+		return -1;
+	return 0;
+}
+
+/* The pin of a call that takes only a pin, checked; -1 with an exception. */
+static int pin_only_arg(struct chip_object *self, PyObject *obj, unsigned *pin)
+{
+	long v;
+
+	if (long_arg(obj, &v) || pin_check(self, v, pin))
 		return -1;
 	return 0;
 }
@@ -474,7 +532,7 @@ static PyObject *chip_get_function(PyObject *op, PyObject *pin_obj)
 	unsigned pin;
 	int err;
 
-	if (pin_arg(self, pin_obj, &pin))
+	if (pin_only_arg(self, pin_obj, &pin))
 		return NULL;
 	err = pgr_pin_get_function(self->chip, pin, &function);
 	return name_or_error(err, err ? NULL : pgr_function_name(function), pin);
@@ -487,20 +545,27 @@ static PyObject *chip_alt_name(PyObject *op, PyObject *args)
 	enum pgr_function function;
 	const char *name;
 	unsigned pin;
-	int err, value;
+	int err, value = -1;
+	long v;
 
 	if (!PyArg_ParseTuple(args, "O|O:alt_name", &pin_obj, &name_obj) ||
-	    pin_arg(self, pin_obj, &pin))
+	    long_arg(pin_obj, &v))
+		return NULL;
+	if (name_obj != Py_None) {
+		if (!PyUnicode_Check(name_obj)) {
+			PyErr_SetString(PyExc_TypeError,
+					"function must be a str or None");
+			return NULL;
+		}
+		if (name_arg(name_obj, &functions, &value))
+			return NULL;
+	}
+	if (pin_check(self, v, &pin))
 		return NULL;
 	if (name_obj == Py_None) {
 		err = pgr_pin_get_function(self->chip, pin, &function);
 		if (err < 0)
 			return raise_errno(err, pin_what("get", pin));
-	} else if (!PyUnicode_Check(name_obj)) {
-		PyErr_SetString(PyExc_TypeError, "function must be a str or None");
-		return NULL;
-	} else if (name_arg(name_obj, &functions, &value)) {
-		return NULL;
 	} else {
 		function = (enum pgr_function)value;
 	}
@@ -516,12 +581,13 @@ static PyObject *chip_write(PyObject *op, PyObject *args)
 	PyObject *pin_obj, *level_obj;
 	unsigned pin;
 	int level;
+	long v;
 
 	if (!PyArg_ParseTuple(args, "OO:write", &pin_obj, &level_obj) ||
-	    pin_arg(self, pin_obj, &pin))
+	    long_arg(pin_obj, &v))
 		return NULL;
 	level = level_arg(level_obj);
-	if (level < 0)
+	if (level < 0 || pin_check(self, v, &pin))
 		return NULL;
 	return none_or_error(pgr_pin_write(self->chip, pin, level), "set", pin);
 }
@@ -532,7 +598,7 @@ static PyObject *chip_read(PyObject *op, PyObject *pin_obj)
 	unsigned pin;
 	int ret;
 
-	if (pin_arg(self, pin_obj, &pin))
+	if (pin_only_arg(self, pin_obj, &pin))
 		return NULL;
 	ret = pgr_pin_read(self->chip, pin);
 	if (ret < 0)
@@ -545,7 +611,7 @@ static PyObject *chip_toggle(PyObject *op, PyObject *pin_obj)
 	struct chip_object *self = (struct chip_object *)op;
 	unsigned pin;
 
-	if (pin_arg(self, pin_obj, &pin))
+	if (pin_only_arg(self, pin_obj, &pin))
 		return NULL;
 	return none_or_error(pgr_pin_toggle(self->chip, pin), "toggle", pin);
 }
@@ -569,7 +635,7 @@ static PyObject *chip_get_pull(PyObject *op, PyObject *pin_obj)
 	unsigned pin;
 	int err;
 
-	if (pin_arg(self, pin_obj, &pin))
+	if (pin_only_arg(self, pin_obj, &pin))
 		return NULL;
 	err = pgr_pin_get_pull(self->chip, pin, &pull);
 	return name_or_error(err, err ? NULL : pgr_pull_name(pull), pin);
@@ -585,11 +651,11 @@ static PyObject *bank_what(unsigned bank)
 static PyObject *chip_bank_read(PyObject *op, PyObject *bank_obj)
 {
 	struct chip_object *self = (struct chip_object *)op;
+	uint32_t bank_v, v;
 	unsigned bank;
-	uint32_t v;
 	int err;
 
-	if (bank_arg(self, bank_obj, &bank))
+	if (u32_arg(bank_obj, "bank", &bank_v) || bank_check(self, bank_v, &bank))
 		return NULL;
 	err = pgr_bank_read(self->chip, bank, &v);
 	if (err < 0)
@@ -601,13 +667,14 @@ static PyObject *bank_store(PyObject *op, PyObject *args, int set)
 {
 	struct chip_object *self = (struct chip_object *)op;
 	PyObject *bank_obj, *mask_obj;
+	uint32_t bank_v, mask;
 	unsigned bank;
-	uint32_t mask;
 	int err;
 
 	if (!PyArg_ParseTuple(args, set ? "OO:bank_set" : "OO:bank_clear",
 			      &bank_obj, &mask_obj) ||
-	    bank_arg(self, bank_obj, &bank) || u32_arg(mask_obj, "mask", &mask))
+	    u32_arg(bank_obj, "bank", &bank_v) ||
+	    u32_arg(mask_obj, "mask", &mask) || bank_check(self, bank_v, &bank))
 		return NULL;
 	err = set ? pgr_bank_set(self->chip, bank, mask) :
 		    pgr_bank_clear(self->chip, bank, mask);
@@ -630,14 +697,16 @@ static PyObject *chip_bank_write(PyObject *op, PyObject *args)
 {
 	struct chip_object *self = (struct chip_object *)op;
 	PyObject *bank_obj, *mask_obj, *values_obj;
-	uint32_t mask, values;
+	uint32_t bank_v, mask, values;
 	unsigned bank;
 	int err;
 
 	if (!PyArg_ParseTuple(args, "OOO:bank_write", &bank_obj, &mask_obj,
 			      &values_obj) ||
-	    bank_arg(self, bank_obj, &bank) || u32_arg(mask_obj, "mask", &mask) ||
-	    u32_arg(values_obj, "values", &values))
+	    u32_arg(bank_obj, "bank", &bank_v) ||
+	    u32_arg(mask_obj, "mask", &mask) ||
+	    u32_arg(values_obj, "values", &values) ||
+	    bank_check(self, bank_v, &bank))
 		return NULL;
 	err = pgr_bank_write(self->chip, bank, mask, values);
 	if (err < 0)
@@ -651,7 +720,7 @@ static PyObject *chip_peek(PyObject *op, PyObject *offset_obj)
 	uint32_t offset, v;
 	int err;
 
-	if (check_open(self) || u32_arg(offset_obj, "offset", &offset))
+	if (u32_arg(offset_obj, "offset", &offset) || check_open(self))
 		return NULL;
 	err = pgr_chip_peek(self->chip, offset, &v);
 	if (err < 0)
@@ -666,8 +735,11 @@ static PyMethodDef chip_methods[] = {
 	{ "close", chip_close, METH_NOARGS,
 	  "close($self)\n--\n\nUnmap the window and close the node. Lines of this "
 	  "chip raise ValueError from now on. Closing twice is allowed." },
-	{ "__enter__", chip_enter, METH_NOARGS, NULL },
-	{ "__exit__", chip_exit, METH_VARARGS, NULL },
+	{ "__enter__", chip_enter, METH_NOARGS,
+	  "__enter__($self)\n--\n\nThe chip itself (ValueError if it is closed)." },
+	{ "__exit__", chip_exit, METH_VARARGS,
+	  "__exit__($self, exc_type, exc, tb, /)\n--\n\nClose the chip; False: an "
+	  "exception goes on." },
 	{ "set_function", chip_set_function, METH_VARARGS,
 	  "set_function($self, pin, function, /)\n--\n\nSelect the pin's function: "
 	  "'input', 'output', 'alt0'..'alt5' ('alt6'..'alt8' and 'none' on "
@@ -752,8 +824,9 @@ static PyObject *chip_line(PyObject *op, PyObject *pin_obj)
 	PyObject *module;
 	unsigned pin;
 	int err;
+	long v;
 
-	if (pin_arg(self, pin_obj, &pin))
+	if (long_arg(pin_obj, &v))
 		return NULL;
 	module = PyType_GetModule(Py_TYPE(op));
 	if (!module)
@@ -767,6 +840,10 @@ static PyObject *chip_line(PyObject *op, PyObject *pin_obj)
 	if (!line)
 		return NULL;
 	line->chip = (struct chip_object *)Py_NewRef(op);
+	if (pin_check(self, v, &pin)) {
+		Py_DECREF(line);
+		return NULL;
+	}
 	line->pin = pin;
 	err = pgr_line_init(self->chip, pin, &line->line);
 	if (err < 0) {
@@ -813,12 +890,9 @@ static PyObject *line_low(PyObject *op, PyObject *Py_UNUSED(unused))
 static PyObject *line_write(PyObject *op, PyObject *level_obj)
 {
 	struct line_object *self = (struct line_object *)op;
-	int level;
+	int level = level_arg(level_obj);	/* may run __index__: first */
 
-	if (line_check(self))
-		return NULL;
-	level = level_arg(level_obj);
-	if (level < 0)
+	if (level < 0 || line_check(self))
 		return NULL;
 	pgr_line_write(&self->line, level);
 	Py_RETURN_NONE;
@@ -951,6 +1025,10 @@ static PyObject *mod_pin_state_set(PyObject *module, PyObject *const *args,
 		PyErr_SetString(PyExc_TypeError, "pin_state_set(pin, value)");
 		return NULL;
 	}
+	if (!st || !st->fast_name) {	/* the module is being torn down */
+		PyErr_SetString(PyExc_RuntimeError, "pigpio_regs is shut down");
+		return NULL;
+	}
 	fast = PyObject_GetAttr(args[0], st->fast_name);
 	if (!fast)
 		return NULL;
@@ -960,6 +1038,7 @@ static PyObject *mod_pin_state_set(PyObject *module, PyObject *const *args,
 						  args[1], NULL);
 	}
 	line = (struct line_object *)fast;
+	/* _fast's getter and __bool__ may close the chip: checked after. */
 	level = PyObject_IsTrue(args[1]);
 	if (level < 0 || line_check(line)) {
 		Py_DECREF(fast);

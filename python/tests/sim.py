@@ -150,3 +150,31 @@ def run_as_nobody(code, env=None):
         import unittest
         raise unittest.SkipTest("nobody cannot run %s: %s" %
                                 (sys.executable, e.strerror))
+
+
+# RP1 IO_BANK: a pin's CTRL word (FUNCSEL in bits 4:0) and the XOR alias
+# its function select stores through (docs/rp1.md, tests/unit/rp1_model.h).
+RP1_XOR = 0x1000
+RP1_PAD_IE = 0x40       # PADS: input enable
+RP1_PAD_OD = 0x80       # PADS: output disable
+RP1_CTRL_OVERRIDES = 0xF000     # CTRL: OUTOVER 13:12, OEOVER 15:14
+
+
+def rp1_bank_index(pin):
+    """(RP1 bank, bit in the bank) of a pin: GPIO0-27, 28-33, 34-53."""
+    for bank, first in ((2, 34), (1, 28), (0, 0)):
+        if pin >= first:
+            return bank, pin - first
+    raise ValueError(pin)
+
+
+def rp1_ctrl(pin):
+    """Offset in the window of the pin's IO_BANK CTRL register."""
+    bank, index = rp1_bank_index(pin)
+    return RP1_BANK * bank + 8 * index + 4
+
+
+def rp1_pad(pin):
+    """Offset in the window of the pin's PADS word."""
+    bank, index = rp1_bank_index(pin)
+    return RP1_PADS + RP1_BANK * bank + 4 + 4 * index

@@ -2,19 +2,25 @@
 """pigpio_regs.Chip and Line against the simulated block (sim.py): every
 call's effect is read back from the register file with os.pread."""
 
+import ast
 import errno
 import gc
+import inspect
 import os
 import re
+import subprocess
 import sys
+import tempfile
+import types
 import unittest
 
 import pigpio_regs
-from pigpio_regs import Chip, Line
+from pigpio_regs import Chip, Line, _pigpio_regs
 
 from sim import (GPCLR0, GPFSEL0, GPLEV0, GPPUD, GPPUDCLK0, GPSET0,
-                 PUP_PDN0, RP1_BANK, RP1_CLR, RP1_PADS, RP1_SET, RP1_SYS_RIO,
-                 RP1_WINDOW, SimBlock, run_as_nobody)
+                 PUP_PDN0, RP1_BANK, RP1_CLR, RP1_CTRL_OVERRIDES, RP1_PADS,
+                 RP1_PAD_IE, RP1_PAD_OD, RP1_SET, RP1_SYS_RIO, RP1_WINDOW,
+                 RP1_XOR, SimBlock, rp1_ctrl, rp1_pad, run_as_nobody)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
@@ -31,6 +37,22 @@ def header_version():
         return None
 
 
+def run_child(code, *argv):
+    """Run code in a child interpreter that imports this pigpio_regs, with
+    argv as sys.argv[1:]. A crash there (a segmentation fault) is then the
+    calling test's failure, not the runner's end. Returns the
+    CompletedProcess."""
+    site = os.path.dirname(os.path.dirname(os.path.abspath(
+        pigpio_regs.__file__)))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [site] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    return subprocess.run([sys.executable, "-c", code] + list(argv),
+                          env=env, capture_output=True, text=True,
+                          cwd=tempfile.gettempdir(),
+                          timeout=120)  # a hang guard
+
+
 class SimTestCase(unittest.TestCase):
     soc = "bcm2837"
 
@@ -41,6 +63,15 @@ class SimTestCase(unittest.TestCase):
     def tearDown(self):
         self.chip.close()
         self.sim.cleanup()
+
+    def assertChildRan(self, r):
+        """The child of run_child() ran to its end: not killed by a
+        signal (-11: a segmentation fault), exit status 0."""
+        self.assertGreaterEqual(r.returncode, 0, "child killed by signal "
+                                "%d\nstdout: %s\nstderr: %s" %
+                                (-r.returncode, r.stdout, r.stderr))
+        self.assertNotEqual(r.returncode, 128 + 11, "child crashed")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
 
 class TestOpen(SimTestCase):
@@ -212,6 +243,20 @@ class TestFunctions(SimTestCase):
                              "set GPIO17: " + os.strerror(errno.EINVAL))
         self.assertEqual(self.sim.word(GPFSEL0 + 4), 0)
 
+    def test_embedded_nul_refused(self):
+        # Not the name up to the NUL: the whole str is the name.
+        for call in (lambda: self.chip.set_function(17, "output\x00garbage"),
+                     lambda: self.chip.set_function(17, "output\x00"),
+                     lambda: self.chip.set_function(17, "\x00"),
+                     lambda: self.chip.set_pull(17, "up\x00garbage"),
+                     lambda: self.chip.set_pull(17, "none\x00"),
+                     lambda: self.chip.alt_name(14, "alt0\x00garbage")):
+            with self.assertRaises(ValueError) as cm:
+                call()
+            self.assertIn("null character", str(cm.exception))
+        self.assertEqual(self.sim.words(), (0,) * 1024)
+        self.assertEqual(self.chip.get_function(17), "input")
+
     def test_bad_names_and_pins(self):
         with self.assertRaises(ValueError):
             self.chip.set_function(17, "outptu")
@@ -340,7 +385,30 @@ class TestRP1(SimTestCase):
         self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_SET + 4), 1 << 17)
 
     def test_alt6_accepted(self):
-        self.chip.set_function(17, "alt6")       # no error on the RP1
+        # Accepted on the RP1 and stored: FUNCSEL 0 -> 6 is one store of
+        # old ^ new to CTRL's XOR alias (the file keeps the alias's word:
+        # CTRL itself is never stored to), the pad's input on and output
+        # disable off, the output overrides "from the function", and no
+        # direction (an ALT function leaves SYS_RIO's OE alone).
+        ctrl, pad = rp1_ctrl(17), rp1_pad(17)
+        self.assertEqual((ctrl, pad), (0x8C, 0x20048))
+        self.chip.set_function(17, "alt6")
+        self.assertEqual(self.sim.word(ctrl + RP1_XOR), 6)
+        self.assertEqual(self.sim.word(ctrl), 0)
+        self.assertEqual(self.sim.word(ctrl + RP1_CLR), RP1_CTRL_OVERRIDES)
+        self.assertEqual(self.sim.word(pad + RP1_SET), RP1_PAD_IE)
+        self.assertEqual(self.sim.word(pad + RP1_CLR), RP1_PAD_OD)
+        self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_SET + 4), 0)
+        self.assertEqual(self.sim.word(RP1_SYS_RIO + RP1_CLR + 4), 0)
+        # Read back from FUNCSEL as the RP1 would hold it after the alias.
+        self.sim.set_word(ctrl, 6)
+        self.assertEqual(self.chip.get_function(17), "alt6")
+        self.assertEqual(self.chip.alt_name(17), "PROC_RIO017")
+        # From alt6 to alt7: the XOR alias gets 6 ^ 7, only FUNCSEL's bits.
+        self.sim.set_word(ctrl, 6 | 0x00300000)   # the kernel's IRQ bits
+        self.chip.set_function(17, "alt7")
+        self.assertEqual(self.sim.word(ctrl + RP1_XOR), 6 ^ 7)
+        self.assertEqual(self.sim.word(ctrl), 6 | 0x00300000)
 
     def test_pulls(self):
         pad17 = RP1_PADS + 4 + 4 * 17
@@ -539,6 +607,437 @@ class TestClose(SimTestCase):
         with self.assertRaises(OSError) as cm:
             os.fstat(fd)
         self.assertEqual(cm.exception.errno, errno.EBADF)
+
+
+
+# A Chip opened on block A with a Line of GPIO17, then re-initialised on
+# block B (argv: A's dev, A's sys, B's dev, B's sys); what the Line drives
+# afterwards is read back from both files by the parent.
+REINIT = """
+import sys
+from pigpio_regs import Chip
+
+a_dev, a_sys, b_dev, b_sys = sys.argv[1:5]
+c = Chip(a_dev, a_sys)
+line = c.line(17)
+%s
+try:
+    %s
+except (RuntimeError, TypeError) as e:
+    print("refused:", type(e).__name__, e)
+else:
+    print("re-initialised")
+try:
+    line.high()
+except ValueError as e:
+    print("line:", e)
+print("device:", c.device if not c.closed else "closed")
+"""
+
+
+class TestReinit(SimTestCase):
+    """Chip.__init__ on a Chip that has been initialised is refused: its
+    Lines point into the first window, and would drive whatever is mapped
+    there after a second open (issue 25)."""
+
+    def setUp(self):
+        super().setUp()
+        self.other = SimBlock(self.soc)
+
+    def tearDown(self):
+        self.other.cleanup()
+        super().tearDown()
+
+    def reinit(self, before, call):
+        r = run_child(REINIT % (before, call), self.sim.dev, self.sim.sys,
+                      self.other.dev, self.other.sys)
+        self.assertChildRan(r)
+        # Nothing reached the second block, ever.
+        self.assertEqual(self.other.words(), (0,) * 1024, r.stdout)
+        return r.stdout
+
+    def test_reinit_refused(self):
+        out = self.reinit("", "c.__init__(b_dev, b_sys)")
+        self.assertIn("refused: RuntimeError", out)
+        self.assertIn("already initialised", out)
+        # The Line still drives the first block, and the Chip is its own.
+        self.assertEqual(self.sim.word(GPSET0), 1 << 17)
+        self.assertIn("device: " + self.sim.dev, out)
+
+    def test_reinit_same_device_refused(self):
+        out = self.reinit("", "c.__init__(a_dev, a_sys)")
+        self.assertIn("refused: RuntimeError", out)
+        self.assertEqual(self.sim.word(GPSET0), 1 << 17)
+        self.assertIn("device: " + self.sim.dev, out)
+
+    def test_reinit_after_close_refused(self):
+        # Closed is not "not initialised": the Line must stay dead.
+        out = self.reinit("c.close()", "c.__init__(b_dev, b_sys)")
+        self.assertIn("refused: RuntimeError", out)
+        self.assertIn("line: I/O operation on a Line of a closed Chip", out)
+        self.assertIn("device: closed", out)
+        self.assertEqual(self.sim.words(), (0,) * 1024)
+
+    def test_reinit_from_fspath_refused(self):
+        # The first __init__'s own argument conversion initialises the
+        # Chip (and takes a Line of it): the first __init__ must then
+        # refuse, not close the window under that Line.
+        before = (
+            "class Path:\n"
+            "    def __fspath__(self):\n"
+            "        global line\n"
+            "        c.__init__(b_dev, b_sys)\n"
+            "        line = c.line(17)\n"
+            "        return a_dev\n"
+            "line.chip.close()\n"
+            "c = Chip.__new__(Chip)")
+        r = run_child(REINIT % (before, "c.__init__(Path(), a_sys)"),
+                      self.sim.dev, self.sim.sys, self.other.dev,
+                      self.other.sys)
+        self.assertChildRan(r)
+        self.assertIn("refused: RuntimeError", r.stdout)
+        self.assertIn("device: " + self.other.dev, r.stdout)
+        self.assertEqual(self.other.word(GPSET0), 1 << 17)
+        self.assertEqual(self.sim.words(), (0,) * 1024)
+
+    def test_retry_after_failed_open(self):
+        # A Chip whose __init__ failed never had a window: a retry is no
+        # re-initialisation.
+        c = Chip.__new__(Chip)
+        with self.assertRaises(FileNotFoundError):
+            c.__init__(os.path.join(self.sim.dir, "nonexistent"),
+                       self.sim.sys)
+        self.assertTrue(c.closed)
+        c.__init__(self.sim.dev, self.sim.sys)
+        c.line(4).high()
+        self.assertEqual(self.sim.word(GPSET0), 1 << 4)
+        c.close()
+
+
+# A Chip, a Line of GPIO17 and arguments whose conversion (__index__,
+# __bool__, the pin's _fast attribute) closes the Chip; argv: dev, sys.
+CLOSING = """
+import sys
+from pigpio_regs import Chip, _pigpio_regs
+
+chip = Chip(sys.argv[1], sys.argv[2])
+line = chip.line(17)
+
+
+class Closing:
+    def __init__(self, value):
+        self.value = value
+
+    def __index__(self):
+        chip.close()
+        return self.value
+
+    def __bool__(self):
+        chip.close()
+        return bool(self.value)
+
+
+class Pin:
+    _fast = line
+
+    def _set_state(self, value):
+        print("_set_state called")
+
+
+class ClosingPin(Pin):
+    @property
+    def _fast(self):
+        chip.close()
+        return line
+
+
+try:
+    %s
+except ValueError as e:
+    print("ValueError:", e)
+else:
+    print("no exception")
+"""
+
+CLOSING_CALLS = {
+    "chip_set_function_pin": "chip.set_function(Closing(17), 'output')",
+    "chip_get_function_pin": "chip.get_function(Closing(17))",
+    "chip_alt_name_pin": "chip.alt_name(Closing(14))",
+    "chip_alt_name_pin_function": "chip.alt_name(Closing(14), 'alt0')",
+    "chip_write_pin": "chip.write(Closing(17), 1)",
+    "chip_write_level": "chip.write(17, Closing(1))",
+    "chip_read_pin": "chip.read(Closing(17))",
+    "chip_toggle_pin": "chip.toggle(Closing(17))",
+    "chip_set_pull_pin": "chip.set_pull(Closing(17), 'up')",
+    "chip_get_pull_pin": "chip.get_pull(Closing(17))",
+    "chip_bank_read_bank": "chip.bank_read(Closing(0))",
+    "chip_bank_set_bank": "chip.bank_set(Closing(0), 1)",
+    "chip_bank_set_mask": "chip.bank_set(0, Closing(1))",
+    "chip_bank_clear_bank": "chip.bank_clear(Closing(0), 1)",
+    "chip_bank_clear_mask": "chip.bank_clear(0, Closing(1))",
+    "chip_bank_write_bank": "chip.bank_write(Closing(0), 1, 1)",
+    "chip_bank_write_mask": "chip.bank_write(0, Closing(1), 1)",
+    "chip_bank_write_values": "chip.bank_write(0, 1, Closing(1))",
+    "chip_peek_offset": "chip.peek(Closing(0x34))",
+    "chip_line_pin": "chip.line(Closing(17))",
+    "line_write_level": "line.write(Closing(1))",
+    "pin_state_set_value": "_pigpio_regs.pin_state_set(Pin(), Closing(1))",
+    "pin_state_set_fast": "_pigpio_regs.pin_state_set(ClosingPin(), 1)",
+}
+
+
+class TestCloseDuringConversion(SimTestCase):
+    """Every argument is converted before the Chip is checked and the
+    mapping touched: a conversion that closes the Chip gets ValueError,
+    not a store through (or a load from) the unmapped window (issue 25).
+    One test per call, each in a child: before the fix most of them end
+    in a segmentation fault."""
+
+    def check_closing(self, call):
+        r = run_child(CLOSING % call, self.sim.dev, self.sim.sys)
+        self.assertChildRan(r)
+        self.assertIn("ValueError: I/O operation on a", r.stdout)
+        self.assertIn("closed Chip", r.stdout)
+        self.assertNotIn("_set_state called", r.stdout)
+        self.assertEqual(self.sim.words(), (0,) * 1024)
+
+    def test_line_after_close(self):
+        # Each Line call after close() raises, in a child too.
+        r = run_child(CLOSING % "chip.close()\n"
+                      "    for f in (line.high, line.low, line.read, "
+                      "line.toggle, lambda: line.write(1)):\n"
+                      "        try:\n"
+                      "            f()\n"
+                      "        except ValueError as e:\n"
+                      "            print('ValueError:', e)",
+                      self.sim.dev, self.sim.sys)
+        self.assertChildRan(r)
+        self.assertEqual(r.stdout.count("ValueError: I/O operation on a "
+                                        "Line of a closed Chip"), 5,
+                         r.stdout)
+        self.assertEqual(self.sim.words(), (0,) * 1024)
+
+
+def _closing_test(call):
+    def test(self):
+        self.check_closing(call)
+    test.__doc__ = call
+    return test
+
+
+for _name, _call in CLOSING_CALLS.items():
+    setattr(TestCloseDuringConversion, "test_" + _name, _closing_test(_call))
+
+
+# ---- the stubs against the module -------------------------------------------
+
+def stub_tree(name):
+    """The parsed stub NAME of the imported package (the installed .pyi,
+    what type checkers read)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(pigpio_regs.__file__)),
+                        name)
+    with open(path) as f:
+        return ast.parse(f.read(), path)
+
+
+def stub_scopes(tree):
+    """{"": module-level defs, "Chip": its defs, ...}: name -> FunctionDef."""
+    scopes = {"": {}}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            scopes[""][node.name] = node
+        elif isinstance(node, ast.ClassDef):
+            scopes[node.name] = {n.name: n for n in node.body
+                                 if isinstance(n, ast.FunctionDef)}
+    return scopes
+
+
+def is_property(node):
+    return any(isinstance(d, ast.Name) and d.id == "property"
+               for d in node.decorator_list)
+
+
+def stub_params(node, method):
+    """[(name, inspect kind, has default)] of a stub def, without self."""
+    P = inspect.Parameter
+    a = node.args
+    positional = [(x.arg, P.POSITIONAL_ONLY) for x in a.posonlyargs] + \
+        [(x.arg, P.POSITIONAL_OR_KEYWORD) for x in a.args]
+    first_default = len(positional) - len(a.defaults)
+    params = [(n, k, i >= first_default) for i, (n, k) in
+              enumerate(positional)]
+    if a.vararg:
+        params.append((a.vararg.arg, P.VAR_POSITIONAL, False))
+    params += [(x.arg, P.KEYWORD_ONLY, d is not None)
+               for x, d in zip(a.kwonlyargs, a.kw_defaults)]
+    if a.kwarg:
+        params.append((a.kwarg.arg, P.VAR_KEYWORD, False))
+    return params[1:] if method else params
+
+
+def runtime_params(obj, method):
+    """The same of a builtin, from its text signature."""
+    params = [(p.name, p.kind, p.default is not p.empty)
+              for p in inspect.signature(obj).parameters.values()]
+    return params[1:] if method else params
+
+
+class FakePin:
+    """What pin_state_set() takes: a pin with no Line."""
+    _fast = None
+
+    def _set_state(self, value):
+        pass
+
+
+class TestStubs(SimTestCase):
+    """_pigpio_regs.pyi says what the C methods take: positional-only
+    parameters where the method is METH_O / METH_VARARGS / METH_FASTCALL
+    (no keywords), every public name of the module, Chip and Line and no
+    other (issue 25)."""
+
+    CLASSES = {"Chip": Chip, "Line": Line}
+
+    def setUp(self):
+        super().setUp()
+        self.scopes = stub_scopes(stub_tree("_pigpio_regs.pyi"))
+        self.samples = {
+            "pin": 17, "function": "alt0", "level": 1, "pull": "up",
+            "bank": 0, "mask": 1, "values": 1, "offset": 0,
+            "exc_type": None, "exc": None, "tb": None,
+            "device": self.sim.dev, "attr_dir": self.sim.sys}
+
+    def runtime(self, scope, name):
+        """A fresh callable for the stub's scope.name, its arguments by
+        parameter name, and what to close after the call."""
+        if scope == "":
+            samples = dict(self.samples, pin=FakePin(), value=1)
+            return getattr(_pigpio_regs, name), samples, None
+        chip = Chip(self.sim.dev, self.sim.sys)
+        if scope == "Chip" and name == "__init__":
+            chip.close()
+            return Chip, self.samples, None
+        obj = chip.line(17) if scope == "Line" else chip
+        return getattr(obj, name), self.samples, chip
+
+    def call(self, scope, name, positional, keywords):
+        f, samples, chip = self.runtime(scope, name)
+        try:
+            r = f(*[samples[p] for p in positional],
+                  **{p: samples[p] for p in keywords})
+        finally:
+            if chip is not None:
+                chip.close()
+        if isinstance(r, Chip):
+            r.close()
+
+    def test_keywords_as_the_stubs_say(self):
+        wrong = []
+        checked = 0
+        for scope, defs in self.scopes.items():
+            for name, node in defs.items():
+                if is_property(node):
+                    continue
+                params = stub_params(node, scope != "")
+                names = [p[0] for p in params]
+                where = "%s.%s" % (scope or "_pigpio_regs", name)
+                # All positional: the stub's arity is the runtime's.
+                try:
+                    self.call(scope, name, names, [])
+                except TypeError as e:
+                    wrong.append("%s%s: %s" % (where, tuple(names), e))
+                    continue
+                # Each parameter by keyword, the ones before it by
+                # position: refused exactly where the stub says "/".
+                for i, (pname, kind, _) in enumerate(params):
+                    what = "%s(%s=...)" % (where, pname)
+                    checked += 1
+                    try:
+                        self.call(scope, name, names[:i], names[i:])
+                    except TypeError as e:
+                        if kind != inspect.Parameter.POSITIONAL_ONLY:
+                            wrong.append("%s: the stub allows a keyword, "
+                                         "the module says: %s" % (what, e))
+                        elif "keyword" not in str(e):
+                            wrong.append("%s: %s" % (what, e))
+                    else:
+                        if kind == inspect.Parameter.POSITIONAL_ONLY:
+                            wrong.append("%s: positional-only in the stub, "
+                                         "taken by the module" % what)
+        self.assertEqual(wrong, [], "\n".join(wrong))
+        self.assertGreaterEqual(checked, 25)   # a stub that parsed
+
+    def test_signatures_match(self):
+        # The stub's parameters, their kinds and defaults are the text
+        # signatures the C docstrings give inspect.
+        wrong = []
+        for scope, defs in self.scopes.items():
+            for name, node in defs.items():
+                if is_property(node):
+                    continue
+                where = "%s.%s" % (scope or "_pigpio_regs", name)
+                if scope == "":
+                    obj, method = getattr(_pigpio_regs, name), False
+                elif name == "__init__":
+                    # The class's signature: no self.
+                    obj, method = self.CLASSES[scope], False
+                else:
+                    obj, method = getattr(self.CLASSES[scope], name), True
+                try:
+                    runtime = runtime_params(obj, method)
+                except ValueError as e:
+                    wrong.append("%s: no text signature: %s" % (where, e))
+                    continue
+                stub = stub_params(node, scope != "")
+                if stub != runtime:
+                    wrong.append("%s: stub %s, module %s" % (
+                        where, [(n, str(k), d) for n, k, d in stub],
+                        [(n, str(k), d) for n, k, d in runtime]))
+        self.assertEqual(wrong, [], "\n".join(wrong))
+
+    def test_every_name_has_a_stub(self):
+        for scope, cls in self.CLASSES.items():
+            defs = self.scopes[scope]
+            # The type's own public names and its methods (tp_methods
+            # dunders such as __enter__), as properties or methods.
+            runtime = {n: v for n, v in vars(cls).items()
+                       if not n.startswith("_") or
+                       isinstance(v, types.MethodDescriptorType)}
+            stub = {n: node for n, node in defs.items() if n != "__init__"}
+            self.assertEqual(sorted(stub), sorted(runtime), scope)
+            for n, v in runtime.items():
+                self.assertEqual(is_property(stub[n]),
+                                 isinstance(v, types.GetSetDescriptorType),
+                                 "%s.%s: property or method" % (scope, n))
+        # Chip() makes a Chip, Line() is refused: only Chip has __init__.
+        self.assertIn("__init__", self.scopes["Chip"])
+        self.assertNotIn("__init__", self.scopes["Line"])
+
+    def test_module_names(self):
+        tree = stub_tree("_pigpio_regs.pyi")
+        stub = set()
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                stub.add(node.name)
+            elif isinstance(node, ast.AnnAssign):
+                stub.add(node.target.id)
+        stub = {n for n in stub if not n.startswith("_") or
+                n.startswith("__")}
+        runtime = {n for n in vars(_pigpio_regs) if not n.startswith("_")}
+        runtime.add("__version__")
+        self.assertEqual(sorted(stub), sorted(runtime))
+
+    def test_package_stub(self):
+        # __init__.pyi: what __init__.py exports, no more, no less.
+        names = set()
+        for node in stub_tree("__init__.pyi").body:
+            if isinstance(node, ast.ImportFrom):
+                names.update(a.asname or a.name for a in node.names)
+            elif isinstance(node, ast.AnnAssign):
+                names.add(node.target.id)
+        self.assertEqual(sorted(names), sorted(pigpio_regs.__all__))
+        for name in names:
+            self.assertTrue(hasattr(pigpio_regs, name), name)
 
 
 if __name__ == "__main__":
