@@ -8,9 +8,11 @@
 #      build/host/asan, with the C tests (test_regs, test_chip, test_rp1,
 #      test_args, test_owners),
 #   3. runs the C tests (sanitized), test_threads under ThreadSanitizer
-#      (build/host/tsan), test_cli.sh and test_selftest.sh (normal build;
+#      (build/host/tsan-model: the library with the test's register model),
+#      test_cli.sh and test_selftest.sh (normal build;
 #      the latter with its model, selftest_sim, in build/host),
-#   4. prints every suite's PASS/FAIL lines and one final line
+#   4. checks libpigpioregs(3) against pigpioregs.h (test_man.sh),
+#   5. prints every suite's PASS/FAIL lines and one final line
 #      "N passed, N failed"; exits 1 if anything failed.
 #
 # Environment: CC (default cc), MAKE (default make).
@@ -104,13 +106,18 @@ if [ $asan_ok -eq 0 ]; then
 	step build/test_owners build_test test_owners &&
 		suite test_owners "$ASAN/test_owners"
 fi
-# The library once more under ThreadSanitizer, for the threads test.
-TSAN=$TOP/build/host/tsan
+# The library once more under ThreadSanitizer, for the threads test, with
+# its register accesses going to the test's model of the chip
+# (PGR_TEST_REGISTER_MODEL, user/lib/regs.h; a directory of its own, so no
+# object built without it is reused).
+TSAN=$TOP/build/host/tsan-model
 step build/user-tsan "$MAKE" -C "$TOP/user" BUILD="$TSAN" CC="$CC" \
-	CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" lib &&
+	CFLAGS="-O1 -g -fsanitize=thread" CPPFLAGS="-DPGR_TEST_REGISTER_MODEL" \
+	LDFLAGS="-fsanitize=thread" lib &&
 	step build/test_threads "$CC" -std=c11 -Wall -Wextra -Werror -O1 -g \
-		-fsanitize=thread "${TEST_INCLUDES[@]}" "$HERE/test_threads.c" \
-		"$TSAN/libpigpioregs.a" -lpthread -o "$TSAN/test_threads" &&
+		-fsanitize=thread -DPGR_TEST_REGISTER_MODEL "${TEST_INCLUDES[@]}" \
+		"$HERE/test_threads.c" "$TSAN/libpigpioregs.a" -lpthread \
+		-o "$TSAN/test_threads" &&
 	TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66:suppressions=$HERE/tsan.supp} \
 		suite test_threads "$TSAN/test_threads"
 
@@ -122,6 +129,9 @@ if [ $build_ok -eq 0 ]; then
 		suite test_selftest bash "$HERE/test_selftest.sh" \
 			"$BUILD/pigpio-regs" "$TOP/build/host/selftest_sim"
 fi
+
+# libpigpioregs(3) against the header (needs no build)
+suite test_man bash "$HERE/test_man.sh"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -437,9 +438,66 @@ static void test_function_names(void)
 	EXPECT(pgr_function_name((enum pgr_function)8) == NULL, "8 has a name");
 }
 
-static void test_close_null(void)
+/* Entries of /proc/self/fd (the count includes opendir()'s own). */
+static int open_fds(void)
 {
+	DIR *dir = opendir("/proc/self/fd");
+	struct dirent *d;
+	int n = 0;
+
+	if (!dir)
+		return -1;
+	while ((d = readdir(dir)))
+		n += d->d_name[0] != '.';
+	closedir(dir);
+	return n;
+}
+
+/* Lines of /proc/self/maps that map path. */
+static int mappings_of(const char *path)
+{
+	char line[512];
+	FILE *maps = fopen("/proc/self/maps", "r");
+	size_t len = strlen(path);
+	int n = 0;
+
+	if (!maps)
+		return -1;
+	while (fgets(line, sizeof(line), maps)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strlen(line) >= len && !strcmp(line + strlen(line) - len, path))
+			n++;
+	}
+	fclose(maps);
+	return n;
+}
+
+/*
+ * pgr_chip_close(NULL) is allowed and does nothing; pgr_chip_close(chip)
+ * gives back all that pgr_chip_open() took: the descriptor and the mapping.
+ */
+static void test_close_releases(void)
+{
+	struct pgr_chip *chip = NULL;
+	int fds = open_fds(), fd;
+
+	EXPECT(fds > 0, "/proc/self/fd: %s", strerror(errno));
+	EXPECT_INT(mappings_of(fx.dev), 0);
 	pgr_chip_close(NULL);
+	EXPECT_INT(open_fds(), fds);
+	EXPECT_INT(mappings_of(fx.dev), 0);
+
+	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
+	fd = pgr_chip_fd(chip);
+	EXPECT_INT(open_fds(), fds + 1);
+	EXPECT_INT(mappings_of(fx.dev), 1);
+	EXPECT(fcntl(fd, F_GETFD) == FD_CLOEXEC, "fd %d not open O_CLOEXEC", fd);
+	pgr_chip_close(chip);
+	EXPECT_INT(open_fds(), fds);
+	EXPECT_INT(mappings_of(fx.dev), 0);
+	errno = 0;
+	EXPECT_INT(fcntl(fd, F_GETFD), -1);
+	EXPECT_INT(errno, EBADF);
 }
 
 static void test_two_chips(void)
@@ -474,12 +532,15 @@ struct fake_driver {
 	struct pigpio_regs_update update[MAX_CALLS];
 	struct pigpio_regs_pull pull[MAX_CALLS];
 	int answer;		/* for calls after the probe */
+	bool pull_enotty;	/* knows UPDATE, not PULL */
 };
 
 /*
- * Like the driver: refuses the GPSET0 probe with EINVAL; records every
- * other call and applies nothing (so any change in the file would be a
- * store through the mapping, which the driver path must not make).
+ * Like the driver: refuses the probes (an UPDATE of GPSET0, a PULL with
+ * GPPUD code 3) with EINVAL, or (pull_enotty) does not know PULL at all;
+ * records every other call and applies nothing (so any change in the file
+ * would be a store through the mapping, which the driver path must not
+ * make).
  */
 static int fake_devcall(struct pgr_chip *chip, unsigned long request,
 			void *arg)
@@ -488,6 +549,11 @@ static int fake_devcall(struct pgr_chip *chip, unsigned long request,
 	struct pigpio_regs_update *u = arg;
 
 	if (request == PIGPIO_REGS_IOC_UPDATE && u->offset == 0x1c)
+		return -EINVAL;
+	if (request == PIGPIO_REGS_IOC_PULL && fake->pull_enotty)
+		return -ENOTTY;
+	if (request == PIGPIO_REGS_IOC_PULL &&
+	    ((struct pigpio_regs_pull *)arg)->pud > 2)
 		return -EINVAL;
 	if (fake->calls < MAX_CALLS) {
 		fake->request[fake->calls] = request;
@@ -502,15 +568,21 @@ static int fake_devcall(struct pgr_chip *chip, unsigned long request,
 
 static struct fake_driver fake;
 
-static struct pgr_chip *open_with_fake(void)
+static struct pgr_chip *open_with_fake_pull(bool pull_enotty)
 {
 	struct pgr_chip *chip = NULL;
 
 	memset(&fake, 0, sizeof(fake));
+	fake.pull_enotty = pull_enotty;
 	if (pgr_chip_open(&chip, fx.dev, fx.sys) != 0)
 		return NULL;
 	pgr_chip_set_devcall(chip, fake_devcall, &fake);
 	return chip;
+}
+
+static struct pgr_chip *open_with_fake(void)
+{
+	return open_with_fake_pull(false);
 }
 
 #define EXPECT_UPDATE(i, off, m, v)					\
@@ -628,12 +700,39 @@ static void test_enotty_falls_back(void)
 	/* Decided at open and never written after: threads read it freely. */
 	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
 	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_FALLING, 1), 0);
-	EXPECT_INT(fake.calls, 2);	/* each change asks, each falls back */
+	/* The GPPUD sequence too: this one through the mapping, path kept. */
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
+	fake.answer = 0;
+	EXPECT_INT(pgr_pin_set_pull(chip, 18, PGR_PULL_DOWN), 0);
+	EXPECT_PULL(3, 0, 0x00040000, 1);
+	EXPECT_INT(fake.calls, 4);	/* each change asks, the first three fall back */
 	pgr_chip_close(chip);
 	EXPECT_HEX(file_word(0x04), 0x00200000);
 	EXPECT_HEX(file_word(0x58), 0x00020000);
 	EXPECT_INT(nonzero_word(0x08), 0x58);
 	EXPECT_INT(nonzero_word(0x5c), -1);
+}
+
+/*
+ * A device that takes UPDATE but not PULL: one path for every change,
+ * decided at open (the mapping), so no change is asked of the device and
+ * the path is never switched while threads may be reading it.
+ */
+static void test_pull_enotty_decided_at_open(void)
+{
+	struct pgr_chip *chip = open_with_fake_pull(true);
+
+	EXPECT(chip, "open");
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_MAPPING);
+	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
+	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
+	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_MAPPING);
+	EXPECT_INT(fake.calls, 0);
+	pgr_chip_close(chip);
+	EXPECT_HEX(file_word(0x04), 0x00200000);
+	/* GPPUD and GPPUDCLK0 back at 0 after the sequence */
+	EXPECT_INT(nonzero_word(0x08), -1);
 }
 
 /* The fallback through the mapping: exact words, neighbours kept. */
@@ -964,13 +1063,15 @@ int main(void)
 	RUN_FIXTURE("chip/pins/two-chips-share-block", test_two_chips);
 	CHECK_RUN("chip/function-names", test_function_names);
 	RUN_FIXTURE("chip/close/unmaps", test_close_unmaps);
-	CHECK_RUN("chip/close/null", test_close_null);
+	RUN_FIXTURE("chip/close/null-is-a-no-op-and-close-releases-fd-and-mapping",
+		    test_close_releases);
 	bad_attr("180-on-bcm2711-no-pull-registers", "soc", "bcm2711\n", -EPROTO);
 	RUN_FIXTURE("chip/config/regular-file-takes-mapping-path", test_config_path_file_is_mapping);
 	RUN_FIXTURE("chip/config/driver-path-bcm2837", test_driver_path_bcm2837);
 	RUN_FIXTURE("chip/config/driver-path-bcm2711", test_driver_path_bcm2711);
 	RUN_FIXTURE("chip/config/driver-errors-propagate", test_driver_errors_propagate);
 	RUN_FIXTURE("chip/config/enotty-falls-back", test_enotty_falls_back);
+	RUN_FIXTURE("chip/config/pull-enotty-decided-at-open", test_pull_enotty_decided_at_open);
 	RUN_FIXTURE("chip/config/fallback-effects", test_fallback_effects);
 	RUN_FIXTURE("chip/config/fallback-bcm2711-pull-readback", test_fallback_bcm2711_pull);
 	RUN_FIXTURE("chip/config/gppud-pull-unknown", test_gppud_pull_unknown);

@@ -17,30 +17,51 @@
  * (PIGPIO_REGS_IOC_UPDATE), and BCM2835/6/7 pulls go through the driver's
  * whole GPPUD sequence (PIGPIO_REGS_IOC_PULL), one system call each.
  *
- * Threads. A chip may be shared by threads: level, bank, read and event
- * status calls and pgr_line handles are single loads and stores; on the
- * driver path each configuration change is one ioctl, serialised by the
- * driver; the chip's own state is written only by pgr_chip_open() and
- * pgr_chip_close() (close it after every thread is done with it). On the
- * fallback path below, configuration changes are read-modify-writes of
- * the mapping: serialise them yourself.
+ * Threads. A chip may be shared by threads, and every call may be made
+ * from any thread at any time between pgr_chip_open() and
+ * pgr_chip_close(): level, bank, read and event status calls and
+ * pgr_line handles are single loads and stores (a level store is atomic
+ * by design; two threads driving the same pin leave whichever store came
+ * last); on the driver path each configuration change is one ioctl,
+ * serialised by the driver; on the mapping path (the fallback below, and
+ * the RP1) each configuration change is made under one lock of the
+ * library's, process-wide (all chips), which only those changes take.
+ * The path is decided by pgr_chip_open() and never changes: the chip's own
+ * state is written only by pgr_chip_open() and pgr_chip_close() (close it
+ * after every thread is done with it and its lines).
  *
  * Fallback. When the descriptor is not the pigpio_regs driver (the ioctl
- * fails with ENOTTY: a simulated block in a regular file, a gpiomem-style
- * device), the library makes the same changes itself through the mapping:
- * a read-modify-write that is NOT serialised against other processes, and
- * the GPPUD sequence with short sleeps. pgr_chip_config_path() says which.
+ * fails with ENOTTY at pgr_chip_open(): a simulated block in a regular
+ * file, a gpiomem-style device, a driver without one of the ioctls), the
+ * library makes the same changes itself through the mapping: a
+ * read-modify-write, and the GPPUD sequence with short sleeps, under the
+ * library's lock. That lock serialises the threads of this process only:
+ * when another process changes pins of the same register at the same
+ * time, one of the two changes can be lost; only the driver's ioctls
+ * serialise processes. pgr_chip_config_path() says which path.
  * Nothing serialises either path against the kernel's own pinctrl driver:
  * leave the pins the kernel has claimed alone (see pgr_owners_*()).
  *
  * RP1 (Raspberry Pi 5). Every RP1 register has atomic aliases (a store
  * sets, clears or flips only the bits it carries), and every pin has its
  * own function and pad words: each change is one or a few alias stores
- * through the mapping, safe against changes to other pins without any
- * lock, and no driver call is made (pgr_chip_config_path() says
- * PGR_CONFIG_MAPPING). Stores cross PCIe and are posted: a configuration
- * call reads the register back before it returns, so the change has
- * reached the RP1; level calls and lines do not (see docs/rp1.md).
+ * through the mapping, safe against changes to other pins from any
+ * process, and no driver call is made (pgr_chip_config_path() says
+ * PGR_CONFIG_MAPPING). Changes to the same pin are serialised by the
+ * library's lock within the process; two processes changing the same
+ * pin's function, pull or drive at the same instant can leave a value
+ * neither asked for (a function is changed by one XOR store of the old
+ * and the new FUNCSEL). Stores cross PCIe and are posted: a
+ * configuration call reads the register back before it returns, so the
+ * change has reached the RP1; level calls and lines do not (see
+ * docs/rp1.md).
+ *
+ * Fork. A child inherits the descriptor and the mapping (MAP_SHARED: its
+ * stores reach the same registers, and its lines stay valid); fork()
+ * waits for a configuration change another thread is making through the
+ * mapping. Each process that does not exec calls pgr_chip_close() for
+ * itself when it is done; a child that execs loses both (the descriptor
+ * is O_CLOEXEC).
  */
 #ifndef PIGPIOREGS_H
 #define PIGPIOREGS_H
@@ -68,11 +89,15 @@ const char *pgr_version(void);
 struct pgr_chip;
 
 /*
- * Open the device node (O_RDWR), learn what it serves and map the register
- * window (MAP_SHARED, PROT_READ | PROT_WRITE, offset 0): three system
- * calls with the pigpio_regs driver (open, PIGPIO_REGS_IOC_INFO, mmap).
- * A node that is not the driver (ENOTTY: a simulated block in a regular
- * file) is described by the sysfs attributes in attr_dir instead.
+ * Open the device node (O_RDWR, O_CLOEXEC), learn what it serves and map
+ * the register window (MAP_SHARED, PROT_READ | PROT_WRITE, offset 0):
+ * three system calls with the pigpio_regs driver (open,
+ * PIGPIO_REGS_IOC_INFO, mmap). A node that is not the driver (ENOTTY: a
+ * simulated block in a regular file) is described by the sysfs attributes
+ * in attr_dir instead and, unless it is an RP1, asked once
+ * (PIGPIO_REGS_IOC_UPDATE, and on BCM2835/6/7 PIGPIO_REGS_IOC_PULL, with
+ * arguments the driver refuses) whether it takes locked changes: that
+ * decides pgr_chip_config_path() for the chip's life.
  *
  * device_path: NULL means PIGPIO_REGS_DEVICE.
  * attr_dir:    NULL means PIGPIO_REGS_SYSFS_DIR.
@@ -122,10 +147,14 @@ const void *pgr_chip_mapping(const struct pgr_chip *chip);
 /* The open descriptor of the device node (owned by the chip). */
 int pgr_chip_fd(const struct pgr_chip *chip);
 
-/* How configuration changes are made (decided at pgr_chip_open()). */
+/*
+ * How configuration changes are made: decided at pgr_chip_open(), the
+ * same for the chip's life.
+ */
 enum pgr_config_path {
 	PGR_CONFIG_DRIVER,	/* ioctls, under the driver's lock */
-	PGR_CONFIG_MAPPING,	/* fallback: unlocked, through the mapping */
+	PGR_CONFIG_MAPPING,	/* fallback: through the mapping, under the
+				   library's lock (this process only) */
 };
 /* RP1: always PGR_CONFIG_MAPPING, lock-free alias stores (see above). */
 enum pgr_config_path pgr_chip_config_path(const struct pgr_chip *chip);
@@ -375,12 +404,12 @@ enum pgr_drive {
  * RP1: the pin's PADS word, DRIVE bits 5:4: a store to its CLR alias of
  * the field's bits that drive lacks, then one to its SET alias of those
  * it has (a store that would carry no bit is left out), then the pad is
- * read back. No lock: no other pin's pad and no other bit of this one
- * (slew, schmitt, pulls, input enable, output disable) is written;
- * between the two stores the field holds the bits the old and the new
- * value have in common, never a stronger drive than either. Two
- * processes setting the same pin's drive at the same instant may leave
- * neither's value.
+ * read back. No other pin's pad and no other bit of this one (slew,
+ * schmitt, pulls, input enable, output disable) is written; between the
+ * two stores the field holds the bits the old and the new value have in
+ * common, never a stronger drive than either. Threads of one process are
+ * serialised (see "Threads"); two processes setting the same pin's drive
+ * at the same instant may leave neither's value.
  * Returns 0, or:
  *   -EINVAL      pin >= pgr_chip_pin_count(), or drive not one of the
  *                enum's values; nothing is stored.

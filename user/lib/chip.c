@@ -313,7 +313,11 @@ int pgr_chip_open(struct pgr_chip **chipp, const char *device_path,
 	chip->phys_base = attrs.phys_base;
 	chip->bus_base = attrs.bus_base;
 	chip->devcall = pgr_devcall_ioctl;
-	/* Only the driver answers INFO, and it takes locked changes too. */
+	/*
+	 * The path, once for the chip's life (pigpioregs.h, "Threads"). Only
+	 * the driver answers INFO, and it had UPDATE and PULL before INFO:
+	 * no question to ask. Anything else is asked (config.c).
+	 */
 	if (by_driver && !pgr_soc_is_rp1(attrs.soc))
 		chip->config_path = PGR_CONFIG_DRIVER;
 	else

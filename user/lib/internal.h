@@ -37,18 +37,25 @@ int pgr_devcall_ioctl(struct pgr_chip *chip, unsigned long request,
 
 /*
  * Ask the device which path configuration changes take: an UPDATE of
- * GPSET0, which the driver refuses with EINVAL before touching anything,
- * and any other file with ENOTTY. Sets chip->config_path.
+ * GPSET0 and, on BCM2835/6/7, a PULL with GPPUD code 3, which the driver
+ * refuses with EINVAL before touching anything, and any other file with
+ * ENOTTY. The driver path only if neither says ENOTTY (the RP1: never).
+ * Sets chip->config_path: called by pgr_chip_open() only (and the test
+ * hook below), before anyone else can see the chip; nothing writes
+ * config_path after that.
  */
 void pgr_config_probe(struct pgr_chip *chip);
 
-/* Test hook: replace the device call (and probe again through it). */
 /*
  * Read up to size bytes of the file name (relative to dirfd, or AT_FDCWD)
  * in one read(2): the length, or -errno.
  */
 ssize_t pgr_read_file_at(int dirfd, const char *name, char *buf, size_t size);
 
+/*
+ * Test hook: replace the device call (and probe again through it), right
+ * after pgr_chip_open() and before any other thread has the chip.
+ */
 void pgr_chip_set_devcall(struct pgr_chip *chip, pgr_devcall_fn fn,
 			  void *data);
 

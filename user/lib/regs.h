@@ -162,17 +162,41 @@ struct pgr_change {
 /* The family named name, or NULL if unknown. */
 const struct pgr_soc *pgr_soc_lookup(const char *name);
 
-/* Register accessors: the only places that dereference the block. */
+/*
+ * Register accessors: the only places that dereference the block.
+ *
+ * A test build of the library (tests/unit/run.sh, for test_threads.c) may
+ * define PGR_TEST_REGISTER_MODEL: each access is then a call to the test's
+ * model of the chip, which does to the block what the chip would do at
+ * once (an RP1 alias store changes its register; BCM GPSETn sets GPLEVn
+ * bits; GPPUDCLKn latches GPPUD), so threads can be checked against it.
+ * The library itself never defines it; the lines of pigpioregs.h store
+ * through their own pointers either way.
+ */
+#ifdef PGR_TEST_REGISTER_MODEL
+uint32_t pgr_test_reg_read(const volatile uint32_t *base, unsigned offset);
+void pgr_test_reg_write(volatile uint32_t *base, unsigned offset,
+			uint32_t value);
+#endif
+
 static inline uint32_t pgr_reg_read(const volatile uint32_t *base,
 				    unsigned offset)
 {
+#ifdef PGR_TEST_REGISTER_MODEL
+	return pgr_test_reg_read(base, offset);
+#else
 	return base[offset / 4];
+#endif
 }
 
 static inline void pgr_reg_write(volatile uint32_t *base, unsigned offset,
 				 uint32_t value)
 {
+#ifdef PGR_TEST_REGISTER_MODEL
+	pgr_test_reg_write(base, offset, value);
+#else
 	base[offset / 4] = value;
+#endif
 }
 
 /*
