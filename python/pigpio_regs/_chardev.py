@@ -18,6 +18,10 @@ and ioctl number here with the C header where a compiler is at hand.
 
 Nothing here knows gpiozero: failures raise ChardevUnavailable, which the
 pin factory turns into gpiozero's PinEdgeDetectUnsupported.
+
+Threads and fork: each EdgeWatcher is one thread; its close() waits for
+it a bounded time (JOIN_TIMEOUT) and, in a process other than the one
+that made it (a fork child), touches nothing the parent still uses.
 """
 
 import errno
@@ -191,30 +195,76 @@ def parse_events(data):
     return out
 
 
+#: How long a close waits for the thread it stops (EdgeWatcher.close(),
+#: and the factory's SoftwarePWM.stop()), as gpiozero's own
+#: GPIOThread.stop(timeout=10) does: a thread that takes longer is left to
+#: finish on its own (see EdgeWatcher).
+JOIN_TIMEOUT = 10.0
+
+
 class EdgeWatcher:
     """A thread that reads the events of one line request and calls
-    callback(timestamp_ns, rising) for each. close() stops the thread
-    (joins it unless called from the callback itself) and closes fd."""
+    callback(timestamp_ns, rising) for each.
 
-    def __init__(self, fd, callback, name="pigpio_regs-edges"):
+    close() stops it. The thread looks at a flag before each callback, so
+    no callback starts once close() has returned; close() waits for one
+    already running to return, at most join_timeout seconds (default
+    JOIN_TIMEOUT), and not at all when called from the callback itself. A
+    callback that outlasts the wait is left to finish, and its thread
+    leaves as it returns. The descriptors (fd, which the watcher takes
+    over, and its stop pipe) are closed once, by whichever of the thread
+    and close() comes last: by the time close() returns, unless it had to
+    leave the thread behind.
+
+    A callback must not wait for a lock that the caller of close() may
+    hold: close() may be waiting for the callback with that lock held
+    (gpiozero holds the pin's _when_changed_lock while it stops watching;
+    see PigpioRegsPin._call_when_changed). The bounded wait turns a
+    mistake of that kind into a stall, not a hang.
+
+    fork: the thread exists only in the process that made the watcher. In
+    any other process (a fork child) close() only marks the watcher closed:
+    it writes nothing to the stop pipe, which the child shares with the
+    parent's thread and would stop it, and closes no descriptor, whose
+    number the child may already have closed and reused.
+    """
+
+    def __init__(self, fd, callback, name="pigpio_regs-edges",
+                 join_timeout=None):
         self._fd = fd
         self._callback = callback
+        self._join_timeout = join_timeout
+        self._pid = os.getpid()
+        # _lock orders close() against the thread's leaving: _closed (a
+        # close() was called) and _running (the thread has not left) decide
+        # which of them closes the descriptors.
+        self._lock = threading.Lock()
         self._closed = False
-        self._close_in_thread = False
+        self._running = True
         self._stop_r, self._stop_w = os.pipe2(os.O_CLOEXEC)
         self._thread = threading.Thread(target=self._run, name=name,
                                         daemon=True)
-        self._thread.start()
+        try:
+            self._thread.start()
+        except BaseException:
+            self._running = False
+            os.close(self._stop_r)
+            os.close(self._stop_w)
+            raise
 
     @property
     def fd(self):
         return self._fd
 
+    @property
+    def closed(self):
+        return self._closed
+
     def _run(self):
-        poll = select.poll()
-        poll.register(self._fd, select.POLLIN)
-        poll.register(self._stop_r, select.POLLIN)
         try:
+            poll = select.poll()
+            poll.register(self._fd, select.POLLIN)
+            poll.register(self._stop_r, select.POLLIN)
             while not self._closed:
                 ready = dict(poll.poll())
                 if self._stop_r in ready or self._closed:
@@ -228,12 +278,14 @@ class EdgeWatcher:
                 if not data:
                     return
                 for ts, rising in parse_events(data):
-                    self._callback(ts, rising)
                     if self._closed:
                         return
+                    self._callback(ts, rising)
         finally:
-            if self._close_in_thread:
-                self._close_fds()
+            with self._lock:
+                self._running = False
+                if self._closed:
+                    self._close_fds()
 
     def _close_fds(self):
         os.close(self._fd)
@@ -242,13 +294,18 @@ class EdgeWatcher:
 
     def close(self):
         """Stop watching and release the line (close its descriptor)."""
-        if self._closed:
-            return
-        self._closed = True
-        if threading.current_thread() is self._thread:
-            # From the callback: the thread closes them as it leaves.
-            self._close_in_thread = True
-            return
-        os.write(self._stop_w, b"x")
-        self._thread.join()
-        self._close_fds()
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            if os.getpid() != self._pid:
+                return          # a fork child: see the class's docstring
+            if not self._running:
+                self._close_fds()       # the thread left first (EOF)
+                return
+            # The thread is still there, so the pipe is open; it closes
+            # the descriptors as it leaves.
+            os.write(self._stop_w, b"x")
+        if threading.current_thread() is not self._thread:
+            self._thread.join(JOIN_TIMEOUT if self._join_timeout is None
+                              else self._join_timeout)

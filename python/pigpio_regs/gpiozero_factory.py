@@ -46,6 +46,31 @@ What each part does:
   and the output devices do not need it. ``bounce`` is filtered in
   software, as gpiozero's native factory does.
 
+Each factory has pins of its own (gpiozero's LocalPiFactory shares one
+class-level dict among all its instances; here each factory may have its
+own ``device=``, and closing one resets only what it made). Pin
+reservations stay gpiozero's, shared by every local factory: on a board
+all of them drive the same registers, so GPIO17 in use through one is in
+use for all. ``close()`` may be called twice; after it, making a pin or
+device raises ``PinFactoryClosed`` (a gpiozero ``PinError`` and
+``DeviceClosed``), as does using a pin it closed, and the devices left
+over print as closed.
+
+Threads: each PWM pin and each watched pin has one thread (daemon).
+Every wait for one is bounded (``_chardev.JOIN_TIMEOUT``, 10 s, as
+gpiozero's ``GPIOThread.stop()``). gpiozero stops watching with the pin's
+``_when_changed_lock`` held, so the edge thread never waits for that lock
+itself (see ``_call_when_changed``). A handler that does (one that sets
+``when_changed``) while another thread stops watching makes that thread
+wait out the bound and go on without it: a stall, not a hang.
+
+fork: the factory, each pin, its PWM thread and its edge watcher remember
+the process that made them. In any other process (a fork child, which
+also runs gpiozero's atexit handler when it exits normally) closing them
+resets no pin, writes nothing, stops no thread and closes no descriptor
+the parent still uses; it only forgets them. Pins a child makes are its
+own and are reset when it closes them.
+
 Where things are: ``device=``/PIGPIO_REGS_DEVICE (default
 /dev/pigpio_regs), ``attr_dir=``/PIGPIO_REGS_SYSFS (default
 /sys/class/misc/pigpio_regs), ``gpiochip_dir=``/PIGPIO_REGS_GPIOCHIP_DIR
@@ -54,10 +79,12 @@ Where things are: ``device=``/PIGPIO_REGS_DEVICE (default
 
 import os
 import threading
-from time import monotonic, sleep
+from time import monotonic
 
 from gpiozero.exc import (
+    DeviceClosed,
     PinEdgeDetectUnsupported,
+    PinError,
     PinFixedPull,
     PinInvalidBounce,
     PinInvalidEdges,
@@ -74,13 +101,19 @@ from gpiozero.pins.local import LocalPiFactory, LocalPiPin
 from . import _chardev
 from ._pigpio_regs import Chip, function_names, pin_state_set
 
-__all__ = ["PigpioRegsFactory", "PigpioRegsPin", "SoftwarePWM"]
+__all__ = ["PigpioRegsFactory", "PigpioRegsPin", "PinFactoryClosed",
+           "SoftwarePWM"]
 
 _FUNCTIONS = frozenset(function_names())
 # gpiozero's pull names -> the library's, and back.
 _PULL_TO_LIB = {"up": "up", "down": "down", "floating": "none"}
 _PULL_FROM_LIB = {"up": "up", "down": "down", "none": "floating"}
 _EDGES = ("both", "rising", "falling", "none")
+
+
+class PinFactoryClosed(PinError, DeviceClosed):
+    """The pin factory was closed: no pin can be made or used through it.
+    A DeviceClosed, so that gpiozero prints a device left over as closed."""
 
 
 def _parse_revision(value):
@@ -109,15 +142,21 @@ class PigpioRegsFactory(LocalPiFactory):
     def __init__(self, device=None, attr_dir=None, revision=None,
                  gpiochip_dir=None):
         super().__init__()
+        # Pins of this factory only: LocalPiFactory.__init__ gave it the
+        # dict all local factories share (see the module's docstring).
+        self.pins = {}
+        self._pid = os.getpid()         # the process that made it: fork
+        self._closed = False
         env = os.environ.get
         self._revision = _parse_revision(
             revision if revision is not None else env("PIGPIO_REGS_REVISION"))
         self._gpiochip_dir = (gpiochip_dir or
                               env("PIGPIO_REGS_GPIOCHIP_DIR") or "/dev")
         self._events_lock = threading.Lock()
-        self._events_chip = None        # (path, fd) once found
+        self._events_chip = None        # (path, fd, pid) once found
         self._chip = Chip(device or env("PIGPIO_REGS_DEVICE") or None,
                           attr_dir or env("PIGPIO_REGS_SYSFS") or None)
+        self._device = self._chip.device        # for messages after close
         self.pin_class = PigpioRegsPin
 
     @property
@@ -125,29 +164,79 @@ class PigpioRegsFactory(LocalPiFactory):
         """The pigpio_regs.Chip the pins use (for Chip.line() and such)."""
         return self._chip
 
+    @property
+    def closed(self):
+        """True once close() was called (or the chip closed)."""
+        return self._closed or self._chip.closed
+
+    def _check_open(self):
+        if self.closed:
+            raise PinFactoryClosed(
+                "this PigpioRegsFactory (%s) is closed: make a new one" %
+                self._device)
+
     def _get_revision(self):
         if self._revision is not None:
             return self._revision
         return super()._get_revision()
 
+    def reserve_pins(self, requester, *pins):
+        # gpiozero reserves before it makes the pin: refuse here first, or
+        # a closed factory would answer with whatever the reservation or
+        # the pin's construction ran into.
+        self._check_open()
+        super().reserve_pins(requester, *pins)
+
+    def pin(self, spec):
+        self._check_open()
+        return super().pin(spec)
+
     def close(self):
-        super().close()
-        with self._events_lock:
-            if self._events_chip is not None:
-                os.close(self._events_chip[1])
-                self._events_chip = None
-        self._chip.close()
+        """Close every pin of this factory (each back to an input with its
+        default pull), drop the reservations of its devices, then the
+        window. Twice is fine. In a process other than the one that made
+        the factory (a fork child) only the child's own pins are reset and
+        nothing inherited is closed (see the module's docstring)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            super().close()     # each pin: PigpioRegsPin.close()
+        finally:
+            self._release_reservations()
+            with self._events_lock:
+                events, self._events_chip = self._events_chip, None
+            if events is not None and events[2] == os.getpid():
+                os.close(events[1])
+            if os.getpid() == self._pid:
+                self._chip.close()
+
+    def _release_reservations(self):
+        """Drop the reservations of this factory's devices from gpiozero's
+        (shared) table: a device left open on a closed factory cannot use
+        its pin, and must not keep another factory from it."""
+        with self._res_lock:
+            for key, refs in self._reservations.items():
+                self._reservations[key] = [
+                    r for r in refs if r() is not None and
+                    getattr(r(), "pin_factory", None) is not self]
 
     def _request_edges(self, number, edges):
         """A descriptor delivering GPIO v2 line events for GPIO number
         (PinEdgeDetectUnsupported if the character device is not usable)."""
         with self._events_lock:
+            self._check_open()
+            if (self._events_chip is not None and
+                    self._events_chip[2] != os.getpid()):
+                # Found by the parent of this fork child: the parent's.
+                self._events_chip = None
             if self._events_chip is None:
                 try:
-                    self._events_chip = _chardev.find_chip(self._gpiochip_dir)
+                    path, fd = _chardev.find_chip(self._gpiochip_dir)
                 except _chardev.ChardevUnavailable as e:
                     raise PinEdgeDetectUnsupported(str(e)) from e
-            path, fd = self._events_chip
+                self._events_chip = (path, fd, os.getpid())
+            path, fd, _pid = self._events_chip
         try:
             return _chardev.request_edges(fd, number, edges)
         except OSError as e:
@@ -158,14 +247,25 @@ class PigpioRegsFactory(LocalPiFactory):
 
 class SoftwarePWM:
     """Drive a pigpio_regs.Line at frequency Hz with a duty cycle from 0 to
-    1, from a thread of its own (see the module's docstring)."""
+    1, from a thread of its own (see the module's docstring).
 
-    def __init__(self, line, frequency, duty=0.0):
+    stop() and abandon() wake the thread at once (it waits on an event, not
+    in sleep()) and wait for it at most join_timeout seconds (default
+    _chardev.JOIN_TIMEOUT). In a process
+    other than the one that made it (a fork child, where the thread does
+    not exist) they do nothing: the pin is the parent's."""
+
+    def __init__(self, line, frequency, duty=0.0, join_timeout=None):
         self._line = line
         self._frequency = float(frequency)
         self._duty = float(duty)
+        self._join_timeout = join_timeout
+        self._pid = os.getpid()
+        # _changed: the duty or frequency changed (or stop); _stop: stop.
+        # The thread clears _changed before it looks at what it guards, so
+        # a change made after the clear is seen by the next wait.
         self._changed = threading.Event()
-        self._stopping = False
+        self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._run, name="pigpio_regs-pwm-GPIO%d" % line.pin,
             daemon=True)
@@ -191,44 +291,50 @@ class SoftwarePWM:
 
     def _run(self):
         line = self._line
+        changed, stop = self._changed, self._stop
         try:
-            while not self._stopping:
-                self._changed.clear()
+            while True:
+                changed.clear()         # first: see the class's __init__
+                if stop.is_set():
+                    return
                 duty = self._duty
                 if duty <= 0.0 or duty >= 1.0:
                     line.write(duty >= 1.0)
-                    self._changed.wait()
+                    changed.wait()      # stop() sets it too
                     continue
                 period = 1.0 / self._frequency
                 start = monotonic()
                 line.high()
-                _sleep_until(start + duty * period)
+                if stop.wait(max(0.0, start + duty * period - monotonic())):
+                    return
                 line.low()
-                _sleep_until(start + period)
+                if stop.wait(max(0.0, start + period - monotonic())):
+                    return
         except ValueError:
             pass        # the chip was closed under us: nothing to drive
 
-    def abandon(self):
-        """Stop the thread without touching the pin (its chip is closed)."""
-        self._stopping = True
+    def _halt(self):
+        """Wake the thread and wait for it (bounded); False in a process
+        that is not the one that made it (the thread is not there)."""
+        if os.getpid() != self._pid:
+            return False
+        self._stop.set()
         self._changed.set()
         if threading.current_thread() is not self._thread:
-            self._thread.join()
+            self._thread.join(_chardev.JOIN_TIMEOUT
+                              if self._join_timeout is None
+                              else self._join_timeout)
+        return True
+
+    def abandon(self):
+        """Stop the thread without touching the pin (its chip is closed)."""
+        self._halt()
 
     def stop(self):
         """Stop the thread; the pin is left high if the duty was 1, else
         low."""
-        self._stopping = True
-        self._changed.set()
-        if threading.current_thread() is not self._thread:
-            self._thread.join()
-        self._line.write(self._duty >= 1.0)
-
-
-def _sleep_until(deadline):
-    delay = deadline - monotonic()
-    if delay > 0:
-        sleep(delay)
+        if self._halt():
+            self._line.write(self._duty >= 1.0)
 
 
 class PigpioRegsPin(LocalPiPin):
@@ -242,6 +348,7 @@ class PigpioRegsPin(LocalPiPin):
             raise PinInvalidPin("GPIO%d is not a pin of this %s (GPIO0-%d)" %
                                 (self._number, chip.soc, chip.pin_count - 1))
         self._chip = chip
+        self._pid = os.getpid()         # the process that made it: fork
         self._line = chip.line(self._number)
         self._output = False
         self._pwm = None
@@ -272,13 +379,23 @@ class PigpioRegsPin(LocalPiPin):
     def close(self):
         self.frequency = None
         self.when_changed = None
-        # After the factory's close() (gpiozero closes devices again as
-        # they are collected) there is no window left to reset the pin in.
-        if not self._chip.closed:
+        # Only the process that made the pin resets it: a fork child's
+        # close (its atexit too) must leave the parent's pin alone. After
+        # the factory's close() (gpiozero closes devices again as they are
+        # collected) there is no window left to reset the pin in.
+        if os.getpid() == self._pid and not self._chip.closed:
             self._reset()
+
+    def _check_open(self):
+        """PinFactoryClosed once the pin's window is closed (the factory's
+        close()), rather than the chip's ValueError."""
+        if self._chip.closed:
+            raise PinFactoryClosed(
+                "cannot use %r: its PigpioRegsFactory is closed" % self)
 
     def output_with_state(self, state):
         # Latch the level first: the pin starts driving it (no glitch).
+        self._check_open()
         if self._pwm is not None:
             self._set_frequency(None)
         self._line.write(1 if state else 0)
@@ -297,12 +414,14 @@ class PigpioRegsPin(LocalPiPin):
         self._fast = self._line if self._output and self._pwm is None else None
 
     def _get_function(self):
+        self._check_open()
         function = self._chip.get_function(self._number)
         self._output = function == "output"
         self._refresh_fast()
         return function
 
     def _set_function(self, value):
+        self._check_open()
         if value not in _FUNCTIONS:
             raise PinInvalidFunction(
                 'invalid function "%s" for pin %r' % (value, self))
@@ -320,7 +439,11 @@ class PigpioRegsPin(LocalPiPin):
     def _get_state(self):
         if self._pwm is not None:
             return self._pwm.duty
-        return bool(self._line.read())
+        try:
+            return bool(self._line.read())
+        except ValueError:
+            self._check_open()      # the usual reason: say it in gpiozero's
+            raise
 
     def _set_state(self, value):
         if self._pwm is not None:
@@ -333,6 +456,7 @@ class PigpioRegsPin(LocalPiPin):
                     'invalid state "%s" for pin %r' % (value, self))
             self._pwm.duty = duty
             return
+        self._check_open()
         if not self._output and self._get_function() == "input":
             raise PinSetInput("cannot set state of pin %r" % self)
         self._line.write(1 if value else 0)
@@ -348,6 +472,7 @@ class PigpioRegsPin(LocalPiPin):
     # pull
 
     def _get_pull(self):
+        self._check_open()
         if self._chip.pull_readable:
             pull = _PULL_FROM_LIB.get(self._chip.get_pull(self._number))
             if pull is not None:
@@ -385,6 +510,7 @@ class PigpioRegsPin(LocalPiPin):
                     pwm.stop()
             self._frequency = None
             return
+        self._check_open()
         try:
             frequency = float(value)
         except (TypeError, ValueError):
@@ -426,26 +552,33 @@ class PigpioRegsPin(LocalPiPin):
             raise PinInvalidEdges(
                 'invalid edge specification "%s" for pin %r' % (value, self))
         with self._when_changed_lock:
-            watching = self._watcher is not None
-            if watching:
-                self._disable_event_detect()
+            self._disable_event_detect()
             self._edges = value
-            if watching:
+            # Watch again if a handler is set, whether or not a watcher
+            # ran ("none" has none): gpiozero's _when_changed says so.
+            if self._when_changed is not None:
                 self._enable_event_detect()
 
     def _enable_event_detect(self):
         if self._edges == "none":
             return
         try:
+            self._check_open()
             fd = self._factory._request_edges(self._number, self._edges)
-        except PinEdgeDetectUnsupported:
+            try:
+                watcher = _chardev.EdgeWatcher(
+                    fd, self._edge,
+                    name="pigpio_regs-edges-GPIO%d" % self._number)
+            except BaseException:
+                os.close(fd)
+                raise
+        except BaseException:
             # PiPin set _when_changed before calling us: undo that, or
             # the next handler would be taken as already watching.
             self._when_changed = None
             raise
         self._last_call = None
-        self._watcher = _chardev.EdgeWatcher(
-            fd, self._edge, name="pigpio_regs-edges-GPIO%d" % self._number)
+        self._watcher = watcher
 
     def _disable_event_detect(self):
         watcher, self._watcher = self._watcher, None
@@ -461,3 +594,25 @@ class PigpioRegsPin(LocalPiPin):
             return
         self._last_call = ticks
         self._call_when_changed(ticks, 1 if rising else 0)
+
+    def _call_when_changed(self, ticks=None, state=None):
+        """Call the when_changed handler (from the edge thread).
+
+        gpiozero holds the handler by weak reference, and when it finds it
+        gone it sets when_changed = None, which takes _when_changed_lock.
+        A thread closing this pin (a device being collected while its input
+        bounces) holds that lock while it waits for this thread to stop: a
+        deadlock. So the lock is taken here only if it is free; if not,
+        its holder is changing the handler or closing the pin, and this
+        event, whose handler is gone, is dropped."""
+        ref = self._when_changed
+        method = ref() if ref is not None else None
+        if method is not None:
+            method(self._factory.ticks() if ticks is None else ticks,
+                   self.state if state is None else state)
+        elif ref is not None and self._when_changed_lock.acquire(False):
+            try:
+                if self._when_changed is ref:   # still the one found gone
+                    self.when_changed = None
+            finally:
+                self._when_changed_lock.release()

@@ -178,3 +178,257 @@ def rp1_pad(pin):
     """Offset in the window of the pin's PADS word."""
     bank, index = rp1_bank_index(pin)
     return RP1_PADS + RP1_BANK * bank + 4 + 4 * index
+
+
+class RP1Model:
+    """The RP1's GPIO as a register model over a SimBlock("rp1") file, so
+    that what the library stores there has the chip's effect: a port to
+    Python of tests/unit/rp1_model.h (written from the facts in
+    docs/rp1.md, not from the library), for the gpiozero factory's tests.
+
+    - Every register has atomic aliases (RP1 datasheet 2.4): a store to
+      +0x1000 XORs, +0x2000 sets, +0x3000 clears the bits it carries in
+      the register; the alias word itself reads back 0 again.
+    - IO_BANK CTRL (FUNCSEL 4:0, 5 SYS_RIO, 0x1f null; OUTOVER 13:12,
+      OEOVER 15:14), SYS_RIO OUT/OE, PADS (pull-down 2, pull-up 3, input
+      enable 6, output disable 7) decide each pin's level: driven from RIO
+      OUT where SYS_RIO's OE (after the overrides) is on and the pad's
+      output is not disabled, else the test's outside level, else its
+      pull (pull-down or none reads 0). NOSYNC_IN and SYNC_IN show it
+      where the pad's input is enabled. Other functions drive nothing.
+    - It starts as the C model does: every FUNCSEL null, every pad's input
+      disabled and output disabled, so a library that forgot the pad
+      fails.
+
+    Limits: a plain file cannot act on a store as it happens, so the model
+    acts in steps: settle() applies what the stores since the last step
+    left in the file. wrap(chip) gives a stand-in for a pigpio_regs.Chip
+    (and its Lines) that makes each call one step, under the model's lock,
+    so every library call sees the registers as the chip would leave them
+    (the factory then writes states through Line.write(), not its C fast
+    path, which would bypass the step). Within one step it cannot see two
+    stores to one word (only the last), nor the order of stores to
+    different words: as in the C model, a step whose result would depend
+    on that order (SET and CLR, or XOR and another alias, of overlapping
+    bits of one register; a plain and an alias store to one register) is
+    an error, as is a store to a read-only register or outside the
+    registers. Errors are collected in .errors (tests check it is empty).
+    Interrupts, the sync/nosync difference, drive and slew are not
+    modelled.
+    """
+
+    WINDOW = RP1_WINDOW
+    IO_BANK, SYS_RIO, PADS = 0x00000, RP1_SYS_RIO, RP1_PADS
+    BLOCK_SIZE = 0xC000
+    ALIASES = (RP1_XOR, RP1_SET, RP1_CLR)
+    OUT, OE, NOSYNC_IN, SYNC_IN = 0x0, 0x4, 0x8, 0xC
+    PAD_PDE, PAD_PUE, PAD_IE, PAD_OD = 0x04, 0x08, RP1_PAD_IE, RP1_PAD_OD
+    FUNCSEL, SYS_RIO_FN, NULL_FN = 0x1F, 5, 0x1F
+    PINS = 54
+    FIRST = (0, 28, 34, 54)         # the first pin of each bank, and the end
+
+    def __init__(self, sim):
+        import mmap
+        import threading
+        self._file = open(sim.dev, "r+b")
+        self._mm = mmap.mmap(self._file.fileno(), self.WINDOW)
+        self.lock = threading.RLock()
+        self.outside = [-1] * self.PINS
+        self.errors = []
+        self.levels = [0] * self.PINS
+        self.rising = [0] * self.PINS       # level changes seen per pin
+        self.falling = [0] * self.PINS
+        self._mm[:] = bytes(self.WINDOW)
+        for pin in range(self.PINS):
+            self._put(self.ctrl_at(pin), self.NULL_FN)
+            self._put(self.pad_at(pin), self.PAD_OD)
+        self._derive()
+        self._before = self._mm[:]
+
+    def close(self):
+        with self.lock:
+            self._mm.close()
+            self._file.close()
+
+    # where things are
+
+    bank_of = staticmethod(rp1_bank_index)     # (bank, bit in the bank)
+    ctrl_at = staticmethod(rp1_ctrl)
+    pad_at = staticmethod(rp1_pad)
+
+    def rio_at(self, pin, reg):
+        bank, _n = self.bank_of(pin)
+        return self.SYS_RIO + RP1_BANK * bank + reg
+
+    def _get(self, offset):
+        return struct.unpack_from("=I", self._mm, offset)[0]
+
+    def _put(self, offset, value):
+        struct.pack_into("=I", self._mm, offset, value)
+
+    def _decode(self, offset):
+        """(kind, register, alias) of the word at offset: kind 1 a writable
+        register, 2 a read-only one, 0 none (rp1m_decode())."""
+        block = offset // 0x10000 * 0x10000
+        inside = offset % 0x10000
+        bank, r = inside // RP1_BANK, inside % 0x1000
+        alias = inside % RP1_BANK // 0x1000 * 0x1000
+        if inside >= self.BLOCK_SIZE:
+            return 0, None, None
+        reg = block + RP1_BANK * bank + r
+        pins = self.FIRST[bank + 1] - self.FIRST[bank]
+        if block == self.IO_BANK:
+            kind = (1 if r % 8 else 2) if r < 8 * pins else 0
+        elif block == self.SYS_RIO:
+            kind = (1 if r in (self.OUT, self.OE) else
+                    2 if r in (self.NOSYNC_IN, self.SYNC_IN) else 0)
+        else:
+            kind = 1 if r <= 4 * pins else 0     # voltage select and pins
+        return kind, reg, alias
+
+    # what the chip does
+
+    def settle(self):
+        """End a step: apply its stores as the chip would, derive the
+        inputs, begin the next step."""
+        with self.lock:
+            now = self._mm[:]
+            before = self._before
+            if now == before:
+                return
+            stores = []
+            for page in range(0, self.WINDOW, 4096):
+                if now[page:page + 4096] == before[page:page + 4096]:
+                    continue
+                for off in range(page, page + 4096, 4):
+                    if now[off:off + 4] != before[off:off + 4]:
+                        stores.append(off)
+            regs = set()
+            plain = set()
+            for off in stores:
+                kind, reg, alias = self._decode(off)
+                if kind != 1:
+                    self.errors.append(
+                        "store of 0x%08x at 0x%05x: %s" %
+                        (self._get(off), off, "a read-only register" if kind
+                         else "no register there"))
+                    self._put(off, struct.unpack_from("=I", before, off)[0])
+                elif alias:
+                    regs.add(reg)
+                else:
+                    plain.add(reg)
+            for reg in sorted(regs):
+                x, s, c = (self._get(reg + a) for a in self.ALIASES)
+                if reg in plain:
+                    self.errors.append("0x%05x: a plain store and an alias "
+                                       "store in one step" % reg)
+                if (s & c) or (x & (s | c)):
+                    self.errors.append(
+                        "0x%05x: XOR 0x%08x SET 0x%08x CLR 0x%08x overlap: "
+                        "the order decides" % (reg, x, s, c))
+                self._put(reg, ((self._get(reg) ^ x) | s) & ~c & 0xFFFFFFFF)
+                for a in self.ALIASES:
+                    self._put(reg + a, 0)
+            self._derive()
+            self._before = self._mm[:]
+
+    def _derive(self):
+        inputs = [0, 0, 0]
+        for pin in range(self.PINS):
+            bank, n = self.bank_of(pin)
+            bit = 1 << n
+            ctrl = self._get(self.ctrl_at(pin))
+            pad = self._get(self.pad_at(pin))
+            out = oe = 0
+            if ctrl & self.FUNCSEL == self.SYS_RIO_FN:
+                out = int(bool(self._get(self.rio_at(pin, self.OUT)) & bit))
+                oe = int(bool(self._get(self.rio_at(pin, self.OE)) & bit))
+            outover, oeover = (ctrl >> 12) & 3, (ctrl >> 14) & 3
+            out = (out, 1 - out, 0, 1)[outover]
+            oe = (oe, 1 - oe, 0, 1)[oeover]
+            if oe and not pad & self.PAD_OD:
+                level = out
+            elif self.outside[pin] >= 0:
+                level = self.outside[pin]
+            else:
+                level = int(bool(pad & self.PAD_PUE and
+                                 not pad & self.PAD_PDE))
+            if level != self.levels[pin]:
+                if level:
+                    self.rising[pin] += 1
+                else:
+                    self.falling[pin] += 1
+                self.levels[pin] = level
+            if level and pad & self.PAD_IE:
+                inputs[bank] |= bit
+        for bank in range(3):
+            base = self.SYS_RIO + RP1_BANK * bank
+            self._put(base + self.NOSYNC_IN, inputs[bank])
+            self._put(base + self.SYNC_IN, inputs[bank])
+
+    def set_outside(self, pin, level):
+        """Drive pin from outside (0/1), or leave it floating (-1)."""
+        with self.lock:
+            self.settle()
+            self.outside[pin] = level
+            self._derive()
+            self._before = self._mm[:]
+
+    # what a test looks at
+
+    def funcsel(self, pin):
+        with self.lock:
+            return self._get(self.ctrl_at(pin)) & self.FUNCSEL
+
+    def pad(self, pin):
+        with self.lock:
+            return self._get(self.pad_at(pin))
+
+    def oe(self, pin):
+        _bank, n = self.bank_of(pin)
+        with self.lock:
+            return (self._get(self.rio_at(pin, self.OE)) >> n) & 1
+
+    def out(self, pin):
+        _bank, n = self.bank_of(pin)
+        with self.lock:
+            return (self._get(self.rio_at(pin, self.OUT)) >> n) & 1
+
+    def level(self, pin):
+        with self.lock:
+            return self.levels[pin]
+
+    def wrap(self, obj):
+        """obj (a pigpio_regs.Chip or Line) with every method call made one
+        step of this model; the Lines a Chip's line() gives are wrapped
+        too."""
+        return _ModelStep(obj, self)
+
+
+class _ModelStep:
+    """RP1Model.wrap(): attributes pass through, each method call is one
+    step (the call, then settle(), under the model's lock)."""
+
+    def __init__(self, obj, model):
+        self._obj = obj
+        self._model = model
+
+    def __getattr__(self, name):
+        attr = getattr(self._obj, name)
+        if not callable(attr):
+            return attr
+        model = self._model
+
+        def step(*args, **kwargs):
+            with model.lock:
+                try:
+                    result = attr(*args, **kwargs)
+                finally:
+                    model.settle()
+            if name == "line":
+                return _ModelStep(result, model)
+            return result
+        return step
+
+    def __repr__(self):
+        return "<model step of %r>" % (self._obj,)

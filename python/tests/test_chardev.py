@@ -11,9 +11,11 @@ import pwd
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 import threading
 import unittest
+import unittest.mock
 
 from pigpio_regs import _chardev
 
@@ -157,6 +159,80 @@ class TestWatcher(unittest.TestCase):
         with self.assertRaises(OSError):
             os.fstat(r)
         os.close(w)
+
+
+    def test_close_waits_a_bounded_time(self):
+        """A callback that does not return holds close() up to
+        JOIN_TIMEOUT (made short here), not forever; the thread closes the
+        descriptors once it leaves, and starts no further callback."""
+        r, w = os.pipe()
+        entered = threading.Event()
+        release = threading.Event()
+        got = []
+
+        def callback(ts, rising):
+            got.append(ts)
+            entered.set()
+            release.wait(60)
+
+        watcher = _chardev.EdgeWatcher(r, callback)
+        os.write(w, event_bytes(1, 1) + event_bytes(2, 2))
+        self.assertTrue(entered.wait(5))
+        closer = threading.Thread(target=watcher.close, daemon=True)
+        with unittest.mock.patch.object(_chardev, "JOIN_TIMEOUT", 0.2,
+                                        create=True):
+            closer.start()
+            closer.join(5)
+        self.assertFalse(closer.is_alive(), "close() waits forever")
+        os.fstat(r)             # still the thread's: it is in the callback
+        release.set()
+        watcher._thread.join(5)
+        self.assertFalse(watcher._thread.is_alive())
+        self.assertEqual(got, [1])      # not the second event
+        with self.assertRaises(OSError):
+            os.fstat(r)
+        os.close(w)
+
+    def test_close_after_eof(self):
+        r, w = os.pipe()
+        watcher = _chardev.EdgeWatcher(r, lambda ts, rising: None)
+        os.close(w)             # EOF: the thread leaves by itself
+        watcher._thread.join(5)
+        self.assertFalse(watcher._thread.is_alive())
+        os.fstat(r)             # close() has not been called yet
+        watcher.close()
+        watcher.close()
+        with self.assertRaises(OSError):
+            os.fstat(r)
+
+    def test_fork_child_close(self):
+        """A fork child that closes the watcher it inherited must not stop
+        the parent's thread: they share the stop pipe (issue 25)."""
+        code = r"""
+import faulthandler, os, signal, struct, sys, threading
+faulthandler.dump_traceback_later(60, exit=True)
+from pigpio_regs import _chardev
+r, w = os.pipe()
+got = threading.Event()
+watcher = _chardev.EdgeWatcher(r, lambda ts, rising: got.set())
+pid = os.fork()
+if pid == 0:
+    signal.alarm(30)
+    watcher.close()
+    os._exit(0)
+_, status = os.waitpid(pid, 0)
+os.write(w, struct.pack("=QIIII24x", 1, 1, 0, 1, 1))
+print(status, got.wait(5), watcher._thread.is_alive())
+watcher.close()
+"""
+        env = dict(os.environ)
+        import pigpio_regs
+        env["PYTHONPATH"] = os.path.dirname(os.path.dirname(
+            os.path.abspath(pigpio_regs.__file__)))
+        r = subprocess.run([sys.executable, "-c", code], env=env,
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.split(), ["0", "True", "True"], r.stderr)
 
 
 class TestFindChip(unittest.TestCase):

@@ -4,6 +4,7 @@ on the simulated block: unmodified gpiozero devices, each change read back
 from the register file. The board revision is given (a host has no device
 tree), as gpiozero's MockFactory takes it."""
 
+import json
 import os
 import subprocess
 import sys
@@ -11,23 +12,26 @@ import tempfile
 import threading
 import time
 import unittest
+import unittest.mock
 import warnings
 
 import gpiozero
 from gpiozero import (Button, DigitalInputDevice, InputDevice, LED,
                       OutputDevice, PWMLED)
-from gpiozero.exc import (PinEdgeDetectUnsupported, PinFixedPull,
-                          PinInvalidFunction, PinInvalidPull, PinSetInput)
+from gpiozero.exc import (GPIOZeroError, PinEdgeDetectUnsupported,
+                          PinFixedPull, PinInvalidFunction, PinInvalidPull,
+                          PinSetInput)
 
 import pigpio_regs
-from pigpio_regs import _chardev
-from pigpio_regs.gpiozero_factory import PigpioRegsFactory
+from pigpio_regs import _chardev, gpiozero_factory
+from pigpio_regs.gpiozero_factory import PigpioRegsFactory, SoftwarePWM
 
-from sim import (GPCLR0, GPLEV0, GPPUD, GPSET0, PUP_PDN0, SimBlock,
-                 run_as_nobody)
+from sim import (GPCLR0, GPLEV0, GPPUD, GPSET0, PUP_PDN0, RP1Model,
+                 SimBlock, run_as_nobody)
 
 REV_3B = "a02082"       # Raspberry Pi 3B, BCM2837
 REV_4B = "c03111"       # Raspberry Pi 4B, BCM2711
+REV_5B = "d04170"       # Raspberry Pi 5B, RP1 (gpiozero 1.6.2: model ???)
 # The staged tree (run-tests.sh puts it on PYTHONPATH): the package and
 # its dist-info side by side.
 STAGE = os.path.dirname(os.path.dirname(os.path.abspath(pigpio_regs.__file__)))
@@ -197,6 +201,103 @@ class TestPWM(FactoryTestCase):
             pin.frequency = 100
         self.assertEqual(self.pwm_threads(), [])
 
+    def test_stop_wakeup_not_lost(self):
+        """stop() lands between the thread's look at the stop flag and its
+        clearing of the wake-up event (issue 25: frequency = None then
+        waited forever). Made to happen, not waited for: the thread's next
+        clear() of that event first lets stop() set it."""
+        class RacingEvent(threading.Event):
+            def __init__(self):
+                super().__init__()
+                self.before_clear = None    # called once, in clear()
+                self.sets = 0
+                self.seen = threading.Condition()
+
+            def set(self):
+                super().set()
+                with self.seen:
+                    self.sets += 1
+                    self.seen.notify_all()
+
+            def clear(self):
+                hook, self.before_clear = self.before_clear, None
+                if hook is not None:
+                    hook()
+                super().clear()
+
+        line = FakeLine(18)
+        with unittest.mock.patch.object(threading, "Event", RacingEvent):
+            pwm = SoftwarePWM(line, 100, 0.0)
+        changed = pwm._changed
+        self.assertIsInstance(changed, RacingEvent)
+        stopper = threading.Thread(target=pwm.stop, daemon=True)
+        started = threading.Event()
+
+        def stop_now():
+            # in the PWM thread: let stop() run until it has set the event
+            sets = changed.sets
+            stopper.start()
+            started.set()
+            with changed.seen:
+                changed.seen.wait_for(lambda: changed.sets > sets, 5)
+
+        self.assertTrue(self.wait_for(lambda: line.levels == [0]))
+        changed.before_clear = stop_now
+        pwm.duty = 0.0                  # wake it: it clears the event again
+        self.assertTrue(started.wait(5))
+        stopper.join(5)
+        self.assertFalse(stopper.is_alive(), "stop() waits for the PWM "
+                         "thread forever: its wake-up was lost")
+        self.assertFalse(pwm._thread.is_alive())
+        self.assertEqual(line.levels[-1], 0)
+
+    def test_stop_bounded(self):
+        """A PWM thread stuck in a store is waited for a bounded time
+        (_chardev.JOIN_TIMEOUT, made short here)."""
+        line = FakeLine(18)
+        pwm = SoftwarePWM(line, 100, 0.0)
+        self.assertTrue(self.wait_for(lambda: line.levels == [0]))
+        line.block = threading.Event()
+        pwm.duty = 1.0                  # its next write blocks
+        self.assertTrue(self.wait_for(lambda: line.blocked))
+        with unittest.mock.patch.object(_chardev, "JOIN_TIMEOUT", 0.1,
+                                        create=True):
+            stopper = threading.Thread(target=pwm.stop, daemon=True)
+            stopper.start()
+            stopper.join(5)
+        self.assertFalse(stopper.is_alive(), "stop() waits forever")
+        line.block.set()
+        pwm._thread.join(5)
+        self.assertFalse(pwm._thread.is_alive())
+
+
+class FakeLine:
+    """What SoftwarePWM needs of a pigpio_regs.Line: each level written
+    is recorded; a write from the PWM thread waits for .block while it is
+    an unset Event."""
+
+    def __init__(self, pin):
+        self.pin = pin
+        self.levels = []
+        self.block = None
+        self.blocked = False
+
+    def write(self, level):
+        if (self.block is not None and not self.block.is_set() and
+                threading.current_thread().name.startswith("pigpio_regs-")):
+            self.blocked = True
+            self.block.wait(60)
+        self.levels.append(1 if level else 0)
+
+    def high(self):
+        self.write(1)
+
+    def low(self):
+        self.write(0)
+
+    def read(self):
+        return self.levels[-1] if self.levels else 0
+
 
 class TestPullsBCM2837(FactoryTestCase):
     def test_pull_remembered(self):
@@ -290,6 +391,172 @@ class TestBoardInfo(FactoryTestCase):
         led.close()         # nothing left to reset: no error
 
 
+class TestClosedFactory(FactoryTestCase):
+    def test_close_twice(self):
+        LED(17, pin_factory=self.factory)
+        self.factory.close()
+        self.factory.close()
+        self.assertTrue(self.factory.closed)
+
+    def test_devices_after_close(self):
+        """Issue 25: a new device on a closed factory failed with a
+        ValueError from formatting gpiozero's message, and repr of the
+        devices left over raised."""
+        led = LED(17, pin_factory=self.factory)
+        led.on()
+        pwm = PWMLED(18, pin_factory=self.factory)
+        dev = InputDevice(22, pin_factory=self.factory)
+        self.factory.close()
+        for d in (led, pwm, dev):
+            self.assertEqual(repr(d),
+                             "<gpiozero.%s object closed>" % type(d).__name__)
+        for pin in (17, 27):        # reserved by led, and a free one
+            with self.assertRaises(GPIOZeroError) as cm:
+                LED(pin, pin_factory=self.factory)
+            self.assertIn("is closed", str(cm.exception))
+        closed = gpiozero_factory.PinFactoryClosed
+        self.assertIsInstance(cm.exception, closed)
+        with self.assertRaises(closed):
+            self.factory.pin(27)
+        with self.assertRaises(closed):
+            led.on()
+        with self.assertRaises(closed):
+            led.pin.function = "output"
+        # a device left over keeps no other factory from its pin
+        other = self.make_factory()
+        try:
+            led2 = LED(17, pin_factory=other)
+            led2.on()
+            self.assertEqual(self.sim.fsel(17), 1)
+            led2.close()
+        finally:
+            other.close()
+        for d in (led, pwm, dev):
+            d.close()               # nothing left to do: no error
+
+
+class TestTwoFactories(FactoryTestCase):
+    def test_pins_belong_to_their_factory(self):
+        """Issue 25: gpiozero's LocalPiFactory.pins is one dict for every
+        instance: B.pin(17) was A's pin, and A.close() reset B's LED."""
+        sim_b = SimBlock(self.soc)
+        b = None
+        try:
+            b = PigpioRegsFactory(device=sim_b.dev, attr_dir=sim_b.sys,
+                                  revision=self.revision,
+                                  gpiochip_dir=self.gpiochip)
+            a_pin = self.factory.pin(17)
+            b_pin = b.pin(17)
+            self.assertIsNot(a_pin, b_pin)
+            self.assertIs(b_pin.factory, b)
+            led = LED(17, pin_factory=b)
+            led.on()
+            self.assertEqual(sim_b.fsel(17), 1)
+            self.assertEqual(sim_b.word(GPSET0), 1 << 17)
+            self.assertEqual(self.sim.fsel(17), 0)      # A's block: untouched
+            sim_b.set_word(GPCLR0, 0)
+            self.factory.close()
+            self.assertEqual(sim_b.fsel(17), 1)         # still an output...
+            self.assertEqual(sim_b.word(GPCLR0), 0)     # ...and high
+            led.off()
+            self.assertEqual(sim_b.word(GPCLR0), 1 << 17)
+            led.close()
+            self.assertEqual(sim_b.fsel(17), 0)
+        finally:
+            if b is not None:
+                b.close()
+            sim_b.cleanup()
+
+
+# A parent with a LED, a steady PWM pin and a watched button forks; the
+# child makes nothing and exits as a script does, running gpiozero's atexit
+# handler (which closes every device and the factory). Then the parent's
+# pins must be as they were and its edge thread must still deliver.
+FORK_SCENARIO = r"""
+import faulthandler, json, os, signal, struct, sys, threading, time
+import warnings
+warnings.simplefilter("ignore")
+faulthandler.dump_traceback_later(60, exit=True)
+from gpiozero import Button, Device, LED, PWMLED
+from pigpio_regs import _chardev
+from pigpio_regs.gpiozero_factory import PigpioRegsFactory
+
+dev = sys.argv[1]
+GPFSEL1, GPCLR0, GPLEV0 = 0x04, 0x28, 0x34
+pipes = []
+
+class PipeFactory(PigpioRegsFactory):
+    def _request_edges(self, number, edges):
+        r, w = os.pipe()
+        pipes.append(w)
+        return r
+
+def word(offset):
+    with open(dev, "rb") as f:
+        return struct.unpack("=I", os.pread(f.fileno(), 4, offset))[0]
+
+def set_word(offset, value):
+    with open(dev, "r+b") as f:
+        os.pwrite(f.fileno(), struct.pack("=I", value), offset)
+
+Device.pin_factory = factory = PipeFactory(*sys.argv[1:5])
+led = LED(17)
+led.on()
+pwm = PWMLED(18)                # a steady 0: its thread waits
+set_word(GPLEV0, 1 << 23)       # the button is up (pulled up)
+btn = Button(23)
+pressed = threading.Event()
+released = threading.Event()
+btn.when_pressed = pressed.set
+btn.when_released = released.set
+set_word(GPCLR0, 0)              # GPIO17 high: nothing clears it after
+# faulthandler's watchdog thread is not in the child, whose exit would
+# wait for it forever: disarm it over the fork; the child has an alarm.
+faulthandler.cancel_dump_traceback_later()
+pid = os.fork()
+if pid == 0:
+    signal.alarm(30)
+    sys.exit(0)                 # the interpreter's exit: atexit runs
+faulthandler.dump_traceback_later(60, exit=True)
+_, status = os.waitpid(pid, 0)
+fsel1 = word(GPFSEL1)
+out = {"child_status": status, "fsel17": (fsel1 >> 21) & 7,
+       "fsel18": (fsel1 >> 24) & 7, "clr17": (word(GPCLR0) >> 17) & 1}
+now = time.monotonic_ns()
+for ts, edge in ((now, _chardev.GPIO_V2_LINE_EVENT_FALLING_EDGE),
+                 (now + 10**6, _chardev.GPIO_V2_LINE_EVENT_RISING_EDGE)):
+    os.write(pipes[-1], _chardev.EVENT.pack(ts, edge, 23, 1, 1))
+out["pressed"] = pressed.wait(5) and released.wait(5)
+pwm.value = 0.5
+out["pwm"] = pwm.value
+print(json.dumps(out))
+"""
+
+
+class TestFork(FactoryTestCase):
+    def test_child_exit_leaves_parent_alone(self):
+        """Issue 25: a fork child's normal exit reset the parent's pins
+        (gpiozero's atexit) and stopped its edge thread (through the stop
+        pipe they share)."""
+        env = dict(os.environ)
+        env["PYTHONPATH"] = CHILD_PATH
+        try:
+            r = subprocess.run(
+                [sys.executable, "-c", FORK_SCENARIO, self.sim.dev,
+                 self.sim.sys, self.revision, self.gpiochip],
+                env=env, capture_output=True, text=True, timeout=120)
+        except subprocess.TimeoutExpired as e:
+            self.fail("the scenario hung: %s" % e)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        out = json.loads(r.stdout.splitlines()[-1])
+        self.assertEqual(out, {"child_status": 0, "fsel17": 1, "fsel18": 1,
+                               "clr17": 0, "pressed": True, "pwm": 0.5},
+                         r.stderr)
+        # and the parent's own exit reset its pins
+        self.assertEqual(self.sim.fsel(17), 0)
+        self.assertEqual(self.sim.fsel(18), 0)
+
+
 class TestEdges(FactoryTestCase):
     def test_no_chardev(self):
         with self.assertRaises(PinEdgeDetectUnsupported) as cm:
@@ -364,6 +631,49 @@ class TestEdges(FactoryTestCase):
         for w in pipes:
             os.close(w)
 
+    def pipe_factory(self):
+        """Replace the factory with one whose line requests are pipes:
+        returns (the write ends, the requests made)."""
+        pipes = []
+        requests = []
+
+        class PipeFactory(PigpioRegsFactory):
+            def _request_edges(self, number, edges):
+                r, w = os.pipe()
+                pipes.append(w)
+                requests.append((number, edges))
+                return r
+
+        self.factory.close()
+        self.factory = self.make_factory(PipeFactory)
+        self.addCleanup(lambda: [os.close(w) for w in pipes])
+        return pipes, requests
+
+    def test_edges_none_then_handler_then_both(self):
+        """Issue 25: edges 'none', then a handler, then edges 'both' never
+        started watching (a handler set is not a watcher running)."""
+        pipes, requests = self.pipe_factory()
+        pin = self.factory.pin(24)
+        pin.function = "input"
+        pin.edges = "none"
+        calls = []
+
+        def changed(ticks, state):      # gpiozero keeps a weak reference
+            calls.append(state)
+        pin.when_changed = changed
+        self.assertEqual(requests, [])              # nothing to watch
+        pin.edges = "both"
+        self.assertEqual(requests, [(24, "both")])
+        os.write(pipes[-1], _event(time.monotonic_ns(), falling=False))
+        self.assertTrue(self.wait_for(lambda: calls == [1]))
+        pin.edges = "falling"                       # watched anew
+        self.assertEqual(requests[-1], (24, "falling"))
+        pin.edges = "none"
+        pin.when_changed = None
+        pin.edges = "both"                          # no handler: no watch
+        self.assertEqual(len(requests), 2)
+        pin.close()
+
     def test_bounce(self):
         pipes = []
 
@@ -399,6 +709,180 @@ def _event(ts_ns, falling):
     ident = (_chardev.GPIO_V2_LINE_EVENT_FALLING_EDGE if falling else
              _chardev.GPIO_V2_LINE_EVENT_RISING_EDGE)
     return _chardev.EVENT.pack(ts_ns, ident, 23, 1, 1)
+
+
+class RP1ModelFactory(PigpioRegsFactory):
+    """The factory with every call of its chip (and of the chip's Lines)
+    made one step of an RP1Model (sim.py), so the RP1 block behaves as
+    the chip's registers do; line requests are pipes (.pipes)."""
+
+    def __init__(self, *args, model, **kw):
+        super().__init__(*args, **kw)
+        self._chip = model.wrap(self._chip)
+        self.pipes = []
+
+    def _request_edges(self, number, edges):
+        r, w = os.pipe()
+        self.pipes.append(w)
+        return r
+
+
+class TestRP1(FactoryTestCase):
+    """The factory on the Pi 5's RP1, against a register model of it (a
+    plain file does not act on the SET/CLR/XOR aliases as the chip does:
+    every pin failed with PinFixedPull)."""
+    soc = "rp1"
+    revision = REV_5B
+
+    def make_factory(self, cls=None, **kw):
+        if cls is None:
+            if not hasattr(self, "model"):
+                self.model = RP1Model(self.sim)
+            cls = RP1ModelFactory
+            kw.setdefault("model", self.model)
+        return super().make_factory(cls, **kw)
+
+    def tearDown(self):
+        self.factory.close()
+        for w in getattr(self.factory, "pipes", ()):
+            os.close(w)
+        errors = list(self.model.errors)
+        self.model.close()
+        os.rmdir(self.gpiochip)
+        self.sim.cleanup()
+        self.assertEqual(errors, [], "stores the RP1 model refused")
+
+    def test_model_aliases(self):
+        """The model itself: XOR/SET/CLR aliases applied to their register
+        and read back 0; a step whose result would depend on the order of
+        its stores is refused."""
+        m, sim = self.model, self.sim
+        ctrl = m.ctrl_at(30)                # bank 1
+        self.assertEqual(sim.word(ctrl), m.NULL_FN)
+        sim.set_word(ctrl + 0x1000, m.NULL_FN ^ 3)          # XOR: to 3
+        sim.set_word(ctrl + 0x2000, 1 << 12)                # SET OUTOVER
+        m.settle()
+        self.assertEqual(sim.word(ctrl), 3 | 1 << 12)
+        self.assertEqual([sim.word(ctrl + a) for a in m.ALIASES], [0, 0, 0])
+        sim.set_word(ctrl + 0x3000, 1 << 12)                # CLR
+        m.settle()
+        self.assertEqual(sim.word(ctrl), 3)
+        rio_oe = m.rio_at(30, m.OE)
+        sim.set_word(rio_oe + 0x2000, 1 << 2)
+        sim.set_word(rio_oe + 0x3000, 1 << 2)               # SET and CLR
+        sim.set_word(m.rio_at(30, m.SYNC_IN), 1)            # read-only
+        m.settle()
+        self.assertEqual(len(m.errors), 2, m.errors)
+        self.assertTrue(any("overlap" in e for e in m.errors), m.errors)
+        self.assertTrue(any("read-only" in e for e in m.errors), m.errors)
+        del m.errors[:]
+
+    def test_plain_file_is_not_enough(self):
+        sim = SimBlock("rp1")
+        factory = None
+        try:
+            factory = PigpioRegsFactory(device=sim.dev, attr_dir=sim.sys,
+                                        revision=self.revision,
+                                        gpiochip_dir=self.gpiochip)
+            with self.assertRaises(PinFixedPull):
+                InputDevice(22, pin_factory=factory)
+        finally:
+            if factory is not None:
+                factory.close()
+            sim.cleanup()
+
+    def test_led(self):
+        m = self.model
+        led = LED(17, pin_factory=self.factory)
+        self.assertEqual(self.factory.chip.soc, "rp1")
+        self.assertEqual((m.funcsel(17), m.oe(17)), (5, 1))     # SYS_RIO out
+        pad = m.pad(17)
+        self.assertEqual(pad & (m.PAD_IE | m.PAD_OD), m.PAD_IE)
+        self.assertEqual(led.pin.function, "output")
+        self.assertEqual(m.level(17), 0)
+        self.assertFalse(led.is_lit)
+        led.on()
+        self.assertEqual((m.out(17), m.level(17)), (1, 1))
+        self.assertTrue(led.is_lit)                 # read back: SYNC_IN
+        led.toggle()
+        self.assertEqual(m.level(17), 0)
+        led.close()
+        self.assertEqual((m.funcsel(17), m.oe(17)), (5, 0))     # input
+        self.assertEqual(m.level(17), 0)            # floating: reads 0
+
+    def test_button_with_pull(self):
+        m = self.model
+        btn = Button(23, pin_factory=self.factory)  # pull-up, active low
+        self.assertEqual(m.pad(23) & (m.PAD_PUE | m.PAD_PDE), m.PAD_PUE)
+        self.assertEqual(btn.pin.pull, "up")        # read back from the pad
+        self.assertFalse(btn.is_pressed)            # the pull-up holds it
+        pressed = threading.Event()
+        released = threading.Event()
+        btn.when_pressed = pressed.set
+        btn.when_released = released.set
+        m.set_outside(23, 0)                        # pressed: to ground
+        self.assertTrue(btn.is_pressed)
+        now = time.monotonic_ns()
+        os.write(self.factory.pipes[-1], _event(now, falling=True))
+        self.assertTrue(pressed.wait(5))
+        m.set_outside(23, -1)
+        self.assertFalse(btn.is_pressed)
+        os.write(self.factory.pipes[-1], _event(now + 10**6, falling=False))
+        self.assertTrue(released.wait(5))
+        btn.close()
+        self.assertEqual(m.pad(23) & (m.PAD_PUE | m.PAD_PDE), 0)
+
+    def test_pulls(self):
+        m = self.model
+        dev = InputDevice(22, pull_up=False, pin_factory=self.factory)
+        self.assertEqual(m.pad(22) & (m.PAD_PUE | m.PAD_PDE), m.PAD_PDE)
+        self.assertEqual(dev.pin.pull, "down")
+        self.assertFalse(dev.is_active)
+        m.set_outside(22, 1)
+        self.assertTrue(dev.is_active)
+        dev.close()
+        with self.assertRaises(PinFixedPull):       # GPIO2: the board's
+            InputDevice(2, pull_up=False, pin_factory=self.factory)
+
+    def test_pwm(self):
+        m = self.model
+        led = PWMLED(18, pin_factory=self.factory)
+        led.value = 0.5
+        r0, f0 = m.rising[18], m.falling[18]
+        self.assertTrue(self.wait_for(
+            lambda: m.rising[18] >= r0 + 3 and m.falling[18] >= f0 + 3))
+        led.value = 1
+        self.assertTrue(self.wait_for(lambda: m.level(18) == 1 and
+                                      m.out(18) == 1))
+        led.value = 0
+        self.assertTrue(self.wait_for(lambda: m.level(18) == 0))
+        led.close()
+        self.assertEqual([t for t in threading.enumerate()
+                          if t.name.startswith("pigpio_regs-pwm-")], [])
+        self.assertEqual((m.funcsel(18), m.oe(18)), (5, 0))
+
+    def test_functions(self):
+        m = self.model
+        pin = self.factory.pin(14)
+        for n in range(9):
+            pin.function = "alt%d" % n
+            self.assertEqual(m.funcsel(14), n)
+            # FUNCSEL 5 is SYS_RIO: an input or output by its OE bit
+            self.assertEqual(pin.function, "input" if n == 5 else
+                             "alt%d" % n)
+        pin.function = "none"
+        self.assertEqual(m.funcsel(14), m.NULL_FN)
+        self.assertEqual(m.pad(14) & (m.PAD_IE | m.PAD_OD), m.PAD_OD)
+        self.assertEqual(pin.function, "none")
+        pin.function = "output"
+        self.assertEqual((m.funcsel(14), m.oe(14)), (5, 1))
+        self.assertEqual(m.pad(14) & (m.PAD_IE | m.PAD_OD), m.PAD_IE)
+        pin.function = "input"
+        self.assertEqual((m.funcsel(14), m.oe(14)), (5, 0))
+        with self.assertRaises(PinInvalidFunction):
+            pin.function = "pwm"
+        self.assertEqual(pin.function, "input")
+        pin.close()
 
 
 class TestEntryPoint(FactoryTestCase):
