@@ -86,16 +86,32 @@ suite() {
 }
 
 # Other interpreters the abi3 module should load in: every python3.12+
-# in PATH that runs; one that is found but fails the probe (a shim, a
-# broken install) is a SKIP line with the reason, counted.
+# in PATH that runs. A pyenv shim that does not run (no pyenv version
+# selected) stands for the installs under "pyenv root", which are tried
+# instead; one that is found but fails the probe (a broken install) is a
+# SKIP line with the reason, counted.
+runs_311() {
+	"$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1
+}
 if [ -z "${PGR_EXTRA_PYTHONS+set}" ]; then
 	PGR_EXTRA_PYTHONS=
 	for py in python3.12 python3.13 python3.14; do
 		path=$(command -v "$py") || continue
-		if "$path" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-			>/dev/null 2>&1; then
+		if runs_311 "$path"; then
 			PGR_EXTRA_PYTHONS="$PGR_EXTRA_PYTHONS$path "
-		else
+			continue
+		fi
+		found=
+		if [ "${path%/shims/"$py"}" != "$path" ] && command -v pyenv >/dev/null; then
+			for real in "$(pyenv root)"/versions/*/bin/"$py"; do
+				if ! [ -x "$real" ] || ! runs_311 "$real"; then
+					continue
+				fi
+				PGR_EXTRA_PYTHONS="$PGR_EXTRA_PYTHONS$real "
+				found=1
+			done
+		fi
+		if [ -z "$found" ]; then
 			echo "SKIP other-interpreters/$py: $path is in PATH but does not run as a CPython >= 3.11"
 			skipped=$((skipped + 1))
 		fi
