@@ -11,24 +11,38 @@
  *    NUL-terminated string inside errlen;
  *  - numbers agree with an independent reference parser (decimal, or hex
  *    after 0x; no sign, no space, no octal; range checked);
- *  - pin lists ("4,17-21") agree with a reference parser, and the first
- *    pin reported is the lowest of the list;
+ *  - pin lists ("4,17-21", "GPIO17", "BCM17", header pins "pin11") agree
+ *    with a reference parser, and the first pin reported is the lowest of
+ *    the list;
  *  - what args_parse() accepts is consistent: a peek offset is a multiple
  *    of 4, blink figures are inside their limits, set has an op, and
  *    args_check_chip() accepts only pins, bank masks and offsets the chip
- *    has.
+ *    has;
+ *  - a refused command leaves the block byte-identical: the command line
+ *    is run (verbs.c, on the library) against a simulated block of each
+ *    SoC (a file and its attribute directory, made once), and whatever
+ *    fails (parser, chip check or the verb itself) must not have changed
+ *    one byte of it. blink, wait, selftest, owners and explain, which
+ *    sleep or read the machine's own files, are not run.
  */
+#define _DEFAULT_SOURCE	/* mkdtemp(), ftruncate() */
+
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include "args.h"
+#include "cli.h"
 #include "complete.h"
 
 #define MAX_ARGS 12
+#define NBLOCKS 4
 
 static void die(const char *what)
 {
@@ -43,6 +57,148 @@ static void check_err(int ret, const char *err, size_t errlen)
 		die("return value neither 0 nor -EINVAL");
 	if (ret && errlen && (!memchr(err, '\0', errlen) || (errlen > 1 && !err[0])))
 		die("refusal without a message, or message not terminated");
+}
+
+/* verbs.c reports through main.c's cli_error(): formatted, then dropped. */
+void cli_error(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+}
+
+/* The simulated blocks, as tests/unit/test_cli.sh makes them. */
+static const struct {
+	const char *soc, *phys, *bus, *block, *window, *ngpio;
+} block_attrs[NBLOCKS] = {
+	{ "bcm2835", "0x20200000", "0x7e200000", "180", "4096", "54" },
+	{ "bcm2837", "0x3f200000", "0x7e200000", "180", "4096", "54" },
+	{ "bcm2711", "0xfe200000", "0x7e200000", "244", "4096", "58" },
+	{ "rp1", "0x1f000d0000", "0x400d0000", "49152", "196608", "54" },
+};
+static struct pgr_chip *blocks[NBLOCKS];
+static int block_fds[NBLOCKS];	/* the files, to fill them */
+static char block_dir[64];
+static unsigned char *pattern;	/* what a block holds before a command */
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[160];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f || fputs(text, f) < 0 || fputc('\n', f) < 0 || fclose(f))
+		die("cannot write a simulated block's file");
+}
+
+static void remove_blocks(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", block_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "fuzz_args: could not remove %s\n", block_dir);
+}
+
+/* Each SoC's block: a zeroed window file and its attribute directory. */
+static void make_blocks(void)
+{
+	char dir[96], dev[112];
+	unsigned long size;
+	size_t b;
+	FILE *f;
+
+	snprintf(block_dir, sizeof(block_dir), "%s/fuzz-args-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(block_dir))
+		die("mkdtemp");
+	atexit(remove_blocks);
+	for (b = 0; b < NBLOCKS; b++) {
+		snprintf(dir, sizeof(dir), "%s/%s", block_dir, block_attrs[b].soc);
+		snprintf(dev, sizeof(dev), "%s.dev", dir);
+		if (mkdir(dir, 0755) != 0)
+			die("mkdir");
+		write_file(dir, "soc", block_attrs[b].soc);
+		write_file(dir, "phys_base", block_attrs[b].phys);
+		write_file(dir, "bus_base", block_attrs[b].bus);
+		write_file(dir, "block_size", block_attrs[b].block);
+		write_file(dir, "window_size", block_attrs[b].window);
+		write_file(dir, "ngpio", block_attrs[b].ngpio);
+		write_file(dir, "source", "devicetree");
+		size = strtoul(block_attrs[b].window, NULL, 10);
+		f = fopen(dev, "w");
+		if (!f || ftruncate(fileno(f), (off_t)size) != 0 || fclose(f))
+			die("cannot make a simulated block");
+		block_fds[b] = open(dev, O_RDWR | O_CLOEXEC);
+		if (block_fds[b] < 0 || pgr_chip_open(&blocks[b], dev, dir) != 0)
+			die("cannot open a simulated block");
+	}
+	/*
+	 * 0xa5 in every byte: a store shows unless it stores that very
+	 * word (a block left as the last command left it would hide a
+	 * store of what an earlier one stored).
+	 */
+	size = strtoul(block_attrs[NBLOCKS - 1].window, NULL, 10);
+	pattern = malloc(size);
+	if (!pattern)
+		die("malloc");
+	memset(pattern, 0xa5, size);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	/* What the verbs print is not checked: away with it. */
+	if (!freopen("/dev/null", "w", stdout))
+		die("freopen");
+	make_blocks();
+	return 0;
+}
+
+/*
+ * The command line run as main.c runs it, on block b (the ownership guard
+ * left out: no pin is claimed here); a refusal at any step must leave the
+ * block as it was.
+ */
+static void run_on_block(int argc, char **argv, size_t b, char *err,
+			 size_t errlen)
+{
+	static const struct pgr_owners no_owners;
+	struct pgr_chip *chip = blocks[b];
+	const unsigned char *block = pgr_chip_mapping(chip);
+	size_t size = pgr_chip_window_size(chip);
+	struct command cmd;
+	int ret;
+
+	if (pwrite(block_fds[b], pattern, size, 0) != (ssize_t)size)
+		die("cannot fill a simulated block");
+	ret = args_parse(argc, argv, &cmd, err, errlen);
+	check_err(ret, err, errlen);
+	if (ret == 0) {
+		switch (cmd.verb) {
+		case VERB_INFO: case VERB_GET: case VERB_SET:
+		case VERB_TOGGLE: case VERB_FUNCS: case VERB_PEEK:
+		case VERB_BANK: case VERB_DETECT: case VERB_EVENTS:
+			break;
+		default:
+			return;
+		}
+		ret = args_check_chip(&cmd, pgr_chip_soc_name(chip),
+				      pgr_chip_pin_count(chip),
+				      pgr_chip_block_size(chip), err, errlen);
+		check_err(ret, err, errlen);
+		if (ret == 0)
+			ret = verbs_run(&cmd, chip, &no_owners);
+	}
+	if (ret != 0 && memcmp(pattern, block, size) != 0)
+		die("a refused command changed the block");
 }
 
 /* Reference: 1 and *out if s is a number in [min, max], 0 if not. */
@@ -77,18 +233,43 @@ static int ref_number(const char *s, int hex_allowed, unsigned long long min,
 	return 1;
 }
 
-/* Reference for one pin: decimal, after an optional "GPIO" in any case. */
-static int ref_pin(const char *s, unsigned long long *out)
+/*
+ * Reference for one pin: decimal, after an optional "GPIO" or "BCM" in
+ * any case; or after "pin", "BOARD" or "J8:" (any case) a 40-pin header
+ * pin, mapped here from the header's pinout (*header set).
+ */
+static int ref_pin(const char *s, unsigned long long *out, int *header)
 {
+	/* GPIO of header pin n, 1-40; -1 power or ground. */
+	static const signed char j8[41] = {
+		-1, -1, -1, 2, -1, 3, -1, 4, 14, -1, 15, 17, 18, 27, -1, 22,
+		23, -1, 24, 10, -1, 9, 25, 11, 8, -1, 7, 0, 1, 5, -1, 6, 12,
+		13, -1, 19, 16, 26, 20, -1, 21,
+	};
+	unsigned long long n;
+
+	if (!strncasecmp(s, "pin", 3) || !strncasecmp(s, "board", 5) ||
+	    !strncasecmp(s, "j8:", 3)) {
+		s += (s[0] | 0x20) == 'b' ? 5 : 3;
+		if (!ref_number(s, 0, 1, 40, &n) || j8[n] < 0)
+			return 0;
+		*out = (unsigned long long)j8[n];
+		*header = 1;
+		return 1;
+	}
 	if ((s[0] | 0x20) == 'g' && (s[1] | 0x20) == 'p' &&
 	    (s[2] | 0x20) == 'i' && (s[3] | 0x20) == 'o')
 		s += 4;
+	else if ((s[0] | 0x20) == 'b' && (s[1] | 0x20) == 'c' &&
+		 (s[2] | 0x20) == 'm')
+		s += 3;
 	return ref_number(s, 0, 0, UINT_MAX, out);
 }
 
 /* Reference for a pin list "4,17-21" (or "21-17"): 1 and the mask, or 0. */
 static int ref_pins(const char *s, uint64_t *mask)
 {
+	int unused = 0;
 	char item[32];
 	unsigned long long from, to;
 	const char *comma;
@@ -105,8 +286,12 @@ static int ref_pins(const char *s, uint64_t *mask)
 		item[len] = '\0';
 		dash = strchr(item, '-');
 		if (dash && dash != item) {
+			int header = 0;
+
 			*dash = '\0';
-			if (!ref_pin(item, &from) || !ref_pin(dash + 1, &to))
+			/* Header pins take no ranges. */
+			if (!ref_pin(item, &from, &header) ||
+			    !ref_pin(dash + 1, &to, &header) || header)
 				return 0;
 			if (from > to) {
 				unsigned long long t = from;
@@ -114,7 +299,7 @@ static int ref_pins(const char *s, uint64_t *mask)
 				from = to;
 				to = t;
 			}
-		} else if (!ref_pin(item, &from)) {
+		} else if (!ref_pin(item, &from, &unused)) {
 			return 0;
 		} else {
 			to = from;
@@ -151,6 +336,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static const char *const socs[] = {
+		"bcm2835", "bcm2837", "bcm2711", "rp1",
+	};
 	char *argv[MAX_ARGS + 2] = { NULL };
 	struct command cmd;
 	struct set_ops ops;
@@ -160,7 +348,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t errlen, i;
 	char *err;
 	unsigned completions = 0;
-	int argc = 1, mode, ret, r;
+	int argc = 1, mode, ret, r, header = 0;
 
 	if (size < 2)
 		return 0;
@@ -248,7 +436,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		ret = args_parse_pin(argv[1], &pin, err, errlen);
 		check_err(ret, err, errlen);
-		r = ref_pin(argv[1], &want);
+		r = ref_pin(argv[1], &want, &header);
 		if ((ret == 0) != r || (r && pin != want))
 			die("args_parse_pin disagrees with the reference");
 		break;
@@ -274,8 +462,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			die("args_parse_pins: first is not the lowest pin");
 		break;
 	case 5: /* completion of any words: no crash, nothing read past them */
-		complete_words(argc - 1, argv + 1, (unsigned)(errlen % 70),
+		complete_words(argc - 1, argv + 1,
+			       errlen % 5 == 4 ? NULL : socs[errlen % 5],
+			       (unsigned)(errlen % 70),
 			       count_word, &completions);
+		break;
+	case 7: /* the command line run on a simulated block */
+		run_on_block(argc, argv, errlen % NBLOCKS, err, errlen);
 		break;
 	default: /* a sequence of set ops */
 		memset(&ops, 0, sizeof(ops));
@@ -285,9 +478,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (ret)
 				break;
 		}
-		/* 0-7: BCM's GPFSEL codes; ALT6-ALT8: the RP1's only. */
+		/* 0-7: BCM's GPFSEL codes; ALT6-ALT8 and NONE: the RP1's only. */
 		if (ops.set_function && (unsigned)ops.function > 7 &&
-		    (ops.function < PGR_FUNC_ALT6 || ops.function > PGR_FUNC_ALT8))
+		    (ops.function < PGR_FUNC_ALT6 || ops.function > PGR_FUNC_ALT8) &&
+		    ops.function != PGR_FUNC_NONE)
 			die("set op gave a function outside the enum");
 		if (ops.set_level && ops.level != 0 && ops.level != 1)
 			die("set op gave a level other than 0 or 1");

@@ -43,11 +43,21 @@ seed number '\001\200\000\000\000\000\000\000\000\000\377\377\377\377\377\377\37
 seed pin '\002\20018446744073709551616'
 seed offset '\003\2000x00b4'
 seed pins '\004\2004,17-21,0-3'
+seed pins-named '\004\200pin11,BOARD40,j8:27,BCM4,gpio5-6'
 seed ops '\006\200op\000a5\000dl\000pu'
 seed complete-set '\005\200set\00017\000op\000'
 seed complete-option '\005\200--device\000'
 seed parse-bank '\000\200bank\0001\0000x3fffff'
 seed parse-toggle '\000\200toggle\0004,17-21'
+# Run on a simulated block (second byte % 4: bcm2835, bcm2837, bcm2711, rp1).
+seed run-set-alt6 '\007\001set\00016\000dh\000alt6'
+seed run-set-drive '\007\002set\00017\000op\000d8'
+seed run-set-rp1 '\007\003set\0000-27\000no\000pu\000d12\000fast'
+seed run-detect '\007\000detect\00017\000rising\000--force'
+seed run-detect-rp1 '\007\003detect\000--force\00017\000falling'
+seed run-events-clear '\007\003events\000clear\0004,17'
+seed run-bank '\007\002bank\000write\0001\0000x03ffffff\0000x1'
+seed run-peek '\007\001peek\0000xb0'
 
 # Device-tree seeds (layout in fuzz_dt.c): the bus count (1 + byte % 3),
 # then reg, then #address-cells, #size-cells and ranges of each bus and
@@ -89,7 +99,7 @@ fuzz() {
 	[ "$name" = args ] && log=$out/fuzz.log
 	if ! clang -std=c11 -Wall -Wextra -Werror -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-I"$top/user/cli" -I"$top/user/include" -I"$top/include/uapi" \
+		-I"$top/user/cli" -I"$top/user/include" -I"$top/user/lib" -I"$top/include/uapi" \
 		"$@" -o "$out/fuzz_$name" 2>"$out/build-$name.log"; then
 		cat "$out/build-$name.log"
 		echo "FAIL fuzz/$name: build"
@@ -113,7 +123,11 @@ fuzz() {
 	failed=$((failed + 1))
 }
 
-fuzz args "$args_seconds" "$out/corpus" "$here/fuzz_args.c" "$top/user/cli/args.c" "$top/user/cli/complete.c"
+# The parser, completion, and (to run commands on simulated blocks) the
+# verbs and the library they drive.
+fuzz args "$args_seconds" "$out/corpus" "$here/fuzz_args.c" "$top/user/cli/args.c" \
+	"$top/user/cli/complete.c" "$top/user/cli/verbs.c" "$top/user/cli/explain.c" \
+	"$top/user/cli/devtree.c" "$top"/user/lib/{regs,altfuncs,chip,gpio,config,owners}.c
 fuzz dt "$dt_seconds" "$out/corpus-dt" "$here/fuzz_dt.c" "$top/user/cli/devtree.c"
 
 echo "$passed passed, $failed failed"

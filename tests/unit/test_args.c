@@ -75,7 +75,7 @@ static void test_pins(void)
 	EXPECT_INT(pin, 60);
 	pin = 99;
 	EXPECT_INT(args_parse_pin("0x11", &pin, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "invalid pin '0x11' (expected a GPIO number such as 17)");
+	EXPECT_STR(err, "invalid pin '0x11' (expected a GPIO number such as 17, GPIO17 or BCM17, or a header pin such as pin11)");
 	EXPECT_INT(args_parse_pin("GPIO0x11", &pin, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_pin("GPI17", &pin, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_pin("-1", &pin, err, sizeof(err)), -EINVAL);
@@ -147,7 +147,7 @@ static void test_set_ops_reject(void)
 
 	memset(&ops, 0, sizeof(ops));
 	EXPECT_INT(args_parse_set_op("xx", &ops, err, sizeof(err)), -EINVAL);
-	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)");
+	EXPECT_STR(err, "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, no, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)");
 	EXPECT_INT(args_parse_set_op("OP", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("a9", &ops, err, sizeof(err)), -EINVAL);
 	EXPECT_INT(args_parse_set_op("px", &ops, err, sizeof(err)), -EINVAL);
@@ -332,6 +332,54 @@ static void test_check_chip(void)
 	EXPECT_INT(args_check_chip(&cmd, "bcm2837", 54, 180, err, sizeof(err)), 0);
 }
 
+/*
+ * What the library would refuse of set on this chip is refused here,
+ * before any register is touched ("set 16 dh alt6" once stored GPSET0
+ * bit 16 and then failed).
+ */
+static void test_check_chip_set_ops(void)
+{
+	static const char *const socs[] = { "bcm2835", "bcm2837", "bcm2711" };
+	static const char *const rp1_only[] = {
+		"alt6", "a6", "alt7", "a7", "alt8", "a8", "no",
+	};
+	size_t s, i;
+
+	for (s = 0; s < 3; s++) {
+		for (i = 0; i < sizeof(rp1_only) / sizeof(rp1_only[0]); i++) {
+			EXPECT_INT(PARSE("set", "16", "dh", (char *)rp1_only[i]), 0);
+			EXPECT(args_check_chip(&cmd, socs[s], 54, 180, err,
+					       sizeof(err)) == -EINVAL,
+			       "%s: set 16 dh %s passed", socs[s], rp1_only[i]);
+			EXPECT_CONTAINS(err, "is a function of the RP1 (Raspberry Pi 5) only");
+			EXPECT_CONTAINS(err, rp1_only[i]);
+			EXPECT_CONTAINS(err, socs[s]);
+			EXPECT_INT(args_check_chip(&cmd, "rp1", 54, 49152, err,
+						   sizeof(err)), 0);
+		}
+		EXPECT_INT(PARSE("set", "17", "op", "d8"), 0);
+		EXPECT_INT(args_check_chip(&cmd, socs[s], 54, 180, err, sizeof(err)), -EINVAL);
+		EXPECT_CONTAINS(err, "set: 'd8': drive strength and slew rate are set per pin only on the RP1");
+		EXPECT_INT(PARSE("set", "17", "pu", "slow"), 0);
+		EXPECT_INT(args_check_chip(&cmd, socs[s], 54, 180, err, sizeof(err)), -EINVAL);
+		EXPECT_CONTAINS(err, "set: 'slow': drive strength");
+		/* What every chip has passes. */
+		EXPECT_INT(PARSE("set", "17", "alt5", "dh", "pd"), 0);
+		EXPECT_INT(args_check_chip(&cmd, socs[s], 54, 180, err, sizeof(err)), 0);
+	}
+	EXPECT_INT(PARSE("set", "17", "d12", "slew-fast", "no"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "rp1", 54, 49152, err, sizeof(err)), 0);
+	/* The RP1 has no GPREN-GPAFEN and no GPEDS: the library refuses. */
+	EXPECT_INT(PARSE("detect", "17", "none"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "rp1", 54, 49152, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "detect: the RP1 has no GPREN-GPAFEN or GPEDS registers");
+	EXPECT_INT(PARSE("events", "clear", "17"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "rp1", 54, 49152, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "events clear: the RP1");
+	EXPECT_INT(PARSE("events", "17"), 0);
+	EXPECT_INT(args_check_chip(&cmd, "rp1", 54, 49152, err, sizeof(err)), 0);
+}
+
 static void test_pin_lists(void)
 {
 	uint64_t pins = 0;
@@ -405,8 +453,11 @@ static void test_cmdline_new_verbs(void)
 	EXPECT_INT(PARSE("bank", "write", "0", "0xff", "0x0f"), 0);
 	EXPECT(cmd.bank_op == BANK_WRITE && cmd.mask == 0xff &&
 	       cmd.values == 0x0f, "bank write");
-	EXPECT_INT(PARSE("detect", "17", "rising", "async-falling"), 0);
+	EXPECT_INT(PARSE("detect", "17", "rising", "async-falling", "--force"), 0);
 	EXPECT_HEX(cmd.events, 0x21);
+	EXPECT_INT(PARSE("--force", "detect", "17", "high"), 0);
+	EXPECT_HEX(cmd.events, 0x4);
+	/* Disabling needs no --force. */
 	EXPECT_INT(PARSE("detect", "17", "none"), 0);
 	EXPECT_HEX(cmd.events, 0);
 	EXPECT_INT(PARSE("events"), 0);
@@ -455,6 +506,9 @@ static void test_cmdline_new_verbs_reject(void)
 		{ { "detect", "17", "rising", "rising" }, "detect: 'rising' given twice" },
 		{ { "detect", "17", "none", "low" }, "detect: 'none' contradicts the other kinds" },
 		{ { "detect", "17", "none", "none" }, "detect: 'none' given twice" },
+		/* Enabling a detector can leave a bank interrupt asserted. */
+		{ { "detect", "17", "rising" }, "detect: enabling event detectors needs --force: the kernel's pinctrl-bcm2835 clears only the events of pins whose interrupt a driver has requested (bcm2835_gpio_irq_handle_bank() in drivers/pinctrl/bcm/pinctrl-bcm2835.c), so an event on GPIO17 can leave the bank's interrupt asserted" },
+		{ { "detect", "4-5", "low", "high" }, "needs --force" },
 		{ { "events", "clear" }, "events clear takes one PIN list" },
 		{ { "events", "1", "2" }, "events takes at most one PIN list" },
 		{ { "wait", "17" }, "wait takes a PIN and a LEVEL" },
@@ -519,6 +573,9 @@ static void test_vocabulary(void)
 		{ "input", 0, PGR_FUNC_INPUT }, { "ip", 0, PGR_FUNC_INPUT },
 		{ "alt0", 0, PGR_FUNC_ALT0 }, { "a0", 0, PGR_FUNC_ALT0 },
 		{ "alt5", 0, PGR_FUNC_ALT5 }, { "a5", 0, PGR_FUNC_ALT5 },
+		{ "alt8", 0, PGR_FUNC_ALT8 }, { "a8", 0, PGR_FUNC_ALT8 },
+		/* pinctrl's: "no" the function, "pn" (or "none") the pull */
+		{ "no", 0, PGR_FUNC_NONE },
 		{ "high", 1, 1 }, { "dh", 1, 1 }, { "1", 1, 1 }, { "active", 1, 1 },
 		{ "low", 1, 0 }, { "dl", 1, 0 }, { "0", 1, 0 }, { "inactive", 1, 0 },
 		{ "up", 2, PGR_PULL_UP }, { "pu", 2, PGR_PULL_UP },
@@ -582,13 +639,146 @@ static void test_vocabulary(void)
 	EXPECT_INT(cmd.pin, 17);
 	EXPECT_INT(PARSE("blink", "GPIO4"), 0);
 	EXPECT_INT(cmd.pin, 4);
+	/* BCM17, as gpiozero and WiringPi's readall name it; either case. */
+	EXPECT_INT(PARSE("get", "BCM17"), 0);
+	EXPECT_HEX(cmd.pins, 1u << 17);
+	EXPECT_INT(PARSE("set", "bcm4,Bcm17-GPIO18", "op"), 0);
+	EXPECT_HEX(cmd.pins, 0x60010);
+	EXPECT_INT(PARSE("wait", "BCM27", "1"), 0);
+	EXPECT_INT(cmd.pin, 27);
+	EXPECT_INT(PARSE("blink", "bcm4"), 0);
+	EXPECT_INT(cmd.pin, 4);
+	EXPECT_INT(PARSE("selftest", "BCM22"), 0);
+	EXPECT_INT(cmd.pin, 22);
+	EXPECT_INT(PARSE("detect", "BCM5", "none"), 0);
+	EXPECT_HEX(cmd.pins, 1u << 5);
+	EXPECT_INT(PARSE("events", "clear", "BCM5-BCM6"), 0);
+	EXPECT_HEX(cmd.pins, 0x60);
+	EXPECT_INT(PARSE("get", "BCM"), -EINVAL);
+	EXPECT_STR(err, "invalid pin 'BCM' (expected a GPIO number such as 17, GPIO17 or BCM17, or a header pin such as pin11)");
+	EXPECT_INT(PARSE("get", "BCMGPIO4"), -EINVAL);
+	EXPECT_INT(PARSE("get", "BCM-1"), -EINVAL);
 	EXPECT_INT(PARSE("get", "GPIO"), -EINVAL);
 	EXPECT_CONTAINS(err, "invalid pin 'GPIO'");
 	EXPECT_INT(PARSE("get", "GPIO-1"), -EINVAL);
+	/*
+	 * 40-pin header numbers: pin11, BOARD11, J8:11 (any case) are GPIO17,
+	 * wherever a pin is taken, and mark the command for the board check.
+	 */
+	EXPECT_INT(PARSE("get", "pin11"), 0);
+	EXPECT(cmd.pins == 1u << 17 && cmd.header, "pin11");
+	EXPECT_INT(PARSE("set", "BOARD11,j8:13,PIN40", "op"), 0);
+	EXPECT(cmd.pins == (1u << 17 | 1u << 27 | 1u << 21) && cmd.header &&
+	       cmd.pin == 17, "BOARD11,j8:13,PIN40");
+	EXPECT_INT(PARSE("wait", "Board3", "1"), 0);
+	EXPECT(cmd.pin == 2 && cmd.header, "wait Board3");
+	EXPECT_INT(PARSE("blink", "J8:27"), 0);
+	EXPECT(cmd.pin == 0 && cmd.header, "blink J8:27");
+	EXPECT_INT(PARSE("get", "17"), 0);
+	EXPECT(!cmd.header, "a GPIO number is not a header pin");
+	EXPECT_INT(PARSE("get", "pin1"), -EINVAL);
+	EXPECT_STR(err, "pin1 is 3V3 power on the 40-pin header, not a GPIO");
+	EXPECT_INT(PARSE("get", "pin39"), -EINVAL);
+	EXPECT_STR(err, "pin39 is ground on the 40-pin header, not a GPIO");
+	EXPECT_INT(PARSE("get", "pin4"), -EINVAL);
+	EXPECT_CONTAINS(err, "5V power");
+	EXPECT_INT(PARSE("get", "pin41"), -EINVAL);
+	EXPECT_STR(err, "pin41: the 40-pin header has pins 1-40");
+	EXPECT_INT(PARSE("get", "pin0"), -EINVAL);
+	EXPECT_INT(PARSE("get", "pin"), -EINVAL);
+	EXPECT_INT(PARSE("get", "pin11-pin13"), -EINVAL);
+	EXPECT_CONTAINS(err, "header pins take no ranges");
+	EXPECT_INT(PARSE("get", "4-pin13"), -EINVAL);
+	EXPECT_INT(PARSE("get", "pin11,4-6"), 0);
+	EXPECT(cmd.pins == (1u << 17 | 0x70) && cmd.header, "pin11,4-6");
+	/* The whole map: every GPIO once, 12 power and ground pins. */
+	{
+		unsigned p, nongpio = 0;
+		uint64_t seen = 0;
+
+		for (p = 1; p <= 40; p++) {
+			int g = args_header_gpio(p);
+
+			if (g < 0) {
+				nongpio++;
+				continue;
+			}
+			EXPECT(!(seen & (UINT64_C(1) << g)), "GPIO%d twice", g);
+			seen |= UINT64_C(1) << g;
+		}
+		EXPECT_INT(nongpio, 12);
+		EXPECT_HEX(seen, 0x0fffffff);	/* GPIO 0-27 */
+		EXPECT_INT(args_header_gpio(11), 17);
+		EXPECT_INT(args_header_gpio(12), 18);
+		EXPECT_INT(args_header_gpio(3), 2);
+		EXPECT_INT(args_header_gpio(27), 0);
+		EXPECT_INT(args_header_gpio(40), 21);
+		EXPECT_INT(args_header_gpio(0), -1);
+		EXPECT_INT(args_header_gpio(41), -1);
+	}
+	/* pinctrl's implied verb is not followed: a pin first says so. */
+	EXPECT_INT(PARSE("17", "op", "dh"), -EINVAL);
+	EXPECT_STR(err, "'17' is a pin list, not a verb: say 'get 17' or 'set 17 OP...' (the verb is never implied, see docs/cli.md)");
+	EXPECT_INT(PARSE("GPIO4,17-18"), -EINVAL);
+	EXPECT_CONTAINS(err, "'GPIO4,17-18' is a pin list, not a verb");
+	EXPECT_INT(PARSE("frob", "17"), -EINVAL);
+	EXPECT_STR(err, "unknown verb 'frob' (try --help)");
 	/* Reversed ranges, as pinctrl takes them. */
 	EXPECT_INT(PARSE("get", "21-17"), 0);
 	EXPECT_HEX(cmd.pins, 0x3e0000);
 	EXPECT_INT(cmd.pin, 17);
+}
+
+/* Which boards have the 40-pin header that header numbers name. */
+static void test_board(void)
+{
+	static const struct {
+		uint32_t revision;
+		const char *want;	/* NULL: has it */
+	} boards[] = {
+		/* The emulated boards (scripts/guest/boards.tsv). */
+		{ 0xa02082, NULL },	/* Pi 3 Model B (raspi3b) */
+		{ 0x900021, NULL },	/* Pi 1 Model A+ (raspi1ap) */
+		{ 0xa21041, NULL },	/* Pi 2 Model B (raspi2b) */
+		{ 0xb03115, NULL },	/* Pi 4 Model B (raspi4b) */
+		/* Others with the header, new and old codes. */
+		{ 0xc04170, NULL },	/* Pi 5 */
+		{ 0x902120, NULL },	/* Zero 2 W */
+		{ 0x9000c1, NULL },	/* Zero W */
+		{ 0xc03130, NULL },	/* Pi 400 */
+		{ 0x0010, NULL },	/* Pi 1 B+ (old code) */
+		{ 0x1000015, NULL },	/* A+, old code, warranty bit */
+		/* The Pi 1 A/B's 26-pin header, old codes and new. */
+		{ 0x0002, "is a Pi 1 Model B, whose 26-pin header" },
+		{ 0x000e, "is a Pi 1 Model B, whose 26-pin header" },
+		{ 0x0008, "is a Pi 1 Model A, whose 26-pin header" },
+		{ 0x900010, "is a Pi 1 Model B, whose 26-pin header" },
+		/* Compute Modules: no header. */
+		{ 0x0011, "is a Compute Module 1, which has none" },
+		{ 0xa020a0, "is a Compute Module 3, which has none" },
+		{ 0xa03140, "is a Compute Module 4, which has none" },
+		/* Not known: not guessed. */
+		{ 0x9000f0, "is not one this version knows" },
+		{ 0x0001, "is not one this version knows" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(boards) / sizeof(boards[0]); i++) {
+		int ret = args_check_board(true, boards[i].revision, err,
+					   sizeof(err));
+
+		if (!boards[i].want) {
+			EXPECT(ret == 0, "0x%06x refused: %s",
+			       (unsigned)boards[i].revision, err);
+		} else {
+			EXPECT(ret == -EINVAL, "0x%06x taken",
+			       (unsigned)boards[i].revision);
+			EXPECT_CONTAINS(err, boards[i].want);
+			EXPECT_CONTAINS(err, "give GPIO numbers");
+		}
+	}
+	EXPECT_INT(args_check_board(false, 0, err, sizeof(err)), -EINVAL);
+	EXPECT_CONTAINS(err, "no /system/linux,revision");
 }
 
 /* Options anywhere; help for one verb, two ways. */
@@ -656,12 +846,14 @@ int main(void)
 	CHECK_RUN("args/cmdline/blink", test_cmdline_blink);
 	CHECK_RUN("args/cmdline/peek", test_cmdline_peek);
 	CHECK_RUN("args/check-chip", test_check_chip);
+	CHECK_RUN("args/check-chip/set-ops", test_check_chip_set_ops);
 	CHECK_RUN("args/pins/lists", test_pin_lists);
 	CHECK_RUN("args/pins/lists-reject", test_pin_lists_reject);
 	CHECK_RUN("args/cmdline/new-verbs", test_cmdline_new_verbs);
 	CHECK_RUN("args/cmdline/new-verbs-reject", test_cmdline_new_verbs_reject);
 	CHECK_RUN("args/check-chip/lists-and-banks", test_check_chip_lists);
 	CHECK_RUN("args/vocabulary", test_vocabulary);
+	CHECK_RUN("args/board-header", test_board);
 	CHECK_RUN("args/options-anywhere-and-help", test_options_anywhere);
 	CHECK_RUN("args/no-garbage-on-error", test_no_garbage_on_error);
 	return check_exit();

@@ -45,6 +45,7 @@ fixture() {
 
 bcm2837() { fixture bcm2837 54 180 0x3f200000; }
 bcm2711() { fixture bcm2711 58 244 0xfe200000; }
+bcm2835() { fixture bcm2835 54 180 0x20200000; }
 
 # poke FILE OFFSET VALUE: store a 32-bit little-endian word
 poke() {
@@ -227,6 +228,11 @@ expect_output cli/get/bcm2711-pin57 "GPIO57 alt5 high" get 57
 
 bcm2837
 expect_effect cli/set/op "0x04=0x00200000" set 17 op
+# The same pin by gpiozero's name, BCM17, and by get's, GPIO17.
+bcm2837
+expect_effect cli/set/op-bcm-name "0x04=0x00200000 0x1c=0x00020000" set BCM17 op dh
+bcm2837
+expect_effect cli/set/list-of-names "0x1c=0x00060000" set bcm17,GPIO18 dh
 bcm2837
 expect_effect cli/set/op-dh "0x04=0x00200000 0x1c=0x00020000" set 17 op dh
 bcm2837
@@ -301,7 +307,7 @@ expect_usage cli/bad/pin-54-get "pin 54 out of range (this bcm2837 has pins 0-53
 expect_usage cli/bad/pin-54-blink "pin 54 out of range" blink 54 1 2
 expect_usage cli/bad/pin-word "invalid pin 'abc'" set abc op
 expect_usage cli/bad/pin-negative "invalid pin '-1'" set -1 op
-expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)" set 17 op xx
+expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, no, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)" set 17 op xx
 expect_usage cli/bad/op-before-valid "set: unknown op 'zz'" set 17 zz dh
 expect_usage cli/bad/op-conflict "set: more than one function op ('a0' after 'op')" set 17 op a0
 expect_usage cli/bad/set-no-op "set takes a PIN and at least one op" set 17
@@ -427,9 +433,14 @@ expect_output cli/pull/gppud-unknown "PIN  FUNC   NAME           LEVEL PULL    E
 # --- event detection -------------------------------------------------------
 
 bcm2837
-expect_effect cli/detect/rising-falling "0x4c=0x00020000 0x58=0x00020000" detect 17 rising falling
+expect_effect cli/detect/rising-falling "0x4c=0x00020000 0x58=0x00020000" detect 17 rising falling --force
 bcm2837
-expect_effect cli/detect/every-kind-pin53 "0x50=0x00200000 0x5c=0x00200000 0x68=0x00200000 0x74=0x00200000 0x80=0x00200000 0x8c=0x00200000" detect 53 rising falling high low async-rising async-falling
+expect_effect cli/detect/every-kind-pin53 "0x50=0x00200000 0x5c=0x00200000 0x68=0x00200000 0x74=0x00200000 0x80=0x00200000 0x8c=0x00200000" detect --force 53 rising falling high low async-rising async-falling
+# Enabling a detector without --force: refused with the hazard, nothing
+# written (pinctrl-bcm2835 leaves the events of pins it does not handle
+# in GPEDS, and the bank's interrupt asserted).
+bcm2837
+expect_usage cli/detect/needs-force "detect: enabling event detectors needs --force: the kernel's pinctrl-bcm2835 clears only the events of pins whose interrupt a driver has requested (bcm2835_gpio_irq_handle_bank() in drivers/pinctrl/bcm/pinctrl-bcm2835.c), so an event on GPIO17 can leave the bank's interrupt asserted, firing again and again; with --force, undo it with 'detect PINS none'" detect 17 rising
 bcm2837
 poke "$DEV" 0x4c 0xffffffff
 poke "$DEV" 0x88 0x00020000
@@ -484,8 +495,10 @@ signaled() {
 	"$CLI" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR" &
 	bg=$!
 	local i=0
+	# The CLI's own mask, not the forked shell's before it execs.
 	while [ $i -lt 500 ] &&
-		! grep -Eq '^SigBlk:.*[1-9a-f]' "/proc/$bg/status" 2>/dev/null; do
+		{ [ "$(readlink "/proc/$bg/exe" 2>/dev/null)" != "$CLI" ] ||
+		  ! grep -Eq '^SigBlk:.*[1-9a-f]' "/proc/$bg/status" 2>/dev/null; }; do
 		sleep 0.01
 		i=$((i + 1))
 	done
@@ -698,7 +711,7 @@ expect_refused cli/owner/list-names-each "GPIO15 is claimed by the kernel (/soc/
 expect_refused cli/owner/level-of-non-output "GPIO14 is claimed by the kernel (/soc/serial@7e215040) and is alt5, not an output: refusing to drive it" set 14 dh
 expect_refused cli/owner/toggle "GPIO48 is claimed by the kernel (/soc/mmc@7e202000) and is input" toggle 48
 expect_refused cli/owner/bank "GPIO49 is claimed" bank high 1 0x00020000
-expect_refused cli/owner/detect "GPIO15 is claimed" detect 15 rising
+expect_refused cli/owner/detect "GPIO15 is claimed" detect 15 none
 expect_refused cli/owner/events-clear "GPIO14 is claimed" events clear 14
 expect_refused cli/owner/blink "GPIO48 is claimed" blink 48 1 2
 expect_refused cli/owner/unreadable-tree "cannot tell which pins the kernel claims (reading $WORK/absent: No such file or directory)" --devicetree "$WORK/absent" set 17 op
@@ -972,9 +985,9 @@ poke "$DEV" 0x2004c 0x00000065	# GPIO18 pad: input on, pull-down, 8 mA, fast
 poke "$DEV" 0x20014 0x00000031	# GPIO4 pad: 12 mA, fast
 expect_output cli/rp1/get-output-high "GPIO17 output high" get 17
 expect_output cli/rp1/get-alt8 "GPIO18 alt8 low" get 18
-expect_output cli/rp1/get-none "GPIO4 none low" get 4
+expect_output cli/rp1/get-none "GPIO4 no low" get 4
 expect_output cli/rp1/get-table-pulls-drive-slew "PIN  FUNC   NAME           LEVEL PULL    DRIVE SLEW EVENTS         OWNER
-4    none   -              low   none    12mA  fast -              -
+4    no     -              low   none    12mA  fast -              -
 17   output -              high  up      2mA   slow -              -
 18   alt8   GPCLK1         low   down    8mA   fast -              -" get 4,17-18
 expect_output cli/rp1/get-json-drive-slew '{"soc":"rp1","pins":[{"pin":18,"function":"alt8","alt":"GPCLK1","level":0,"pull":"down","drive":"8mA","slew":"fast","events":[],"owner":null}]}' get --json 18
@@ -982,31 +995,258 @@ expect_output cli/rp1/funcs-a0-a8 "PIN  CURRENT ALT0           ALT1           AL
 14   alt0    PWM0_CHAN2     DPI_D10        CTS4           SDA3           TXD0           SYS_RIO014     PROC_RIO014    PIO14          SPI5_SIO0" funcs 14
 expect_output cli/rp1/peek-ctrl "0x08c: 0x00000005" peek 0x8c
 expect_usage cli/rp1/bad/pin-54 "pin 54 out of range (this rp1 has pins 0-53)" set 54 op
-# ALT6-ALT8 are the RP1's: a BCM chip refuses them, nothing written.
-bcm2837
-cp "$DEV" "$WORK/before"
-pgr set 17 alt6
-if [ $rc -eq 1 ] && grep -q 'set GPIO17: Invalid argument' "$ERR" &&
-   cmp -s "$DEV" "$WORK/before"; then
-	pass cli/rp1/bcm-refuses-alt6
-else
-	fail cli/rp1/bcm-refuses-alt6 "exit $rc: $(cat "$ERR")"
-fi
+# ALT6-ALT8 and no function are the RP1's: a BCM chip refuses them as a
+# usage error before anything is written, the valid ops given with them
+# too (set 16 dh alt6 once stored GPSET0 bit 16, then failed).
+for soc in bcm2835 bcm2837 bcm2711; do
+	for ops in "alt6" "dh a7" "pd alt8" "no" "pu dh no"; do
+		$soc
+		# shellcheck disable=SC2086 # the ops are words
+		expect_usage "cli/set/$soc-refuses-${ops// /-}" \
+			"set: '${ops##* }' is a function of the RP1 (Raspberry Pi 5) only: this $soc has input, output and alt0-alt5" \
+			set 16 $ops
+	done
+done
 # Drive strength and slew: a BCM chip's are per group of pins outside its
 # window. Refused before anything is written, the valid ops too.
 for soc in bcm2837 bcm2711; do
 	for ops in "op dh d8" "slew-fast" "pu 12mA slow"; do
 		$soc
-		cp "$DEV" "$WORK/before"
+		case $ops in
+		*d8) word=d8 ;; slew-fast) word='slew-fast' ;; *) word=12mA ;;
+		esac
 		# shellcheck disable=SC2086 # the ops are words
-		pgr set 17 $ops
-		if [ $rc -eq 1 ] && grep -q "^pigpio-regs: set: [a-z0-9A-]*: drive strength and slew rate are set per pin only on the RP1 (Raspberry Pi 5); this $soc sets them for groups of pins" "$ERR" &&
-		   cmp -s "$DEV" "$WORK/before"; then
-			pass "cli/rp1/$soc-refuses-${ops// /-}"
-		else
-			fail "cli/rp1/$soc-refuses-${ops// /-}" "exit $rc: $(cat "$ERR")"
-		fi
+		expect_usage "cli/rp1/$soc-refuses-${ops// /-}" \
+			"set: '$word': drive strength and slew rate are set per pin only on the RP1 (Raspberry Pi 5); this $soc sets them for groups of pins" \
+			set 17 $ops
 	done
 done
+# The RP1's detectors are pinctrl-rp1's interrupt enables: refused, as
+# the library would, before anything is written.
+rp1
+expect_usage cli/rp1/bad/detect "detect: the RP1 has no GPREN-GPAFEN or GPEDS registers" detect --force 17 rising
+rp1
+expect_usage cli/rp1/bad/events-clear "events clear: the RP1 has no GPREN-GPAFEN or GPEDS registers" events clear 17
+
+# --- every refused command leaves the block byte-identical -----------------
+# Each command the parser or the chip check refuses, on each SoC's block
+# (its registers filled with a pattern, so a store of any value shows):
+# exit 2 and not one byte changed.
+refused=(
+	"set 17 op ip" "set 17 dh dl" "set 17 pu pd" "set 17 xx" "set 17"
+	"set 64 op" "set 58 op" "set 0-58 dh" "set 17 unknown"
+	"detect 17 rising" "detect 0-53 falling high" "detect 17 edge"
+	"detect 17 none rising" "bank high 1 0xffffffff"
+	"bank write 1 0x80000000 0" "bank write 2 1 1" "bank set 0 1"
+	"peek 0x30000" "peek 2" "toggle 99" "toggle" "blink 17 0"
+	"blink 17 5 1" "wait 17 up" "wait 60 1" "events clear" "events 70"
+	"selftest 99" "frob 17" "set 17 op --json" "get 17 --force"
+	"--timeout 5 set 17 op" "funcs 1,2,x" "17 op dh" "GPIO17 dl"
+)
+# What only the RP1 has: refused on the BCM chips.
+refused_bcm=(
+	"set 16 dh alt6" "set 0-53 pu alt7" "set 17 a8" "set 17 no"
+	"set 17 d2" "set 17 op slew-slow" "set 17 dh 4mA"
+)
+# What the RP1 lacks: GPREN-GPAFEN and GPEDS.
+refused_rp1=(
+	"detect 17 rising --force" "detect 17 none" "events clear 17"
+	"events clear 0-53 --force"
+)
+for soc in bcm2835 bcm2837 bcm2711 rp1; do
+	$soc
+	size=$(stat -c %s "$DEV")
+	# A pattern, not zeros: 0xa5 in every byte.
+	head -c "$size" /dev/zero | tr '\0' '\245' > "$DEV"
+	cp "$DEV" "$WORK/pattern"
+	bad=
+	if [ $soc = rp1 ]; then
+		cmds=("${refused[@]}" "${refused_rp1[@]}")
+	else
+		cmds=("${refused[@]}" "${refused_bcm[@]}")
+	fi
+	for c in "${cmds[@]}"; do
+		# shellcheck disable=SC2086 # the command is words
+		pgr $c
+		if [ $rc -ne 2 ]; then
+			bad="$bad '$c': exit $rc ($(head -c 120 "$ERR"));"
+		fi
+		if ! cmp -s "$DEV" "$WORK/pattern"; then
+			bad="$bad '$c': the block changed;"
+			cp "$WORK/pattern" "$DEV"
+		fi
+	done
+	if [ -z "$bad" ]; then
+		pass "cli/refused/$soc-block-byte-identical"
+	else
+		fail "cli/refused/$soc-block-byte-identical" "$bad"
+	fi
+done
+
+# --- get's words are set's words ---------------------------------------------
+# pinctrl's "no" is the function none ("none" and "pn" the pull none), and
+# get prints it so: every word get prints of a pin's state (function,
+# level, pull, drive, slew) is one set takes, with the same meaning. Each
+# SoC's block with a spread of states; each pin's words from get's table
+# (and from the one-pin form) fed back to set. On the BCM blocks, whose
+# file keeps configuration stores, get then prints the same table again;
+# the RP1's file keeps alias stores only, so there set must take them.
+# "unknown" (a pull that cannot be read: BCM2835-7, or both RP1 pull
+# bits) is a reading, not a state to set: the one word left out.
+rp1
+expect_effect cli/words/rp1-set-no "0x01024=0x0000001f 0x22014=0x00000080 0x23014=0x00000040" set 4 no
+expect_usage cli/words/no-twice "set: more than one function op ('no' after 'output')" set 4 output no
+rp1
+expect_effect cli/words/none-is-the-pull "0x23048=0x0000000c" set 17 none
+for soc in bcm2835 bcm2837 bcm2711 rp1; do
+	$soc
+	if [ $soc = rp1 ]; then
+		# FUNCSEL 0-8 and 0x1f on GPIO0-9, pads with every pull,
+		# drive and slew; GPIO3 an output (RIO OE), driven high.
+		for p in 0 1 2 3 4 5 6 7 8; do
+			poke "$DEV" $((8 * p + 4)) $p
+			poke "$DEV" $((0x20004 + 4 * p)) $(( (p % 3 == 1 ? 8 : p % 3 == 2 ? 4 : 0) | (p % 4) << 4 | (p % 2) ))
+		done
+		poke "$DEV" $((8 * 9 + 4)) 0x1f
+		poke "$DEV" 0x10004 0x00000028	# OE: GPIO3, GPIO5
+		poke "$DEV" 0x1000c 0x00000008	# SYNC_IN: GPIO3 high
+	else
+		# GPFSEL0: GPIO n has code n (input, output, alt5, alt4,
+		# alt0-alt3), GPIO8-9 output; GPIO1 high.
+		poke "$DEV" 0x00 0x09fac688
+		poke "$DEV" 0x34 0x00000002
+		# BCM2711 pulls: none, up, down, none, ... (2 bits a pin)
+		poke "$DEV" 0xe4 0x24924924
+	fi
+	pgr get 0-9
+	cp "$OUT" "$WORK/table"
+	bad=
+	rows=0
+	while read -r pin func _name level pull drive slew _rest; do
+		[ "$pin" = PIN ] && continue
+		rows=$((rows + 1))
+		words="$func $level"
+		[ "$pull" = unknown ] || words="$words $pull"
+		[ $soc = rp1 ] && words="$words $drive $slew"
+		# shellcheck disable=SC2086 # the words are words
+		pgr set "$pin" $words
+		[ $rc -eq 0 ] || bad="$bad 'set $pin $words': exit $rc ($(head -c 200 "$ERR"));"
+		pgr get "$pin"
+		read -r _ one_func one_level < "$OUT"
+		pgr set "$pin" "$one_func" "$one_level"
+		[ $rc -eq 0 ] || bad="$bad 'set $pin $one_func $one_level': exit $rc ($(head -c 200 "$ERR"));"
+	done < "$WORK/table"
+	if [ $soc != rp1 ]; then
+		pgr get 0-9
+		cmp -s "$OUT" "$WORK/table" ||
+			bad="$bad get after set differs: $(diff "$WORK/table" "$OUT" | tr '\n' ';');"
+	fi
+	if [ "$rows" -ne 10 ]; then
+		fail "cli/words/$soc-get-words-set" "$rows rows in get's table: $(cat "$WORK/table")"
+	elif [ -n "$bad" ]; then
+		fail "cli/words/$soc-get-words-set" "$bad"
+	else
+		pass "cli/words/$soc-get-words-set"
+	fi
+done
+if grep -q '^9    no ' "$WORK/table"; then
+	pass cli/words/rp1-get-prints-no
+else
+	fail cli/words/rp1-get-prints-no "$(cat "$WORK/table")"
+fi
+
+# --- completion offers what this chip takes -----------------------------------
+# The completer reads the soc from --sysfs DIR (or the default directory):
+# a BCM chip is not offered alt6-alt8, no, drive strength or slew.
+for soc in bcm2837 rp1; do
+	$soc
+	comp_out=$(PATH="$(dirname "$CLI"):$PATH" bash -c '
+		. "$1"
+		t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+		      _pigpio_regs; echo "${COMPREPLY[*]}"; }
+		t pigpio-regs --sysfs "$2" set 17 alt
+		t pigpio-regs set --sysfs="$2" 17 op d
+		t pigpio-regs --sysfs "$2" set 17 s
+		t pigpio-regs --sysfs "$2" detect 17 r
+		t pigpio-regs --sysfs "$2" --force detect 17 r' _ "$(dirname "$0")/../../user/completion/pigpio-regs" "$SYS" 2>&1)
+	if [ $soc = rp1 ]; then
+		comp_want=$(printf '%s\n' "alt0 alt1 alt2 alt3 alt4 alt5 alt6 alt7 alt8" \
+			"down dh dl d2 d4 d8 d12" "slew-fast slew-slow slow" "" "")
+	else
+		comp_want=$(printf '%s\n' "alt0 alt1 alt2 alt3 alt4 alt5" "down dh dl" "" "" \
+			"rising")
+	fi
+	if [ "$comp_out" = "$comp_want" ]; then
+		pass "cli/complete/$soc-offers-what-it-takes"
+	else
+		fail "cli/complete/$soc-offers-what-it-takes" "got: $(echo "$comp_out" | tr '\n' '|') want: $(echo "$comp_want" | tr '\n' '|')"
+	fi
+done
+
+# --- messages for a simulated block ------------------------------------------
+# --device FILE without --sysfs: the file is there, so the module is not
+# what is missing; a plain file is not the driver's node.
+bcm2837
+if [ -d /sys/class/misc/pigpio_regs ]; then
+	echo "SKIP cli/open/plain-file-needs-sysfs: the driver's attributes are here"
+else
+	"${LIMIT[@]}" "$CLI" --device "$DEV" get 17 > "$OUT" 2> "$ERR"; rc=$?
+	if [ $rc -eq 1 ] &&
+	   grep -qF "pigpio-regs: $DEV is not the driver's node but a plain file: a simulated block needs --sysfs DIR" "$ERR" &&
+	   ! grep -q 'modprobe\|not loaded' "$ERR"; then
+		pass cli/open/plain-file-needs-sysfs
+	else
+		fail cli/open/plain-file-needs-sysfs "exit $rc: $(cat "$ERR")"
+	fi
+fi
+# selftest on a plain file with no model behind it: nothing takes its
+# stores, so what a chip would do is NOT OBSERVABLE, not FAIL (exit 0, as
+# for every NOT OBSERVABLE); tests/unit/test_selftest.sh runs a model.
+for soc in bcm2835 bcm2837 bcm2711 rp1; do
+	$soc
+	pgr selftest 17
+	if [ $rc -eq 0 ] && ! grep -q '^FAIL ' "$OUT" &&
+	   grep -qF "selftest: not observable: $DEV is a plain file" "$OUT" &&
+	   grep -qF "NOT OBSERVABLE output high: $DEV is a plain file: drove high" "$OUT"; then
+		pass "cli/selftest/$soc-plain-file-not-observable"
+	else
+		fail "cli/selftest/$soc-plain-file-not-observable" "exit $rc: $(head -c 600 "$OUT") $(cat "$ERR")"
+	fi
+done
+
+# --- pins by 40-pin header number -------------------------------------------
+# pin11, BOARD11, J8:11 are GPIO17 on every board with the 40-pin header,
+# known from the device tree's /system/linux,revision (one big-endian
+# cell); the Pi 1 A/B's 26-pin header, a Compute Module's none, or no code
+# at all: a usage error, nothing written. (--force: this tree has no
+# pinctrl nodes, so the ownership guard cannot tell who claims what.)
+HDT=$WORK/header-dt
+# revision CODE: the fake device tree's /system/linux,revision ("": none)
+revision() {
+	rm -rf "$HDT"
+	mkdir -p "$HDT/system"
+	[ -n "$1" ] || return 0
+	local v=$(($1))
+	printf '%b' "$(printf '\\%03o\\%03o\\%03o\\%03o' $((v >> 24 & 255)) \
+		$((v >> 16 & 255)) $((v >> 8 & 255)) $((v & 255)))" > "$HDT/system/linux,revision"
+}
+bcm2837
+revision 0xa02082	# Pi 3 Model B
+expect_effect cli/header/pin11-is-gpio17 "0x04=0x00200000" --devicetree "$HDT" --force set pin11 op
+bcm2837
+expect_effect cli/header/list "0x1c=0x08060004" --devicetree "$HDT" --force set J8:11,board12,PIN13,pin3 dh
+expect_output cli/header/get "GPIO17 input low" --devicetree "$HDT" get BOARD11
+rp1
+revision 0xc04170	# Pi 5
+expect_output cli/header/pi5 "GPIO17 alt0 low" --devicetree "$HDT" get pin11
+bcm2837
+revision 0x000e		# Pi 1 Model B rev 2: 26 pins
+expect_usage cli/header/pi1-b-refused "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x00000e) is a Pi 1 Model B, whose 26-pin header maps them differently by revision: give GPIO numbers (17, GPIO17)" --devicetree "$HDT" --force set pin11 op
+revision 0xa020a0	# Compute Module 3: no header
+expect_usage cli/header/cm3-refused "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0xa020a0) is a Compute Module 3, which has none" --devicetree "$HDT" --force set pin11 dh
+revision ""
+expect_usage cli/header/no-revision-refused "header pin numbers (pin11, BOARD11, J8:11) need the board's revision code, to know it has the 40-pin header, and the device tree has no /system/linux,revision" --devicetree "$HDT" get pin11
+expect_usage cli/header/power-pin "pin2 is 5V power on the 40-pin header, not a GPIO" get pin2
+expect_usage cli/header/no-ranges "invalid pin list 'pin11-pin13': header pins take no ranges" get pin11-pin13
 
 [ $failed -eq 0 ]

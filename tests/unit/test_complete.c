@@ -20,6 +20,9 @@
 
 static char *got[128];
 static int ngot;
+/* The chip completion is told of: NULL (not known), or its soc. */
+static const char *soc;
+static unsigned ngpio = NGPIO;
 
 static void collect(const char *word, void *ctx)
 {
@@ -44,7 +47,7 @@ static void complete_at(char *const *words, int k, const char *cur)
 	for (i = 0; i < k; i++)
 		line[i] = words[i];
 	line[k] = (char *)cur;
-	complete_words(k + 1, line, NGPIO, collect, NULL);
+	complete_words(k + 1, line, soc, ngpio, collect, NULL);
 }
 
 static bool offered(const char *word)
@@ -71,7 +74,10 @@ static int parse_with(char *const *words, int k, const char *w, char *err,
 	if (k == n)
 		argv[++n] = (char *)w;
 	argv[n + 1] = NULL;
-	return args_parse(n + 1, argv, &cmd, err, errlen);
+	if (args_parse(n + 1, argv, &cmd, err, errlen) != 0)
+		return -EINVAL;
+	/* On a known chip, its checks too (a large block: peek's offsets). */
+	return soc ? args_check_chip(&cmd, soc, ngpio, 0x30000, err, errlen) : 0;
 }
 
 static const struct {
@@ -94,9 +100,11 @@ static const struct {
 	{ { "bank", "high", "1", "0x3" }, 1 << 2 },
 	{ { "bank", "low", "0", "0x3" }, 1 << 2 },
 	{ { "bank", "write", "0", "0x3", "0x1" }, 1 << 2 },
-	{ { "detect", "4", "rising" }, 1 << 1 | 1 << 2 },
-	{ { "detect", "4", "rising", "async-falling" }, 1 << 3 },
-	{ { "detect", "4", "none" }, 1 << 2 },
+	{ { "detect", "--force", "4", "rising" }, 1 << 2 | 1 << 3 },
+	{ { "detect", "4", "--force", "rising", "async-falling" }, 1 << 4 },
+	{ { "detect", "4", "none" }, 1 << 1 | 1 << 2 },
+	{ { "set", "17", "no", "pn" }, 1 << 3 },
+	{ { "set", "17", "a6" }, 1 << 2 },
 	{ { "events", "4" }, 0 },
 	{ { "events", "clear", "4" }, 1 << 2 },
 	{ { "wait", "17", "1" }, 1 << 1 | 1 << 2 },
@@ -106,25 +114,40 @@ static const struct {
 	{ { "help", "set" }, 1 << 1 },
 };
 
+/*
+ * Every line, with the chip not known and on each SoC: a line the chip
+ * refuses (set 17 a6 on a BCM chip, detect on the RP1) is skipped there,
+ * and what is offered on a chip must pass its checks too.
+ */
 static void test_against_parser(void)
 {
+	static const char *const socs[] = {
+		NULL, "bcm2835", "bcm2837", "bcm2711", "rp1",
+	};
 	char err[ARGS_ERR_SIZE];
 	char *const *words;
-	size_t l;
+	size_t l, s;
 	int k, i, n, checked = 0;
 
+	for (s = 0; s < sizeof(socs) / sizeof(socs[0]); s++)
 	for (l = 0; l < sizeof(lines) / sizeof(lines[0]); l++) {
+		soc = NULL;
+		ngpio = NGPIO;
 		words = (char *const *)lines[l].words;
 		EXPECT(parse_with(words, -1, NULL, err, sizeof(err)) == 0,
 		       "line %zu (%s) does not parse: %s", l, words[0], err);
+		soc = socs[s];
+		ngpio = soc && !strcmp(soc, "bcm2711") ? 58 : NGPIO;
+		if (soc && parse_with(words, -1, NULL, err, sizeof(err)) != 0)
+			continue;
 		for (n = 0; words[n]; n++)
 			;
 		for (k = 0; k < n; k++) {
 			complete_at(words, k, "");
 			/* Numbers (masks, counts, offsets) are not offered. */
-			if (ngot)
-				EXPECT(offered(words[k]), "%s: '%s' not offered at %d",
-				       words[0], words[k], k);
+			if (ngot && words[k][0] != '-')
+				EXPECT(offered(words[k]), "%s %s: '%s' not offered at %d",
+				       soc ? soc : "-", words[0], words[k], k);
 			if (!(lines[l].replace & (1u << k)))
 				continue;
 			for (i = 0; i < ngot; i++) {
@@ -159,7 +182,47 @@ static void test_against_parser(void)
 			       opt, err);
 		}
 	}
-	EXPECT(checked > 300, "only %d offered words checked", checked);
+	EXPECT(checked > 1500, "only %d offered words checked", checked);
+	soc = NULL;
+	ngpio = NGPIO;
+	reset();
+}
+
+/* Offered on the chip: what it takes, not what it refuses. */
+static void test_per_chip(void)
+{
+	static const char *const bcm[] = { "bcm2835", "bcm2837", "bcm2711" };
+	static const char *const rp1_only[] = {
+		"alt6", "alt7", "alt8", "a6", "a7", "a8", "no", "d2", "d4",
+		"d8", "d12", "2mA", "4mA", "8mA", "12mA", "slew-fast",
+		"slew-slow", "fast", "slow",
+	};
+	char *set[] = { "set", "17" };
+	char *set_op[] = { "set", "17", "op" };
+	size_t s, i;
+
+	for (s = 0; s < 3; s++) {
+		soc = bcm[s];
+		complete_at(set, 2, "");
+		for (i = 0; i < sizeof(rp1_only) / sizeof(rp1_only[0]); i++)
+			EXPECT(!offered(rp1_only[i]), "%s: '%s' offered",
+			       soc, rp1_only[i]);
+		EXPECT(offered("alt5") && offered("a0") && offered("pu") &&
+		       offered("dh") && offered("none") && offered("input"),
+		       "%s: the BCM ops not offered", soc);
+		complete_at(set_op, 3, "");
+		EXPECT(!offered("d8") && !offered("alt6") && offered("dh"),
+		       "%s: after op", soc);
+	}
+	soc = "rp1";
+	complete_at(set, 2, "");
+	for (i = 0; i < sizeof(rp1_only) / sizeof(rp1_only[0]); i++)
+		EXPECT(offered(rp1_only[i]), "rp1: '%s' not offered", rp1_only[i]);
+	/* Not known: every chip's words. */
+	soc = NULL;
+	complete_at(set, 2, "");
+	EXPECT(offered("alt8") && offered("d12") && offered("no"),
+	       "chip not known: the RP1's words not offered");
 	reset();
 }
 
@@ -171,6 +234,7 @@ static void test_known_cases(void)
 	char *device[] = { "--device" };
 	char *sysfs[] = { "get", "--sysfs" };
 	char *detect[] = { "detect", "4" };
+	char *detect_force[] = { "detect", "--force", "4" };
 	char *none[] = { "detect", "4", "none" };
 	char *selftest[] = { "selftest", "17" };
 	char *set_d8[] = { "set", "17", "d8" };
@@ -207,8 +271,12 @@ static void test_known_cases(void)
 	EXPECT(ngot == 1 && !strcmp(got[0], COMPLETE_FILE), "--device value");
 	complete_at(sysfs, 2, "");
 	EXPECT(ngot == 1 && !strcmp(got[0], COMPLETE_DIR), "--sysfs value");
-	/* detect: the kinds; nothing more after none. */
+	/* detect: the kinds with --force, only none without; nothing more
+	 * after none. */
 	complete_at(detect, 2, "");
+	EXPECT(ngot == 1 && offered("none"), "detect without --force: %d words",
+	       ngot);
+	complete_at(detect_force, 3, "");
 	EXPECT(offered("rising") && offered("none") && !offered("17"), "detect kinds");
 	complete_at(none, 3, "");
 	EXPECT(ngot == 0, "after none: %d words", ngot);
@@ -223,5 +291,6 @@ int main(void)
 {
 	CHECK_RUN("complete/against-parser", test_against_parser);
 	CHECK_RUN("complete/known-cases", test_known_cases);
+	CHECK_RUN("complete/per-chip", test_per_chip);
 	return check_exit();
 }

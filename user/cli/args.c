@@ -83,23 +83,104 @@ int args_parse_number(const char *s, unsigned long long min,
 	return 0;
 }
 
-int args_parse_pin(const char *s, unsigned *pin, char *err, size_t errlen)
+/*
+ * The 40-pin header (J8) of every board that has one, the same on all of
+ * them (Pi 1 A+/B+, 2, 3, 3A+/3B+, 4, 400, 5, 500, Zero, Zero W, Zero 2 W):
+ * the GPIO of each physical pin, or what the pin is instead.
+ */
+static const struct {
+	int gpio;		/* -1: not a GPIO */
+	const char *what;	/* for those: 3V3, 5V, GND */
+} header40[41] = {
+	[1] = { -1, "3V3 power" }, [2] = { -1, "5V power" },
+	[3] = { 2, NULL }, [4] = { -1, "5V power" },
+	[5] = { 3, NULL }, [6] = { -1, "ground" },
+	[7] = { 4, NULL }, [8] = { 14, NULL },
+	[9] = { -1, "ground" }, [10] = { 15, NULL },
+	[11] = { 17, NULL }, [12] = { 18, NULL },
+	[13] = { 27, NULL }, [14] = { -1, "ground" },
+	[15] = { 22, NULL }, [16] = { 23, NULL },
+	[17] = { -1, "3V3 power" }, [18] = { 24, NULL },
+	[19] = { 10, NULL }, [20] = { -1, "ground" },
+	[21] = { 9, NULL }, [22] = { 25, NULL },
+	[23] = { 11, NULL }, [24] = { 8, NULL },
+	[25] = { -1, "ground" }, [26] = { 7, NULL },
+	[27] = { 0, NULL }, [28] = { 1, NULL },
+	[29] = { 5, NULL }, [30] = { -1, "ground" },
+	[31] = { 6, NULL }, [32] = { 12, NULL },
+	[33] = { 13, NULL }, [34] = { -1, "ground" },
+	[35] = { 19, NULL }, [36] = { 16, NULL },
+	[37] = { 26, NULL }, [38] = { 20, NULL },
+	[39] = { -1, "ground" }, [40] = { 21, NULL },
+};
+
+/* The length of a header prefix at s ("pin", "BOARD", "J8:"), or 0. */
+static size_t header_prefix(const char *s)
 {
+	static const char *const prefixes[] = { "pin", "board", "j8:" };
+	size_t i, len;
+
+	for (i = 0; i < 3; i++) {
+		len = strlen(prefixes[i]);
+		if (strncasecmp(s, prefixes[i], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
+/*
+ * One pin: a GPIO number, bare or after "GPIO" or "BCM"; or a 40-pin
+ * header number after "pin", "BOARD" or "J8:" (*header set: whether this
+ * board has that header is checked once it is known, args_check_board()).
+ */
+static int parse_pin(const char *s, unsigned *pin, bool *header, char *err,
+		     size_t errlen)
+{
+	size_t hlen = header_prefix(s);
 	unsigned long long value;
 	int ret;
 
-	/* "GPIO17" as get prints it, and as gpioinfo and pinctrl name pins. */
-	ret = parse_ull(strncasecmp(s, "GPIO", 4) == 0 ? s + 4 : s, false,
+	/*
+	 * "GPIO17" as get prints it, and as gpioinfo and pinctrl name pins;
+	 * "BCM17" as gpiozero and WiringPi's readall name the same number.
+	 */
+	ret = parse_ull(hlen ? s + hlen :
+			strncasecmp(s, "GPIO", 4) == 0 ? s + 4 :
+			strncasecmp(s, "BCM", 3) == 0 ? s + 3 : s, false,
 			&value);
 
 	if (ret == -EINVAL)
-		return fail(err, errlen, "invalid pin '%s' (expected a GPIO number such as 17)",
+		return fail(err, errlen, "invalid pin '%s' (expected a GPIO number such as 17, GPIO17 or BCM17, or a header pin such as pin11)",
 			    s);
+	if (hlen) {
+		if (ret == -ERANGE || value < 1 || value > 40)
+			return fail(err, errlen, "%s: the 40-pin header has pins 1-40",
+				    s);
+		if (header40[value].gpio < 0)
+			return fail(err, errlen, "%s is %s on the 40-pin header, not a GPIO",
+				    s, header40[value].what);
+		*pin = (unsigned)header40[value].gpio;
+		*header = true;
+		return 0;
+	}
 	/* Too big for any chip; say so the way args_check_chip() would. */
 	if (ret == -ERANGE || value > UINT_MAX)
 		return fail(err, errlen, "pin %s out of range", s);
 	*pin = value;
 	return 0;
+}
+
+int args_parse_pin(const char *s, unsigned *pin, char *err, size_t errlen)
+{
+	bool header = false;
+
+	return parse_pin(s, pin, &header, err, errlen);
+}
+
+int args_header_gpio(unsigned header_pin)
+{
+	return header_pin >= 1 && header_pin <= 40 ?
+	       header40[header_pin].gpio : -1;
 }
 
 int args_parse_offset(const char *s, unsigned *offset, char *err,
@@ -121,13 +202,14 @@ int args_parse_offset(const char *s, unsigned *offset, char *err,
 	return 0;
 }
 
-int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
-		    char *err, size_t errlen)
+static int parse_pins(const char *s, uint64_t *pins, unsigned *first,
+		      bool *header, char *err, size_t errlen)
 {
 	char item[32];
 	const char *p = s, *comma, *dash;
 	unsigned from, to, pin;
 	uint64_t mask = 0;
+	bool range_header;
 	size_t len;
 	int ret;
 
@@ -142,9 +224,15 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 		dash = strchr(item, '-');
 		if (dash && dash != item) {
 			item[dash - item] = '\0';
-			ret = args_parse_pin(item, &from, err, errlen);
+			range_header = false;
+			ret = parse_pin(item, &from, &range_header, err, errlen);
 			if (!ret)
-				ret = args_parse_pin(dash + 1, &to, err, errlen);
+				ret = parse_pin(dash + 1, &to, &range_header,
+						err, errlen);
+			/* pin11-pin13 would be GPIO 17-27: refused, not guessed. */
+			if (!ret && range_header)
+				return fail(err, errlen, "invalid pin list '%s': header pins take no ranges (list them: pin11,pin12)",
+					    s);
 			/* "21-17" is 17-21, as pinctrl takes it. */
 			if (!ret && from > to) {
 				pin = from;
@@ -152,7 +240,7 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 				to = pin;
 			}
 		} else {
-			ret = args_parse_pin(item, &from, err, errlen);
+			ret = parse_pin(item, &from, header, err, errlen);
 			to = from;
 		}
 		if (ret)
@@ -170,6 +258,21 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 	for (*first = 0; !(mask & 1); mask >>= 1)
 		++*first;
 	return 0;
+}
+
+int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
+		    char *err, size_t errlen)
+{
+	bool header = false;
+
+	return parse_pins(s, pins, first, &header, err, errlen);
+}
+
+/* A pin list into cmd: its pins, its lowest, whether a header pin is in it. */
+static int cmd_pins(const char *s, struct command *cmd, char *err,
+		    size_t errlen)
+{
+	return parse_pins(s, &cmd->pins, &cmd->pin, &cmd->header, err, errlen);
 }
 
 enum op_kind { OP_FUNCTION, OP_LEVEL, OP_PULL, OP_DRIVE, OP_SLEW };
@@ -197,6 +300,7 @@ static const struct {
 	{ "a6", OP_FUNCTION, PGR_FUNC_ALT6 },	/* RP1 only */
 	{ "a7", OP_FUNCTION, PGR_FUNC_ALT7 },
 	{ "a8", OP_FUNCTION, PGR_FUNC_ALT8 },
+	{ "no", OP_FUNCTION, PGR_FUNC_NONE },	/* RP1 only: no function */
 	{ "dh", OP_LEVEL, 1 },
 	{ "dl", OP_LEVEL, 0 },
 	{ "pu", OP_PULL, PGR_PULL_UP },
@@ -290,7 +394,7 @@ int args_parse_set_op(const char *s, struct set_ops *ops, char *err,
 		}
 		return 0;
 	}
-	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt8/a0-a8, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)",
+	return fail(err, errlen, "set: unknown op '%s' (expected output/op, input/ip, alt0-alt8/a0-a8, no, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)",
 		    s);
 }
 
@@ -330,7 +434,7 @@ static int optional_pins(const char *verb, int argc, char *const argv[],
 		cmd->all_pins = true;
 		return 0;
 	}
-	return args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+	return cmd_pins(argv[0], cmd, err, errlen);
 }
 
 static int parse_get(int argc, char *const argv[], struct command *cmd,
@@ -356,7 +460,7 @@ static int parse_toggle(int argc, char *const argv[], struct command *cmd,
 {
 	if (argc != 1)
 		return fail(err, errlen, "toggle takes one PIN list (usage: toggle PINS)");
-	return args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+	return cmd_pins(argv[0], cmd, err, errlen);
 }
 
 static const char *const event_words[] = {
@@ -373,7 +477,7 @@ static int parse_detect(int argc, char *const argv[], struct command *cmd,
 
 	if (argc < 2)
 		return fail(err, errlen, "detect takes PINS and at least one KIND (usage: detect PINS rising|falling|high|low|async-rising|async-falling|none...)");
-	ret = args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+	ret = cmd_pins(argv[0], cmd, err, errlen);
 	for (i = 1; !ret && i < argc; i++) {
 		if (strcmp(argv[i], "none") == 0) {
 			if (none)
@@ -404,8 +508,7 @@ static int parse_events(int argc, char *const argv[], struct command *cmd,
 		cmd->clear = true;
 		if (argc != 2)
 			return fail(err, errlen, "events clear takes one PIN list (usage: events clear PINS)");
-		return args_parse_pins(argv[1], &cmd->pins, &cmd->pin, err,
-				       errlen);
+		return cmd_pins(argv[1], cmd, err, errlen);
 	}
 	return optional_pins("events", argc, argv, cmd, err, errlen);
 }
@@ -435,7 +538,7 @@ static int parse_level(const char *s, int *level, char *err, size_t errlen)
 static int one_pin(const char *s, struct command *cmd, char *err,
 		   size_t errlen)
 {
-	int ret = args_parse_pin(s, &cmd->pin, err, errlen);
+	int ret = parse_pin(s, &cmd->pin, &cmd->header, err, errlen);
 
 	if (!ret && cmd->pin >= 64)
 		return fail(err, errlen, "pin %s out of range", s);
@@ -520,7 +623,7 @@ static int parse_set(int argc, char *const argv[], struct command *cmd,
 
 	if (argc < 2)
 		return fail(err, errlen, "set takes a PIN and at least one op (usage: set PINS OP...)");
-	ret = args_parse_pins(argv[0], &cmd->pins, &cmd->pin, err, errlen);
+	ret = cmd_pins(argv[0], cmd, err, errlen);
 	for (i = 1; !ret && i < argc; i++)
 		ret = args_parse_set_op(argv[i], &cmd->ops, err, errlen);
 	return ret;
@@ -591,19 +694,23 @@ static const struct verb_spec verb_table[] = {
 	  "events and owner",
 	  { ARG_PINS }, false },
 	{ "set", VERB_SET, OPT_FORCE, parse_set, "set PINS OP...",
-	  "OP: output/op, input/ip, alt0-alt8/a0-a8\n"
+	  "OP: output/op, input/ip, alt0-alt5/a0-a5\n"
 	  "(function); high/dh/1/active,\n"
 	  "low/dl/0/inactive (drive); up/pu, down/pd,\n"
-	  "none/pn (pull); RP1 (Pi 5) only: d2/2mA,\n"
-	  "d4/4mA, d8/8mA, d12/12mA (drive strength),\n"
+	  "none/pn (pull); RP1 (Pi 5) only: alt6-alt8/\n"
+	  "a6-a8, no (no function), d2/2mA, d4/4mA,\n"
+	  "d8/8mA, d12/12mA (drive strength),\n"
 	  "slew-fast/fast, slew-slow/slow (slew rate);\n"
+	  "every op is checked against the chip before\n"
+	  "any register is written (else exit 2);\n"
 	  "e.g. 'set 17 output high' or 'set 17 op dh'",
 	  { ARG_PINS, ARG_OP }, true },
 	{ "toggle", VERB_TOGGLE, OPT_FORCE, parse_toggle, "toggle PINS",
 	  "drive each pin to the opposite of its level",
 	  { ARG_PINS }, false },
 	{ "funcs", VERB_FUNCS, OPT_JSON, parse_funcs, "funcs [PINS]",
-	  "the ALT0-ALT5 functions of each pin",
+	  "the ALT0-ALT5 functions of each pin\n"
+	  "(ALT0-ALT8 on the RP1)",
 	  { ARG_PINS }, false },
 	{ "blink", VERB_BLINK, OPT_FORCE, parse_blink,
 	  "blink PIN [COUNT] [PERIOD_MS]",
@@ -631,7 +738,12 @@ static const struct verb_spec verb_table[] = {
 	{ "detect", VERB_DETECT, OPT_FORCE, parse_detect, "detect PINS KIND...",
 	  "enable exactly these event detectors: rising\n"
 	  "falling high low async-rising async-falling,\n"
-	  "or none",
+	  "or none; enabling any needs --force: the\n"
+	  "kernel's pinctrl-bcm2835 clears only events of\n"
+	  "pins whose interrupt a driver requested, so\n"
+	  "one on another pin can leave the bank's\n"
+	  "interrupt asserted (docs/cli.md); none\n"
+	  "(disable) needs no --force",
 	  { ARG_PINS, ARG_EVENT }, true },
 	{ "events", VERB_EVENTS, OPT_JSON | OPT_FORCE, parse_events,
 	  "events [PINS] | events clear PINS",
@@ -694,7 +806,7 @@ const char *const *args_words(enum arg_kind kind)
 		"output", "input", "alt0", "alt1", "alt2", "alt3", "alt4",
 		"alt5", "alt6", "alt7", "alt8", "high", "low", "up", "down",
 		"none", "op", "ip", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
-		"a7", "a8", "dh", "dl", "pu", "pd", "pn", "1", "0", "active",
+		"a7", "a8", "no", "dh", "dl", "pu", "pd", "pn", "1", "0", "active",
 		"inactive", "d2", "d4", "d8", "d12", "2mA", "4mA", "8mA",
 		"12mA", "slew-fast", "slew-slow", "fast", "slow", NULL,
 	};
@@ -872,10 +984,15 @@ int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 		}
 		if (!spec) {
 			spec = args_find_verb(argv[i]);
-			if (!spec)
-				return fail(err, errlen, "unknown verb '%s' (try --help)",
-					    argv[i]);
-			continue;
+			if (spec)
+				continue;
+			/* pinctrl's "pinctrl 17 op dh": the verb is never implied. */
+			if (args_parse_pins(argv[i], &cmd->pins, &cmd->pin, err,
+					    errlen) == 0)
+				return fail(err, errlen, "'%s' is a pin list, not a verb: say 'get %s' or 'set %s OP...' (the verb is never implied, see docs/cli.md)",
+					    argv[i], argv[i], argv[i]);
+			return fail(err, errlen, "unknown verb '%s' (try --help)",
+				    argv[i]);
 		}
 		if (n == ARGS_MAX)
 			return fail(err, errlen, "too many arguments (at most %d)",
@@ -897,7 +1014,104 @@ int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 	if (option)
 		return fail(err, errlen, "%s does not take %s", spec->name,
 			    option_name(option));
-	return spec->parse(n, (char *const *)rest, cmd, err, errlen);
+	ret = spec->parse(n, (char *const *)rest, cmd, err, errlen);
+	return ret ? ret : args_check_options(cmd, err, errlen);
+}
+
+/*
+ * The boards by their revision code's type (new-style codes, bit 23 set:
+ * type in bits 11:4) and the old Pi 1 codes, from Raspberry Pi's
+ * "Raspberry Pi revision codes" documentation: 40 a board with the 40-pin
+ * header, 26 the Pi 1 Model A/B's header, 0 none (Compute Modules).
+ */
+static const struct {
+	unsigned type;
+	int header;
+	const char *name;
+} board_types[] = {
+	{ 0x00, 26, "Pi 1 Model A" }, { 0x01, 26, "Pi 1 Model B" },
+	{ 0x02, 40, "Pi 1 Model A+" }, { 0x03, 40, "Pi 1 Model B+" },
+	{ 0x04, 40, "Pi 2 Model B" }, { 0x06, 0, "Compute Module 1" },
+	{ 0x08, 40, "Pi 3 Model B" }, { 0x09, 40, "Pi Zero" },
+	{ 0x0a, 0, "Compute Module 3" }, { 0x0c, 40, "Pi Zero W" },
+	{ 0x0d, 40, "Pi 3 Model B+" }, { 0x0e, 40, "Pi 3 Model A+" },
+	{ 0x10, 0, "Compute Module 3+" }, { 0x11, 40, "Pi 4 Model B" },
+	{ 0x12, 40, "Pi Zero 2 W" }, { 0x13, 40, "Pi 400" },
+	{ 0x14, 0, "Compute Module 4" }, { 0x15, 0, "Compute Module 4S" },
+	{ 0x17, 40, "Pi 5" }, { 0x18, 0, "Compute Module 5" },
+	{ 0x19, 40, "Pi 500" }, { 0x1a, 0, "Compute Module 5 Lite" },
+};
+
+/* The old-style (Pi 1) codes: the type of board_types[] each one is. */
+static int old_code_type(uint32_t code)
+{
+	if ((code >= 0x02 && code <= 0x06) || (code >= 0x0d && code <= 0x0f))
+		return 0x01;	/* Model B, rev 1 (2, 3) and rev 2 */
+	if (code >= 0x07 && code <= 0x09)
+		return 0x00;	/* Model A */
+	if (code == 0x10 || code == 0x13)
+		return 0x03;	/* Model B+ */
+	if (code == 0x12 || code == 0x15)
+		return 0x02;	/* Model A+ */
+	if (code == 0x11 || code == 0x14)
+		return 0x06;	/* Compute Module 1 */
+	return -1;
+}
+
+int args_check_board(bool have_revision, uint32_t revision, char *err,
+		     size_t errlen)
+{
+	int type;
+	size_t i;
+
+	if (!have_revision)
+		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) need the board's revision code, to know it has the 40-pin header, and the device tree has no /system/linux,revision: give GPIO numbers (17, GPIO17)");
+	/* Bit 23: a new-style code; bits 24-31 are warranty and flags. */
+	type = revision & 0x800000 ? (int)(revision >> 4 & 0xff) :
+	       old_code_type(revision & 0xffffff);
+	for (i = 0; i < sizeof(board_types) / sizeof(board_types[0]); i++) {
+		if ((int)board_types[i].type != type)
+			continue;
+		if (board_types[i].header == 40)
+			return 0;
+		if (board_types[i].header == 26)
+			return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x%06x) is a %s, whose 26-pin header maps them differently by revision: give GPIO numbers (17, GPIO17)",
+				    (unsigned)revision, board_types[i].name);
+		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x%06x) is a %s, which has none: give GPIO numbers (17, GPIO17)",
+			    (unsigned)revision, board_types[i].name);
+	}
+	return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11): this board's revision code 0x%06x is not one this version knows, so whether it has the 40-pin header is not guessed: give GPIO numbers (17, GPIO17)",
+		    (unsigned)revision);
+}
+
+int args_check_options(const struct command *cmd, char *err, size_t errlen)
+{
+	if (cmd->verb == VERB_DETECT && cmd->events && !cmd->force)
+		return fail(err, errlen, "detect: enabling event detectors needs --force: the kernel's pinctrl-bcm2835 clears only the events of pins whose interrupt a driver has requested (bcm2835_gpio_irq_handle_bank() in drivers/pinctrl/bcm/pinctrl-bcm2835.c), so an event on GPIO%u can leave the bank's interrupt asserted, firing again and again; with --force, undo it with 'detect PINS none'",
+			    cmd->pin);
+	return 0;
+}
+
+/*
+ * What the library would refuse of set's ops on this chip, refused here
+ * before any register is touched: ALT6-ALT8 and no function (the RP1's
+ * FUNCSEL values, no GPFSEL code), and drive strength and slew (the RP1's
+ * per-pin pads; a BCM chip's are outside its window).
+ */
+static int check_set_ops(const struct set_ops *ops, const char *soc,
+			 char *err, size_t errlen)
+{
+	if (strcmp(soc, "rp1") == 0)
+		return 0;
+	/* The BCM chips' functions are the 3-bit GPFSEL codes 0-7. */
+	if (ops->set_function && (unsigned)ops->function > 7)
+		return fail(err, errlen, "set: '%s' is a function of the RP1 (Raspberry Pi 5) only: this %s has input, output and alt0-alt5",
+			    ops->given[OP_FUNCTION], soc);
+	if (ops->set_drive || ops->set_slew)
+		return fail(err, errlen, "set: '%s': drive strength and slew rate are set per pin only on the RP1 (Raspberry Pi 5); this %s sets them for groups of pins in its PADS registers, outside the GPIO block this device maps",
+			    ops->set_drive ? ops->given[OP_DRIVE] :
+			    ops->given[OP_SLEW], soc);
+	return 0;
 }
 
 int args_check_chip(const struct command *cmd, const char *soc,
@@ -922,6 +1136,14 @@ int args_check_chip(const struct command *cmd, const char *soc,
 			if (cmd->pins & (UINT64_C(1) << pin))
 				return fail(err, errlen, "pin %u out of range (this %s has pins 0-%u)",
 					    pin, soc, ngpio - 1);
+		if (cmd->verb == VERB_SET)
+			return check_set_ops(&cmd->ops, soc, err, errlen);
+		if (strcmp(soc, "rp1") == 0 &&
+		    (cmd->verb == VERB_DETECT ||
+		     (cmd->verb == VERB_EVENTS && cmd->clear)))
+			return fail(err, errlen, "%s: the RP1 has no GPREN-GPAFEN or GPEDS registers: its edge and level detectors are interrupt enables in each pin's CTRL, owned by the kernel's pinctrl-rp1 (events PINS shows them)",
+				    cmd->verb == VERB_DETECT ? "detect" :
+				    "events clear");
 		return 0;
 	case VERB_BANK:
 		/* Bank 0 is pins 0-31, bank 1 pins 32 to ngpio - 1. */

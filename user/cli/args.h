@@ -16,7 +16,7 @@
 
 #include "pigpioregs.h"
 
-#define ARGS_ERR_SIZE 200
+#define ARGS_ERR_SIZE 512
 
 #define BLINK_COUNT_DEFAULT	10
 #define BLINK_COUNT_MIN		1
@@ -84,6 +84,9 @@ struct command {
 	bool force;		/* --force: change pins the kernel claims */
 	uint64_t pins;		/* the pin list (bit n: GPIO n); selftest: 0 no PIN */
 	bool all_pins;		/* get/funcs/events without a list */
+	bool header;		/* a pin given by its 40-pin header number
+				 * (pin11, BOARD11, J8:11): the board must
+				 * have that header (args_check_board()) */
 	unsigned pin;		/* the lowest pin of the list */
 	struct set_ops ops;	/* set */
 	unsigned long count;	/* blink */
@@ -157,8 +160,28 @@ int args_parse_number(const char *s, unsigned long long min,
 		      unsigned long long max, const char *what,
 		      unsigned long long *out, char *err, size_t errlen);
 
-/* A decimal GPIO number (its range is checked against the chip later). */
+/*
+ * A decimal GPIO number, bare or after "GPIO" or "BCM" in any case (its
+ * range is checked against the chip later); or a pin of the 40-pin header
+ * after "pin", "BOARD" or "J8:" (any case), its GPIO number given back
+ * (power and ground pins refused). The command-line parser marks the
+ * header numbers (struct command's header) for args_check_board().
+ */
 int args_parse_pin(const char *s, unsigned *pin, char *err, size_t errlen);
+
+/* The GPIO of 40-pin header pin 1-40, or -1 (power, ground, no such pin). */
+int args_header_gpio(unsigned header_pin);
+
+/*
+ * Whether a board with this revision code (the device tree's
+ * /system/linux,revision; have_revision false: none could be read) has
+ * the 40-pin header that header pin numbers name: 0, or -EINVAL with the
+ * message. The Pi 1 Model A and B have a 26-pin header whose pins differ
+ * between their revisions, and the Compute Modules have none: refused,
+ * as is a board whose code is not known, rather than guessed.
+ */
+int args_check_board(bool have_revision, uint32_t revision, char *err,
+		     size_t errlen);
 
 /*
  * A pin list such as "4,17-21" into a mask (bit n: GPIO n) and its lowest
@@ -189,6 +212,12 @@ int args_option_value(int argc, char *const argv[], int *i, const char *name,
 /* The whole command line, argv[0] included. */
 int args_parse(int argc, char *const argv[], struct command *cmd, char *err,
 	       size_t errlen);
+
+/*
+ * The checks of the verb's words against the options (args_parse() runs
+ * it last; completion too): detect enables detectors only with --force.
+ */
+int args_check_options(const struct command *cmd, char *err, size_t errlen);
 
 /* The checks that need the opened chip. */
 int args_check_chip(const struct command *cmd, const char *soc,

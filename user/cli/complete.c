@@ -3,10 +3,14 @@
  * Shell completion for pigpio-regs, from the parser's tables: the verbs,
  * each verb's options and the kinds of its words (args.h). A word that
  * repeats (set's ops, detect's kinds) is offered only if the parser would
- * take it after the words already given, so completion never proposes a
- * command line the parser refuses.
+ * take it after the words already given (and the options given: detect's
+ * kinds other than none only with --force), so completion never proposes a
+ * command line the parser refuses; when the chip is known (its soc from
+ * sysfs), what it refuses (alt6-alt8, no, drive and slew on a BCM chip)
+ * is not offered either.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,9 +66,20 @@ static const struct option_spec *value_option(const char *word)
 	return NULL;
 }
 
-/* Whether the verb's parser takes words[0..n-1] and then word. */
+/* What the words say about the chip and the options, for parser_takes(). */
+struct context {
+	const char *soc;	/* NULL: not known, offer every chip's words */
+	unsigned ngpio;
+	bool force;		/* --force among the words */
+};
+
+/*
+ * Whether the verb's parser takes words[0..n-1] and then word, with the
+ * options given (args_check_options()) and, when the chip is known, on
+ * that chip (args_check_chip(): a BCM chip refuses alt6 or d8).
+ */
 static bool parser_takes(const struct verb_spec *spec, char *const *pos,
-			 int n, const char *word)
+			 int n, const char *word, const struct context *c)
 {
 	const char *trial[ARGS_MAX + 2];
 	char err[ARGS_ERR_SIZE];
@@ -78,15 +93,23 @@ static bool parser_takes(const struct verb_spec *spec, char *const *pos,
 	trial[n] = word;
 	trial[n + 1] = NULL;
 	memset(&cmd, 0, sizeof(cmd));
-	return spec->parse(n + 1, (char *const *)trial, &cmd, err,
-			   sizeof(err)) == 0;
+	cmd.verb = spec->verb;
+	cmd.force = c->force;
+	if (spec->parse(n + 1, (char *const *)trial, &cmd, err,
+			sizeof(err)) != 0 ||
+	    args_check_options(&cmd, err, sizeof(err)) != 0)
+		return false;
+	/* The block size matters to peek only, which has no repeated word. */
+	return !c->soc || args_check_chip(&cmd, c->soc, c->ngpio, SIZE_MAX,
+					  err, sizeof(err)) == 0;
 }
 
 static void emit_kind(const struct verb_spec *spec, enum arg_kind kind,
 		      char *const *pos, int n, bool repeated,
-		      unsigned ngpio, emit_fn emit, void *ctx)
+		      const struct context *c, emit_fn emit, void *ctx)
 {
 	const char *const *words = args_words(kind);
+	unsigned ngpio = c->ngpio;
 
 	switch (kind) {
 	case ARG_PINS:
@@ -104,13 +127,14 @@ static void emit_kind(const struct verb_spec *spec, enum arg_kind kind,
 		break;
 	}
 	for (; words && *words; words++)
-		if (!repeated || parser_takes(spec, pos, n, *words))
+		if (!repeated || parser_takes(spec, pos, n, *words, c))
 			emit(*words, ctx);
 }
 
-void complete_words(int nwords, char *const words[], unsigned ngpio,
-		    emit_fn emit, void *ctx)
+void complete_words(int nwords, char *const words[], const char *soc,
+		    unsigned ngpio, emit_fn emit, void *ctx)
 {
+	struct context c = { soc, ngpio, false };
 	const struct verb_spec *spec = NULL;
 	const struct option_spec *opt;
 	char *pos[ARGS_MAX + 1];	/* the verb's words so far */
@@ -129,6 +153,8 @@ void complete_words(int nwords, char *const words[], unsigned ngpio,
 		if (!options_end && w[0] == '-' && w[1] != '\0') {
 			if (strcmp(w, "--") == 0)
 				options_end = true;
+			else if (strcmp(w, "--force") == 0)
+				c.force = true;
 			else if (value_option(w))
 				i++;	/* its value */
 			continue;
@@ -177,5 +203,5 @@ void complete_words(int nwords, char *const words[], unsigned ngpio,
 	    strcmp(pos[0], "clear") != 0)
 		return;
 	emit_kind(spec, kind, pos, n, spec->repeat_last && n >= k - 1 &&
-		  n > 0, ngpio, emit, ctx);
+		  n > 0, &c, emit, ctx);
 }

@@ -14,10 +14,12 @@
 /*
  * The words that may come next. words[0..nwords-2] are the words after
  * the program name, words[nwords-1] the word being completed (possibly
- * empty); pins are 0 to ngpio - 1. Pure: calls emit() once per word and
- * does nothing else.
+ * empty); soc is the chip's ("bcm2837", "rp1"; NULL when not known: every
+ * chip's words), pins are 0 to ngpio - 1. Pure: calls emit() once per word
+ * and does nothing else.
  */
-void complete_words(int nwords, char *const words[], unsigned ngpio,
+void complete_words(int nwords, char *const words[], const char *soc,
+		    unsigned ngpio,
 		    void (*emit)(const char *word, void *ctx), void *ctx);
 
 #endif /* PGR_CLI_COMPLETE_H */

@@ -11,10 +11,12 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "complete.h"
@@ -40,7 +42,7 @@ static const char options_help[] =
 	"                  owners selftest)\n"
 	"  --force         change pins the kernel has claimed (set toggle blink bank\n"
 	"                  detect events selftest); without it such changes are\n"
-	"                  refused\n"
+	"                  refused; detect: also needed to enable any detector\n"
 	"  --timeout MS    wait: give up after MS milliseconds (1-86400000)\n"
 	"  --syscall       peek: read with pread() through the driver\n"
 	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ")\n"
@@ -53,7 +55,8 @@ static const char options_help[] =
 
 static const char exit_help[] =
 	"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout,\n"
-	"or a selftest check failed), 2 usage error, 128+N blink, wait or\n"
+	"or a selftest check failed), 2 usage error (also an op, pin or\n"
+	"offset this chip does not have), 128+N blink, wait or\n"
 	"selftest stopped by signal N (SIGINT, SIGTERM, SIGHUP; blink and\n"
 	"selftest then leave the pin as they found it)\n";
 
@@ -70,7 +73,8 @@ static void usage(FILE *out)
 		"\n"
 		"Drive Raspberry Pi GPIO pins through the register window that the\n"
 		"pigpio_regs driver maps into this process (no root needed).\n"
-		"PINS is a list such as 17, GPIO17, 4,17-21 or 0-53.\n"
+		"PINS is a list such as 17, GPIO17, BCM17, 4,17-21 or 0-53; a pin of\n"
+		"the 40-pin header may be given by its number: pin11, BOARD11, J8:11.\n"
 		"\n"
 		"verbs:\n");
 	verbs = args_verbs(&n);
@@ -107,18 +111,61 @@ static void emit_line(const char *word, void *ctx)
 	fprintf(ctx, "%s\n", word);
 }
 
-/* The completion hook: the words that may come next, one per line. */
+/*
+ * One word of the attribute file dir/name into buf (lower case letters
+ * and digits only), or "" when it cannot be read.
+ */
+static void read_attribute(const char *dir, const char *name, char *buf,
+			   size_t size)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	size_t n = 0;
+	int c;
+
+	buf[0] = '\0';
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    sizeof(path))
+		return;
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while ((c = fgetc(f)) != EOF && n + 1 < size &&
+	       ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+		buf[n++] = (char)c;
+	buf[n] = '\0';
+	fclose(f);
+}
+
+/*
+ * The completion hook: the words that may come next, one per line, for
+ * the chip whose attributes are in --sysfs DIR (one of the words before
+ * the current one) or the default directory: its soc (a BCM chip is not
+ * offered alt6 or d8) and its pin count.
+ */
 static int complete(const struct command *cmd)
 {
-	FILE *f = fopen(PIGPIO_REGS_SYSFS_DIR "/ngpio", "re");
-	unsigned ngpio = 54;	/* the BCM2835's, when no driver is there */
+	const char *sysfs = PIGPIO_REGS_SYSFS_DIR;
+	char soc[16], ngpio_text[8];
+	unsigned long ngpio;
+	int i;
 
-	if (f) {
-		if (fscanf(f, "%u", &ngpio) != 1 || ngpio > 64)
-			ngpio = 54;
-		fclose(f);
+	for (i = 0; i + 1 < cmd->nwords; i++) {
+		if (!strcmp(cmd->words[i], "--"))
+			break;
+		if (!strncmp(cmd->words[i], "--sysfs=", 8) && cmd->words[i][8])
+			sysfs = cmd->words[i] + 8;
+		else if (!strcmp(cmd->words[i], "--sysfs") &&
+			 i + 2 < cmd->nwords && cmd->words[i + 1][0])
+			sysfs = cmd->words[++i];
 	}
-	complete_words(cmd->nwords, cmd->words, ngpio, emit_line, stdout);
+	read_attribute(sysfs, "soc", soc, sizeof(soc));
+	read_attribute(sysfs, "ngpio", ngpio_text, sizeof(ngpio_text));
+	ngpio = strtoul(ngpio_text, NULL, 10);
+	if (ngpio == 0 || ngpio > 64)
+		ngpio = 54;	/* the BCM2835's, when no driver is there */
+	complete_words(cmd->nwords, cmd->words, soc[0] ? soc : NULL,
+		       (unsigned)ngpio, emit_line, stdout);
 	return EXIT_SUCCESS;
 }
 
@@ -138,9 +185,21 @@ static void explain_open_error(const struct command *cmd, int err)
 {
 	const char *device = cmd->device ? cmd->device : PIGPIO_REGS_DEVICE;
 	const char *sysfs = cmd->sysfs ? cmd->sysfs : PIGPIO_REGS_SYSFS_DIR;
+	struct stat sb;
 
 	cli_error("cannot open %s (attributes in %s): %s", device, sysfs,
 	      strerror(-err));
+	/*
+	 * --device FILE that is there but no device node: a simulated block,
+	 * whose attributes are not the driver's. Not a module to load.
+	 */
+	if (cmd->device && !cmd->sysfs && stat(device, &sb) == 0 &&
+	    !S_ISCHR(sb.st_mode)) {
+		cli_error("%s is not the driver's node but a %s: a simulated block needs --sysfs DIR, a directory of its attribute files (soc, phys_base, bus_base, block_size, window_size, ngpio, source)",
+			  device, S_ISREG(sb.st_mode) ? "plain file" :
+			  S_ISDIR(sb.st_mode) ? "directory" : "file");
+		return;
+	}
 	switch (-err) {
 	case EACCES:
 	case EPERM:
@@ -158,6 +217,29 @@ static void explain_open_error(const struct command *cmd, int err)
 		      sysfs);
 		break;
 	}
+}
+
+/*
+ * Header pin numbers: whether this board has the 40-pin header, from the
+ * revision code the firmware puts in the device tree (one big-endian cell).
+ */
+static int check_board(const struct command *cmd, char *err, size_t errlen)
+{
+	char path[PATH_MAX];
+	unsigned char cell[4] = { 0 };
+	bool have = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/system/linux,revision",
+		 cmd->devicetree ? cmd->devicetree : "/proc/device-tree");
+	f = fopen(path, "re");
+	if (f) {
+		have = fread(cell, 1, sizeof(cell), f) == sizeof(cell);
+		fclose(f);
+	}
+	return args_check_board(have, (uint32_t)cell[0] << 24 |
+				(uint32_t)cell[1] << 16 | (uint32_t)cell[2] << 8 |
+				cell[3], err, errlen);
 }
 
 int main(int argc, char *argv[])
@@ -184,6 +266,10 @@ int main(int argc, char *argv[])
 	if (cmd.verb == VERB_VERSION) {
 		printf(PROG " " PGR_VERSION "\n");
 		return EXIT_SUCCESS;
+	}
+	if (cmd.header && check_board(&cmd, err, sizeof(err)) < 0) {
+		cli_error("%s", err);
+		return EXIT_USAGE;
 	}
 
 	ret = pgr_chip_open(&chip, cmd.device, cmd.sysfs);

@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cli.h"
@@ -79,6 +80,9 @@ struct selftest {
 	sigset_t stops;
 	int sig;			/* the stop signal taken, 0: none */
 	bool restoring;			/* signals are not taken, waits go on */
+	const char *plain;		/* --device FILE, a plain file: its
+					 * name; NULL: a device node */
+	bool said_plain;		/* add() has said so */
 	unsigned counts[3];		/* by enum result */
 	unsigned nchecks;
 	struct check checks[MAX_CHECKS];
@@ -157,21 +161,75 @@ static const char *fname(enum pgr_function function)
 	return name ? name : "?";
 }
 
+/*
+ * Whether a store the checks made still sits in the window, untaken: on a
+ * chip (or under a model such as tests/unit/selftest_sim) GPSETn/GPCLRn
+ * and the RP1's XOR/SET/CLR aliases read 0 once the store is taken; in a
+ * plain file nothing takes it, and no read-back can show a change.
+ */
+static bool stores_untaken(const struct selftest *st)
+{
+	static const unsigned bcm[] = { 0x1c, 0x20, 0x28, 0x2c };
+	unsigned bank, n, i, alias;
+	uint32_t word;
+
+	if (!st->rp1) {
+		for (i = 0; i < 4; i++)
+			if (pgr_chip_peek(st->chip, bcm[i], &word) == 0 && word)
+				return true;
+		return false;
+	}
+	rp1_bank(st->pin, &bank, &n);
+	for (alias = 0x1000; alias <= 0x3000; alias += 0x1000) {
+		if ((pgr_chip_peek(st->chip, rp1_ctrl(st->pin) + alias, &word) == 0 && word) ||
+		    (pgr_chip_peek(st->chip, rp1_pad(st->pin) + alias, &word) == 0 && word))
+			return true;
+		for (i = RP1_RIO_OUT; i <= RP1_RIO_OE; i += 4)
+			if (pgr_chip_peek(st->chip, RP1_SYS_RIO + RP1_BANK * bank +
+					  alias + i, &word) == 0 && word)
+				return true;
+	}
+	return false;
+}
+
 __attribute__((format(printf, 4, 5)))
 static void add(struct selftest *st, enum result result, const char *what,
 		const char *fmt, ...)
 {
 	struct check *c;
 	va_list ap;
+	bool inert = false;
+	size_t len = 0;
 
+	/*
+	 * A plain file that nothing acts on (--device FILE, no model behind
+	 * it) cannot show what the chip would do: not a failure of the chip,
+	 * and a level that reads as driven only because it never moved is no
+	 * pass either.
+	 */
+	if (st->plain && (result == RESULT_FAIL ||
+			  (result == RESULT_PASS && !strncmp(what, "output ", 7))) &&
+	    stores_untaken(st)) {
+		result = RESULT_NOT_OBSERVABLE;
+		inert = true;
+		if (!st->said_plain && !st->cmd->json)
+			printf("selftest: not observable: %s is a plain file, not the driver's node, and nothing takes the stores made to it (no chip, no model behind it): what a chip would do cannot show\n",
+			       st->plain);
+		st->said_plain = true;
+	}
 	st->counts[result]++;
 	if (st->nchecks == MAX_CHECKS)
 		return;
 	c = &st->checks[st->nchecks++];
 	c->result = result;
 	c->what = what;
+	if (inert)
+		len = (size_t)snprintf(c->detail, sizeof(c->detail),
+				       "%s is a plain file: ", st->plain);
+	if (len >= sizeof(c->detail))
+		len = sizeof(c->detail) - 1;
 	va_start(ap, fmt);
-	vsnprintf(c->detail, sizeof(c->detail), fmt, ap);
+	vsnprintf(c->detail + len, sizeof(c->detail) - len, fmt, ap);
 	va_end(ap);
 	if (!st->cmd->json) {
 		printf("%s %s: %s\n", result_names[result], what, c->detail);
@@ -618,6 +676,7 @@ int selftest_run(const struct command *cmd, struct pgr_chip *chip,
 {
 	static struct selftest st;
 	struct found found;
+	struct stat sb;
 	bool defaulted;
 	unsigned i;
 	int ret;
@@ -627,6 +686,9 @@ int selftest_run(const struct command *cmd, struct pgr_chip *chip,
 	st.chip = chip;
 	st.rp1 = strcmp(pgr_chip_soc_name(chip), "rp1") == 0;
 	st.pull_readable = pgr_chip_pull_readable(chip) == 1;
+	/* A simulated block: what the chip would do may not show (add()). */
+	if (cmd->device && stat(cmd->device, &sb) == 0 && S_ISREG(sb.st_mode))
+		st.plain = cmd->device;
 
 	/* Blocked before anything is touched: taken only between steps. */
 	sigemptyset(&st.stops);

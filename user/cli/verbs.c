@@ -149,6 +149,16 @@ static void json_events(int mask)
 	putchar(']');
 }
 
+/*
+ * A function as the text output names it: the word set takes for it, as
+ * pinctrl's get prints its set words ("no" for no function: "none" is the
+ * pull's word). JSON keeps the library's names ("none").
+ */
+static const char *function_word(enum pgr_function function)
+{
+	return function == PGR_FUNC_NONE ? "no" : pgr_function_name(function);
+}
+
 static const char *slew_name(int slew)
 {
 	return slew ? "fast" : "slow";
@@ -200,7 +210,7 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 			putchar('}');
 		} else if (table && pads) {
 			printf("%-4u %-6s %-14s %-5s %-7s %-5s %-4s %-14s %s\n",
-			       pin, pgr_function_name(st.function),
+			       pin, function_word(st.function),
 			       st.alt ? st.alt : "-",
 			       st.level ? "high" : "low",
 			       pgr_pull_name(st.pull), pgr_drive_name(st.drive),
@@ -209,7 +219,7 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 			       owners->owner[pin][0] ? owners->owner[pin] : "-");
 		} else if (table) {
 			printf("%-4u %-6s %-14s %-5s %-7s %-14s %s\n", pin,
-			       pgr_function_name(st.function),
+			       function_word(st.function),
 			       st.alt ? st.alt : "-",
 			       st.level ? "high" : "low",
 			       pgr_pull_name(st.pull),
@@ -218,7 +228,7 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 		} else {
 			/* The one-pin format scripts rely on: three words. */
 			printf("GPIO%u %s %s\n", pin,
-			       pgr_function_name(st.function),
+			       function_word(st.function),
 			       st.level ? "high" : "low");
 		}
 	}
@@ -273,7 +283,7 @@ static int do_funcs(const struct command *cmd, struct pgr_chip *chip)
 			       n++ ? "," : "", pin,
 			       pgr_function_name(current));
 		else
-			printf("%-4u %-7s", pin, pgr_function_name(current));
+			printf("%-4u %-7s", pin, function_word(current));
 		for (a = 0; a < ncols; a++) {
 			name = pgr_pin_alt_name(chip, pin, alts[a]);
 			if (cmd->json) {
@@ -355,14 +365,12 @@ static int do_set(const struct command *cmd, struct pgr_chip *chip)
 	enum pgr_function function;
 	unsigned pin;
 
-	/* Refused before anything is changed, not halfway through. */
-	if ((ops->set_drive || ops->set_slew) && !has_pads(chip)) {
-		cli_error("set: %s: drive strength and slew rate are set per pin only on the RP1 (Raspberry Pi 5); this %s sets them for groups of pins in its PADS registers, outside the GPIO block this device maps",
-			  ops->set_drive ? ops->given[3] : ops->given[4],
-			  pgr_chip_soc_name(chip));
-		return EXIT_FAILURE;
-	}
-	/* Latch the levels first, so pins made outputs start at them. */
+	/*
+	 * What the chip would refuse (ALT6-ALT8, no function, drive and slew
+	 * on a BCM chip) args_check_chip() has refused before anything was
+	 * changed. Latch the levels first, so pins made outputs start at
+	 * them.
+	 */
 	if (ops->set_level && write_levels(cmd, chip, ops->level) < 0)
 		return EXIT_FAILURE;
 	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++)
