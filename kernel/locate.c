@@ -26,6 +26,7 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/pigpio_regs.h>
+#include <linux/sizes.h>
 
 #include "pigpio_regs.h"
 
@@ -285,6 +286,53 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
 	return 0;
 }
 
+/*
+ * Whether this kernel's pages fit the layout: mmap() hands out whole
+ * pages, so a page that held a block must hold nothing else, and a page of
+ * the window that holds no block (the RP1's gaps) must hold no block
+ * either, so that it can stay unmapped.
+ *
+ * BCM2835/6/7 and BCM2711: the block is a few hundred bytes at the start
+ * of a 4 KiB region of its own; the next 4 KiB belong to the next
+ * peripheral (UART0 at bus 0x7e201000, then the SD host and PCM), so only
+ * a 4 KiB page holds the GPIO block alone.
+ *
+ * RP1: each block is 0xc000 bytes, 64 KiB apart (IO_BANK0, SYS_RIO0 and
+ * PADS_BANK0 at 0xd0000, 0xe0000, 0xf0000 of the RP1's peripherals, RP1
+ * datasheet), with 0x4000 bytes between them. With 4 KiB and 16 KiB pages
+ * every block and every gap is whole pages (Raspberry Pi OS's kernel8.img
+ * uses 4 KiB, kernel_2712.img 16 KiB); with 64 KiB pages a block's last
+ * page would also hold the gap, and the gap is refused. Where each block
+ * starts is checked per block by the caller.
+ */
+static int pigpio_regs_check_pages(const struct pigpio_regs_location *loc)
+{
+	unsigned int i;
+
+	if (!loc->is_rp1) {
+		if (PAGE_SIZE != PIGPIO_REGS_WINDOW_SIZE) {
+			pr_err("%s: a %lu KiB page would also map the peripherals after the GPIO block: needs 4 KiB pages\n",
+			       loc->soc, PAGE_SIZE / SZ_1K);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (!IS_ALIGNED(loc->block_size, PAGE_SIZE) ||
+	    !IS_ALIGNED(loc->window_size, PAGE_SIZE)) {
+		pr_err("rp1: blocks of %#x bytes are not whole %lu KiB pages: the gaps between them would be mapped\n",
+		       loc->block_size, PAGE_SIZE / SZ_1K);
+		return -EINVAL;
+	}
+	for (i = 0; i < loc->nblocks; i++) {
+		if (!IS_ALIGNED(loc->block[i].offset, PAGE_SIZE)) {
+			pr_err("rp1: block %u at window offset %#x does not start a %lu KiB page\n",
+			       i, loc->block[i].offset, PAGE_SIZE / SZ_1K);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 /**
  * pigpio_regs_locate() - find the GPIO block and check it may be mapped
  * @loc:                filled in on success
@@ -300,17 +348,14 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 	unsigned int i;
 	int err;
 
-	/* A larger page would also expose the neighbouring peripherals. */
-	if (PAGE_SIZE != PIGPIO_REGS_WINDOW_SIZE) {
-		pr_err("needs 4 KiB pages, this kernel uses %lu\n", PAGE_SIZE);
-		return -EINVAL;
-	}
-
 	memset(loc, 0, sizeof(*loc));
 	if (phys_base_override)
 		err = pigpio_regs_locate_override(loc, phys_base_override);
 	else
 		err = pigpio_regs_locate_dt(loc);
+	if (err)
+		return err;
+	err = pigpio_regs_check_pages(loc);
 	if (err)
 		return err;
 
@@ -322,11 +367,11 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		/* mmap() hands out whole pages; the block must start one. */
 		if (!PAGE_ALIGNED(phys)) {
 			if (i)
-				pr_err("block %u at %pa is not page-aligned\n",
-				       i, &phys);
+				pr_err("block %u at %pa is not aligned to this kernel's %lu KiB pages\n",
+				       i, &phys, PAGE_SIZE / SZ_1K);
 			else
-				pr_err("phys_base %pa is not page-aligned\n",
-				       &phys);
+				pr_err("phys_base %pa is not aligned to this kernel's %lu KiB pages\n",
+				       &phys, PAGE_SIZE / SZ_1K);
 			return -EINVAL;
 		}
 

@@ -60,8 +60,9 @@ Description: pigpio_regs Raspberry Pi GPIO driver for Linux $release
  map the Raspberry Pi's GPIO registers into their own processes, without
  root and without /dev/mem.
  .
- This package contains the driver built for Linux $release only, for
- machines that do not build it themselves with pigpio-regs-dkms.
+ This package contains the driver built for one kernel only,
+ Linux $release,
+ for machines that do not build it themselves with pigpio-regs-dkms.
 EOT
 cat >"$src/debian/changelog" <<EOT
 $pkg ($version) unstable; urgency=medium

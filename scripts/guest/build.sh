@@ -27,21 +27,24 @@ cp -r "$PGR_TOP/Kbuild" "$PGR_TOP/kernel" "$PGR_TOP/include" "$out/module/"
 kmake=(make -s -C "$kdir" M="$out/module" ARCH="$karch" CROSS_COMPILE="$B_CROSS"
 	KCFLAGS=-Werror CONFIG_DEBUG_INFO_BTF_MODULES=)
 # Debian's headers name the compiler the kernel was built with
-# (.kernelvariables: "CC = ... $(CROSS_COMPILE)gcc-14"). When this host has
-# no such cross compiler (trixie's gcc-14 on bookworm), use its own
-# ${B_CROSS}gcc, and correct what the kernel's configuration recorded about
-# the other compiler where kbuild's flags depend on it: its version, and
-# -fmin-function-alignment (GCC 14), without which kbuild falls back to
-# -falign-functions as it does for any older compiler. Debian's headers
-# already skip kbuild's "compiler differs" check.
-# shellcheck disable=SC2016 # make's $(...), not the shell's
-kcc=$(sed -n 's/^CC = .*$(CROSS_COMPILE)\(gcc-[0-9]*\)$/\1/p' "$kdir/.kernelvariables" 2>/dev/null)
+# (.kernelvariables: "CC = ... $(CROSS_COMPILE)gcc-14"), and the module is
+# built with that one: from this host's PATH, or else inside the private
+# root of the board's suite that fetch.sh assembled with it (trixie's GCC
+# 14 on a bookworm host), in a mount namespace of its own that sees the
+# headers at /mnt/kernel and the module's copy at /mnt/module.
+kcc=$(pgr_kernel_cc)
+tc=$(pgr_toolchain_dir)
 if [ -n "$kcc" ] && ! command -v "$B_CROSS$kcc" >/dev/null; then
-	IFS=. read -r major minor patch <<<"$("${B_CROSS}gcc" -dumpfullversion)"
-	pgr_log "$B_NAME: no ${B_CROSS}$kcc here; building with ${B_CROSS}gcc $major.$minor.$patch"
-	kmake+=(CC="${B_CROSS}gcc" CONFIG_GCC_VERSION=$((major * 10000 + minor * 100 + patch)))
-	echo 'int x;' | "${B_CROSS}gcc" -fmin-function-alignment=8 -x c -c -o /dev/null - 2>/dev/null ||
-		kmake+=(CONFIG_CC_HAS_MIN_FUNCTION_ALIGNMENT=)
+	[ -f "$tc/ready" ] || pgr_die "$B_NAME: no $B_CROSS$kcc here and no toolchain root (fetch.sh)"
+	pgr_log "$B_NAME: building with $(cat "$tc/ready") in ${tc#"$PGR_TOP"/}"
+	# shellcheck disable=SC2016 # the inner shell's "$1"..., not this one's
+	kmake=(unshare --mount --propagation private sh -c '
+		mount --bind "$1" "$2/mnt/kernel" && mount --bind "$3" "$2/mnt/module" &&
+			mount --rbind /dev "$2/dev" && mount -t proc proc "$2/proc" &&
+			tc=$2 && shift 3 && exec chroot "$tc" "$@"' sh "$cache" "$tc" "$out/module"
+		env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8
+		make -s -C "/mnt/kernel/root/usr/src/linux-headers-$release" M=/mnt/module
+		ARCH="$karch" CROSS_COMPILE="$B_CROSS" KCFLAGS=-Werror CONFIG_DEBUG_INFO_BTF_MODULES=)
 fi
 pgr_log "$B_NAME: building pigpio_regs.ko for $release"
 if ! "${kmake[@]}" modules >"$out/module.log" 2>&1 ||

@@ -96,6 +96,31 @@ fetch_kernel() {
 	echo "$version" >"$dir/version"
 }
 
+# The kernel's own cross compiler, where this host has none: a module must
+# be built by the compiler that built its kernel (Debian's headers depend
+# on it). A private root of the board's suite for this host's
+# architecture holds it (mmdebstrap; the host's apt and dpkg are not
+# touched); build.sh runs kbuild inside it. GCC 12 from bookworm is not a
+# stand-in for trixie's GCC 14: on trixie's 16 KiB-page kernel its module
+# oopsed in the kernel's ftrace set-up of the module (patch_map() via
+# ftrace_init_nop(), at load), where the same kernel's own modules load.
+fetch_toolchain() {
+	local kcc tc
+	kcc=$(pgr_kernel_cc)
+	[ -n "$kcc" ] || return 0
+	command -v "$B_CROSS$kcc" >/dev/null && return 0
+	tc=$(pgr_toolchain_dir)
+	[ -f "$tc/ready" ] && return 0
+	pgr_log "$B_NAME: no $B_CROSS$kcc here; assembling a $B_SUITE root with $kcc-${B_CROSS%-}"
+	rm -rf "$tc" "$tc.tmp" && mkdir -p "$(dirname "$tc")"
+	mmdebstrap --quiet --variant=minbase --architectures="$host_arch" \
+		--include="$kcc-${B_CROSS%-},make" "$B_SUITE" "$tc.tmp" \
+		"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(pgr_mirror) $B_SUITE main"
+	mkdir -p "$tc.tmp/mnt/kernel" "$tc.tmp/mnt/module"
+	chroot "$tc.tmp" "$B_CROSS$kcc" --version | head -n 1 >"$tc.tmp/ready"
+	mv "$tc.tmp" "$tc"
+}
+
 # The Debian packages of the guest's root filesystem: the tools (systemd
 # for systemd-modules-load, which loads the installed module at boot), and
 # the unmodified third-party GPIO clients the suite drives the device with;
@@ -152,6 +177,7 @@ fetch_python_headers() {
 }
 
 fetch_kernel
+fetch_toolchain
 fetch_rootfs
 fetch_python_headers
 pgr_log "$B_NAME: kernel $(cat "$dir/release") ($(cat "$dir/version")) and root filesystem ready"

@@ -72,6 +72,20 @@ pgr_board_cache() { echo "$PGR_CACHE/kernels/$B_SUITE-$B_ARCH-$B_FLAVOUR"; }
 pgr_board_build() { echo "$PGR_BUILD/$B_NAME"; }
 pgr_rootfs_dir() { echo "$PGR_CACHE/rootfs/$B_SUITE-$B_ARCH-usrmerged"; }
 pgr_python_headers() { echo "$PGR_CACHE/python/$B_SUITE-$B_ARCH"; }
+# pgr_kernel_cc: the compiler the board's kernel was built with, as
+# Debian's headers name it (.kernelvariables: "CC = $(CROSS_COMPILE)gcc-14"),
+# e.g. "gcc-14"; empty if they name none.
+pgr_kernel_cc() {
+	local kdir
+	kdir=$(pgr_board_cache)/root/usr/src/linux-headers-$(cat "$(pgr_board_cache)/release")
+	# shellcheck disable=SC2016 # make's $(...), not the shell's
+	sed -n 's/^CC = .*$(CROSS_COMPILE)\(gcc-[0-9]*\)$/\1/p' "$kdir/.kernelvariables" 2>/dev/null
+}
+# pgr_toolchain_dir: a private root of the board's suite holding the
+# kernel's own cross compiler, for hosts that lack it (fetch.sh).
+pgr_toolchain_dir() {
+	echo "$PGR_CACHE/toolchains/$B_SUITE-$(dpkg --print-architecture)-$(pgr_kernel_cc)-${B_CROSS%-}"
+}
 # pgr_kernel_moddir: where the board's kernel package keeps its modules,
 # /lib/modules (bookworm) or /usr/lib/modules (trixie, which ships no /lib).
 pgr_kernel_moddir() {

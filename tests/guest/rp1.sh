@@ -65,6 +65,26 @@ case $BOARD in
 	check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
 	exit 0
 	;;
+*-unaligned)
+	# The RP1's bus mapped 4 KiB off a 16 KiB boundary: every block is
+	# 4 KiB-aligned, none is aligned to this kernel's 16 KiB pages, so a
+	# page of the window would hold memory outside the block.
+	kps=$(awk '/^KernelPageSize:/ { print $2; exit }' /proc/self/smaps)
+	check "the kernel's pages are 16 KiB" "KernelPageSize: $kps kB" test "$kps" = 16
+	check "boot: the load from modules-load.d was refused with EINVAL" \
+		"$(cat /run/pgr-modules-load.log 2>/dev/null)" \
+		sh -c '! test -d /sys/module/pigpio_regs && grep -q "pigpio_regs.*Invalid argument" /run/pgr-modules-load.log'
+	result=$(load_module $KO)
+	check "an RP1 layout not aligned to 16 KiB pages: EINVAL" "got $result" \
+		test "$result" = EINVAL
+	check "... with one clear dmesg line naming the page size" "$(dmesg | grep pigpio_regs | tail -n 2)" \
+		sh -c "dmesg | tail -n 3 | grep -q 'pigpio_regs: phys_base 0x0*${EXPECT_PHYS#0x} is not aligned to this kernel.s 16 KiB pages'"
+	check "... and no device node or sysfs directory" "$(ls -d /dev/pigpio_* $SYSFS 2>&1)" \
+		sh -c "! ls -d /dev/pigpio_regs /dev/pigpio_gpiomem $SYSFS >/dev/null 2>&1"
+	bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+	check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
+	exit 0
+	;;
 *-badreg)
 	# SYS_RIO0's entry names RP1 0x400c8000 (rp1.dtsi's ADC) instead.
 	check "boot: the load from modules-load.d was refused with EINVAL" \
@@ -95,6 +115,7 @@ check "rmmod of the boot-loaded module" "rmmod failed" rmmod pigpio_regs
 udev_settled
 result=$(load_module $KO)
 check "module loads from the RP1 node" "finit_module: $result" test "$result" = ok
+say "rp1: the kernel's pages are $(awk '/^KernelPageSize:/ { print $2; exit }' /proc/self/smaps) KiB"
 udev_settled
 check "dmesg: rp1 GPIO block at $EXPECT_PHYS" "$(dmesg | grep pigpio_regs)" \
 	sh -c "dmesg | grep -q 'pigpio_regs.*rp1 GPIO block at 0x0*${EXPECT_PHYS#0x} (devicetree), 54 lines'"
