@@ -386,9 +386,16 @@ class TestBoardInfo(FactoryTestCase):
 
     def test_close(self):
         led = LED(17, pin_factory=self.factory)
+        led.on()
+        self.assertEqual(self.sim.fsel(17), 1)          # an output
         self.factory.close()
+        # The factory's close resets its pins (input, default pull) and
+        # then unmaps the window.
+        self.assertEqual(self.sim.fsel(17), 0)
         self.assertTrue(self.factory.chip.closed)
-        led.close()         # nothing left to reset: no error
+        before = self.sim.words()
+        led.close()         # nothing left to reset: no error, no store
+        self.assertEqual(self.sim.words(), before)
 
 
 class TestClosedFactory(FactoryTestCase):
