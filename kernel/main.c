@@ -17,6 +17,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/platform_device.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/pigpio_regs.h>
@@ -58,7 +59,10 @@ static loff_t pigpio_regs_end(const struct pigpio_regs_location *loc)
  * read at or past the end of the last block is end of file and a longer
  * one is cut short at the end of its block, as for a regular file, so cat
  * and hexdump work; a write must fit its block entirely. Between the
- * RP1's blocks there is no register: EINVAL. On success *blk is the block.
+ * RP1's blocks there is no register: a read there gives zeroes, cut short
+ * where the next block starts, so the file reads as the window does, gaps
+ * included, and cat of the node ends at end of file; a write there is
+ * EINVAL. On success *blk is the block, or loc->nblocks in a gap.
  */
 static ssize_t pigpio_regs_span(const struct pigpio_regs *pr, loff_t pos,
 				size_t count, bool write, unsigned int *blk)
@@ -71,19 +75,24 @@ static ssize_t pigpio_regs_span(const struct pigpio_regs *pr, loff_t pos,
 		return -EINVAL;
 	if (pos >= pigpio_regs_end(loc))
 		return write ? -EINVAL : 0;
-	for (i = 0; i < loc->nblocks; i++)
-		if (pos >= loc->block[i].offset &&
-		    pos - loc->block[i].offset < loc->block_size)
+	/* The blocks are in window order: the first one that ends after pos. */
+	for (i = 0; i < loc->nblocks - 1; i++)
+		if (pos < loc->block[i].offset + loc->block_size)
 			break;
-	if (i == loc->nblocks)
-		return -EINVAL;
-	left = loc->block[i].offset + loc->block_size - pos;
+	if (pos < loc->block[i].offset) {
+		if (write)
+			return -EINVAL;
+		left = loc->block[i].offset - pos;
+		*blk = loc->nblocks;
+	} else {
+		left = loc->block[i].offset + loc->block_size - pos;
+		*blk = i;
+	}
 	if (count > left) {
 		if (write)
 			return -EINVAL;
 		count = left;
 	}
-	*blk = i;
 	return count;
 }
 
@@ -94,11 +103,20 @@ static void __iomem *pigpio_regs_addr(const struct pigpio_regs *pr,
 	return pr->regs[blk] + (pos - pr->loc.block[blk].offset);
 }
 
+/*
+ * A chance to reschedule every this many bytes of a transfer. On a Pi 5
+ * each register access is a PCIe transaction and a read waits for its
+ * completion (of the order of a microsecond): a read of one whole RP1
+ * block is 12288 of them, and Debian's kernels preempt only at such
+ * points (CONFIG_PREEMPT_VOLUNTARY), so give one every 256 registers.
+ */
+#define PIGPIO_REGS_RESCHED_BYTES	1024
+
 static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
 				size_t count, loff_t *ppos)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
-	void __iomem *addr;
+	void __iomem *addr = NULL;
 	unsigned int blk;
 	ssize_t len;
 	size_t done;
@@ -109,12 +127,16 @@ static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
 	if (len <= 0)
 		return len;
 
-	addr = pigpio_regs_addr(pr, blk, *ppos);
+	/* In a gap there is nothing to read: zeroes. */
+	if (blk < pr->loc.nblocks)
+		addr = pigpio_regs_addr(pr, blk, *ppos);
 	for (done = 0; done < len; done += 4) {
-		u32 val = readl(addr + done);
+		u32 val = addr ? readl(addr + done) : 0;
 
 		if (copy_to_user(buf + done, &val, sizeof(val)))
 			return done ? done : -EFAULT;
+		if ((done + 4) % PIGPIO_REGS_RESCHED_BYTES == 0)
+			cond_resched();
 	}
 	*ppos += done;
 	return done;
@@ -146,6 +168,8 @@ static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
 		mutex_lock(&pr->lock);
 		writel(val, addr + done);
 		mutex_unlock(&pr->lock);
+		if ((done + 4) % PIGPIO_REGS_RESCHED_BYTES == 0)
+			cond_resched();
 	}
 	*ppos += done;
 	return done;
@@ -229,9 +253,14 @@ static const struct file_operations pigpio_regs_fops = {
 	.compat_ioctl	= compat_ptr_ioctl,
 };
 
-/* The gpiomem-compatible node offers the mapping and nothing else. */
+/*
+ * The gpiomem-compatible node offers the mapping and nothing else; open
+ * and release keep the per-file count of its scratch pages (kernel/mmap.c).
+ */
 static const struct file_operations pigpio_regs_gpiomem_fops = {
 	.owner		= THIS_MODULE,
+	.open		= pigpio_regs_gpiomem_open,
+	.release	= pigpio_regs_gpiomem_release,
 	.mmap		= pigpio_regs_gpiomem_mmap,
 };
 
@@ -332,6 +361,17 @@ static void pigpio_regs_debugfs_remove(void *dir)
 static struct platform_device *pigpio_regs_pdev;
 
 /*
+ * What the probe of that device returned. platform_driver_probe() turns
+ * every failed probe into -ENODEV: it sees only that the driver bound no
+ * device (drivers/base/platform.c, __platform_driver_probe(); the probe's
+ * own error stops in really_probe(), drivers/base/dd.c). Init reads the
+ * real one here, so insmod says ENOMEM when that is what happened. Only
+ * module init writes and reads it: the probe runs synchronously inside
+ * platform_driver_probe() (PROBE_FORCE_SYNCHRONOUS below).
+ */
+static int pigpio_regs_probe_err;
+
+/*
  * Not __init, though it runs only at load: a second function in .init.text
  * is __cold, which GCC before 14 does not align to 8 bytes, and arm64
  * kernels with ftrace CALL_OPS (Debian's 6.12) then crash patching its
@@ -346,18 +386,12 @@ static struct platform_device *pigpio_regs_pdev;
  * that happens only after the last of them is gone. No open file can
  * outlive the state probe allocates here, which is why devm may own it.
  */
-static int pigpio_regs_probe(struct platform_device *pdev)
+static int pigpio_regs_setup(struct platform_device *pdev)
 {
 	const struct pigpio_regs_location *loc = dev_get_platdata(&pdev->dev);
 	struct device *dev = &pdev->dev;
 	struct pigpio_regs *pr;
 	unsigned int i;
-
-	/* driver_override can point any platform device at this driver. */
-	if (pdev != pigpio_regs_pdev || !loc) {
-		dev_err(dev, "not the device pigpio_regs created, refusing it\n");
-		return -ENODEV;
-	}
 
 	pr = devm_kzalloc(dev, sizeof(*pr), GFP_KERNEL);
 	if (!pr)
@@ -384,6 +418,17 @@ static int pigpio_regs_probe(struct platform_device *pdev)
 	platform_set_drvdata(pdev, pr);
 	return devm_add_action_or_reset(dev, pigpio_regs_debugfs_remove,
 					pr->debugfs);
+}
+
+static int pigpio_regs_probe(struct platform_device *pdev)
+{
+	/* driver_override can point any platform device at this driver. */
+	if (pdev != pigpio_regs_pdev || !dev_get_platdata(&pdev->dev)) {
+		dev_err(&pdev->dev, "not the device pigpio_regs created, refusing it\n");
+		return -ENODEV;
+	}
+	pigpio_regs_probe_err = pigpio_regs_setup(pdev);
+	return pigpio_regs_probe_err;
 }
 
 static struct platform_driver pigpio_regs_driver = {
@@ -454,8 +499,12 @@ static int __init pigpio_regs_init(void)
 
 	/* Binds our device now, and no device ever after. */
 	err = platform_driver_probe(&pigpio_regs_driver, pigpio_regs_probe);
-	if (err)
+	if (err) {
+		/* -ENODEV for any failed probe: the probe's own error instead. */
+		if (pigpio_regs_probe_err)
+			err = pigpio_regs_probe_err;
 		goto err_unregister_device;
+	}
 
 	pr = platform_get_drvdata(pdev);
 	err = pigpio_regs_publish(pr, &pdev->dev);

@@ -16,9 +16,13 @@
  * VM_PFNMAP, so a touch there reaches pigpio_regs_fault(), which says
  * SIGBUS, and no page is ever put there.
  */
+#include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
+#include <linux/personality.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/pigpio_regs.h>
 
 #include "compat.h"
@@ -38,6 +42,24 @@ static const struct vm_operations_struct pigpio_regs_vm_ops = {
 	.fault = pigpio_regs_fault,
 };
 
+/*
+ * VM_EXEC that the caller did not ask for: do_mmap() (mm/mmap.c) adds
+ * PROT_EXEC to every PROT_READ of a process with READ_IMPLIES_EXEC, which
+ * personality(READ_IMPLIES_EXEC) sets and which the ELF loader sets for
+ * 32-bit programs with an executable stack (elf_read_implies_exec(),
+ * arch/arm/include/asm/elf.h, arch/arm64/include/asm/elf.h for compat
+ * tasks). Raspberry Pi's gpiomem maps such processes, so they are mapped
+ * here too, without execute. do_mmap() adds it only to PROT_READ, so
+ * VM_EXEC without VM_READ was asked for. With the personality, a
+ * PROT_READ | PROT_EXEC asked for on purpose looks the same and is mapped
+ * without execute as well: the mapping is never executable either way.
+ */
+static bool pigpio_regs_exec_implied(const struct vm_area_struct *vma)
+{
+	return (current->personality & READ_IMPLIES_EXEC) &&
+	       (vma->vm_flags & (VM_READ | VM_EXEC)) == (VM_READ | VM_EXEC);
+}
+
 /* The checks every mapping of either node passes, whatever it maps. */
 static int pigpio_regs_check_vma(struct vm_area_struct *vma)
 {
@@ -47,7 +69,22 @@ static int pigpio_regs_check_vma(struct vm_area_struct *vma)
 	 */
 	if (!(vma->vm_flags & VM_MAYSHARE))
 		return -EINVAL;
-	/* Registers are never code, now or after a later mprotect(). */
+	/*
+	 * mmap_region() (mm/mmap.c) computed vm_page_prot from the flags with
+	 * VM_EXEC, and the page tables are filled from vm_page_prot below:
+	 * recompute it, or the pages would be executable after all (on arm32
+	 * pgprot_noncached() keeps the execute permission; on arm64 it sets
+	 * UXN, but the scratch page is plain RAM and keeps vm_page_prot).
+	 */
+	if (pigpio_regs_exec_implied(vma)) {
+		vm_flags_clear(vma, VM_EXEC);
+		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	}
+	/*
+	 * Registers are never code, now or after a later mprotect(): without
+	 * VM_MAYEXEC, mprotect(PROT_EXEC) is EACCES, and do_mprotect_pkey()
+	 * (mm/mprotect.c) adds no PROT_EXEC for READ_IMPLIES_EXEC either.
+	 */
 	if (vma->vm_flags & VM_EXEC)
 		return -EPERM;
 	vm_flags_clear(vma, VM_MAYEXEC);
@@ -76,7 +113,21 @@ static int pigpio_regs_map_window(struct pigpio_regs *pr,
 	if (err)
 		return err;
 	vm_flags_set(vma, VM_IO | VM_PFNMAP);
-	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+	/*
+	 * The memory type, chosen per bus. BCM: pgprot_noncached(), what
+	 * Raspberry Pi's gpiomem and /dev/mem give these registers
+	 * (phys_mem_access_prot() for a page outside RAM, arch/arm64/mm/mmu.c
+	 * and arch/arm/mm/mmu.c): Device-nGnRnE on arm64, Strongly-ordered on
+	 * arm32, the behaviour existing clients were written against. RP1:
+	 * pgprot_device(), Device-nGnRE, what a PCI BAR mapped from sysfs gets
+	 * (pci_mmap_resource_range(), drivers/pci/mmap.c) and the type of the
+	 * kernel's own ioremap() of the blocks (pinctrl-rp1, and ours): early
+	 * write acknowledgment is what PCIe's posted writes do anyway.
+	 */
+	if (loc->is_rp1)
+		vma->vm_page_prot = pgprot_device(vma->vm_page_prot);
+	else
+		vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 
 	for (i = 0; i < loc->nblocks && loc->block[i].offset < len; i++) {
 		unsigned long off = loc->block[i].offset;
@@ -106,11 +157,86 @@ int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
 }
 
 /*
+ * One open file of the gpiomem-compatible node. misc_open() gives the
+ * open the miscdevice in private_data; pigpio_regs_gpiomem_open() puts
+ * this there instead, and release frees it. Each VMA holds its file
+ * (vm_file) until remove_vma() (mm/mmap.c) has called vm_ops->close and
+ * only then fput()s it, so release runs after the close of the file's last
+ * mapping: nothing frees this under a live mapping, and the count below is
+ * back to 0 by then. @pr lives until the module goes, which the file
+ * prevents (fops.owner).
+ */
+struct pigpio_regs_gpiomem_file {
+	struct pigpio_regs *pr;
+	atomic_t scratch;	/* scratch VMAs of this file alive now */
+};
+
+int pigpio_regs_gpiomem_open(struct inode *inode, struct file *file)
+{
+	struct pigpio_regs_gpiomem_file *gf;
+
+	/* Charged to the opener's memory cgroup, as the struct file is. */
+	gf = kzalloc(sizeof(*gf), GFP_KERNEL_ACCOUNT);
+	if (!gf)
+		return -ENOMEM;
+	gf->pr = container_of(file->private_data, struct pigpio_regs, gpiomem);
+	file->private_data = gf;
+	return 0;
+}
+
+int pigpio_regs_gpiomem_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
+/*
+ * The count of a file's scratch VMAs follows the VMAs: mmap counts the
+ * new one, vm_ops->open each copy mm makes of it (fork's dup_mmap(), the
+ * new VMA of an mremap() move, mm/mremap.c copy_vma()), ->close each
+ * one that goes (munmap, exit, and the old VMA of a move). A fork copy
+ * cannot be refused (->open returns nothing), so the count may pass the
+ * bound after a fork; only new mappings are refused.
+ */
+static void pigpio_regs_scratch_open(struct vm_area_struct *vma)
+{
+	struct pigpio_regs_gpiomem_file *gf = vma->vm_private_data;
+
+	atomic_inc(&gf->scratch);
+}
+
+static void pigpio_regs_scratch_close(struct vm_area_struct *vma)
+{
+	struct pigpio_regs_gpiomem_file *gf = vma->vm_private_data;
+
+	atomic_dec(&gf->scratch);
+}
+
+static const struct vm_operations_struct pigpio_regs_scratch_vm_ops = {
+	.open = pigpio_regs_scratch_open,
+	.close = pigpio_regs_scratch_close,
+	.fault = pigpio_regs_fault,
+};
+
+/*
  * A zeroed page of RAM of this mapping's own, for an offset where a client
  * expects another peripheral: its stores land there and nowhere else, and
- * no other mapping or process sees them.
+ * no other mapping or process sees them (a forked child shares its
+ * parent's, as for any shared mapping).
+ *
+ * What a gpio member can take this way is bounded twice: the page is
+ * charged to the caller's memory cgroup (GFP_KERNEL_ACCOUNT, as io_uring
+ * charges the ring pages it maps into user space, io_uring/memmap.c), so
+ * memory.max holds, and one open file holds at most
+ * PIGPIO_REGS_GPIOMEM_SCRATCH_MAX scratch mappings at a time (ENOMEM after
+ * that, as mm says ENOMEM at vm.max_map_count), so a process without a
+ * memory limit needs a descriptor per few pages and meets RLIMIT_NOFILE.
+ * WiringPi's setup maps four scratch offsets through one descriptor. The
+ * count follows mappings, not pages: a page pinned elsewhere (vmsplice()
+ * into a pipe) outlives its mapping, still charged to the cgroup.
  */
-static int pigpio_regs_map_scratch(struct vm_area_struct *vma)
+static int pigpio_regs_map_scratch(struct pigpio_regs_gpiomem_file *gf,
+				   struct vm_area_struct *vma)
 {
 	struct page *page;
 	int err;
@@ -120,14 +246,35 @@ static int pigpio_regs_map_scratch(struct vm_area_struct *vma)
 	err = pigpio_regs_check_vma(vma);
 	if (err)
 		return err;
-	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!page)
-		return -ENOMEM;
+	if (atomic_inc_return(&gf->scratch) > PIGPIO_REGS_GPIOMEM_SCRATCH_MAX) {
+		err = -ENOMEM;
+		goto err_uncount;
+	}
+	page = alloc_page(GFP_KERNEL_ACCOUNT | __GFP_ZERO);
+	if (!page) {
+		err = -ENOMEM;
+		goto err_uncount;
+	}
 	/* The zeroes must be in memory before a differently coloured alias. */
 	flush_dcache_page(page);
 	err = vm_insert_page(vma, vma->vm_start, page);
 	/* On success the page table holds the page; it goes with the mapping. */
 	put_page(page);
+	if (err)
+		goto err_uncount;
+	/*
+	 * Counted from here on: ->close runs for this VMA whenever it goes,
+	 * including a failure later in mmap_region(), which closes a VMA
+	 * whose ->mmap succeeded. Before here a failure returns from ->mmap,
+	 * after which mm calls no vm_ops of this VMA (it is freed, not
+	 * closed): undo the count here instead.
+	 */
+	vma->vm_private_data = gf;
+	vma->vm_ops = &pigpio_regs_scratch_vm_ops;
+	return 0;
+
+err_uncount:
+	atomic_dec(&gf->scratch);
 	return err;
 }
 
@@ -156,8 +303,8 @@ static int pigpio_regs_map_scratch(struct vm_area_struct *vma)
  */
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct pigpio_regs *pr = container_of(file->private_data,
-					      struct pigpio_regs, gpiomem);
+	struct pigpio_regs_gpiomem_file *gf = file->private_data;
+	struct pigpio_regs *pr = gf->pr;
 
 	if (pr->loc.is_rp1)
 		return vma->vm_pgoff ? -EINVAL : pigpio_regs_map_window(pr, vma);
@@ -171,7 +318,7 @@ int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma)
 	case GPIOMEM_PADS:
 	case GPIOMEM_CLOCK:
 	case GPIOMEM_PWM:
-		return pigpio_regs_map_scratch(vma);
+		return pigpio_regs_map_scratch(gf, vma);
 	default:
 		return -EINVAL;
 	}

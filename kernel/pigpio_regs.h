@@ -11,6 +11,7 @@
 
 struct dentry;
 struct file;
+struct inode;
 struct pigpio_regs_pull;
 struct pigpio_regs_update;
 struct vm_area_struct;
@@ -86,6 +87,8 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 
 int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);
+int pigpio_regs_gpiomem_open(struct inode *inode, struct file *file);
+int pigpio_regs_gpiomem_release(struct inode *inode, struct file *file);
 
 int pigpio_regs_update(struct pigpio_regs *pr,
 		       struct pigpio_regs_update *update);

@@ -15,6 +15,16 @@
  *   adversary toggle          map and toggle a pin until killed
  *   adversary cycles KO N     (root) N times: load KO, open, map, check,
  *                             unmap, close, unload
+ *   adversary rie             with the READ_IMPLIES_EXEC personality: both
+ *                             nodes map PROT_READ without execute, stores
+ *                             work, a jump into the mapping faults
+ *   adversary scratch-bound   the gpiomem node's per-file bound on scratch
+ *                             mappings, across munmap, mremap, fork, close
+ *   adversary scratch-fill CAP
+ *                             map scratch pages (a new descriptor every
+ *                             PIGPIO_REGS_GPIOMEM_SCRATCH_MAX) until refused
+ *                             or CAP pages, printing MemAvailable on the
+ *                             way; when refused, wait for a line on stdin
  *
  * Prints "PASS name" or "FAIL name: why" per case; exits 1 on any failure.
  */
@@ -34,6 +44,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -1204,6 +1215,336 @@ static int core_main(const char *dir)
 	return failures ? 1 : 0;
 }
 
+/* ---- READ_IMPLIES_EXEC ----------------------------------------------------- */
+
+/* The permissions column ("rw-s") of the /proc/self/maps line at addr. */
+static void maps_perms(void *addr, char *out, size_t outlen)
+{
+	char line[512], perms[8];
+	unsigned long start, end;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	snprintf(out, outlen, "(none)");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-%lx %7s", &start, &end, perms) == 3 &&
+		    start == (unsigned long)addr)
+			snprintf(out, outlen, "%s", perms);
+	if (f)
+		fclose(f);
+}
+
+/* Call the mapping as code (in a child: see child_signal()). */
+static void jump(void *p)
+{
+	((void (*)(void))p)();
+}
+
+/*
+ * A return instruction, so that a jump into a page that is executable
+ * comes back (the child exits 0) instead of faulting on what follows.
+ */
+#if defined(__aarch64__)
+#define RET_INSN	0xd65f03c0u	/* ret */
+#else
+#define RET_INSN	0xe12fff1eu	/* bx lr (ARM state: the address is even) */
+#endif
+
+/*
+ * One node under READ_IMPLIES_EXEC: PROT_READ | PROT_WRITE becomes
+ * PROT_READ | PROT_WRITE | PROT_EXEC in do_mmap(), and the driver must map
+ * it without execute. gpio: the GPIO page (pin 27 through rfd's UPDATE and
+ * pread); else a scratch page.
+ */
+static void rie_node(const char *what, int fd, off_t off, int rfd, int gpio)
+{
+	volatile uint32_t *p = raw_mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+					MAP_SHARED, fd, off);
+	uint32_t bit = 1u << TEST_PIN;
+	char name[160], perms[16], flags[256] = "";
+	int sig, ok;
+
+	snprintf(name, sizeof(name),
+		 "READ_IMPLIES_EXEC: %s: mmap PROT_READ|PROT_WRITE works", what);
+	expect_ok(name, p != MAP_FAILED);
+	if (p == MAP_FAILED)
+		return;
+	maps_perms((void *)p, perms, sizeof(perms));
+	snprintf(name, sizeof(name),
+		 "READ_IMPLIES_EXEC: %s: /proc/self/maps shows rw-s, no x", what);
+	report(!strcmp(perms, "rw-s"), name, "perms %s", perms);
+	smaps_flags((void *)p, flags, sizeof(flags));
+	snprintf(name, sizeof(name),
+		 "READ_IMPLIES_EXEC: %s: smaps VmFlags: no ex, no me", what);
+	report(!has_flag(flags, "ex") && !has_flag(flags, "me"), name,
+	       "VmFlags:%s", flags);
+
+	if (gpio) {
+		ok = make_output(rfd) == 0;
+		p[GPSET0 / 4] = bit;
+		ok = ok && (pread_reg(rfd, GPLEV0) & bit);
+		p[GPCLR0 / 4] = bit;
+		ok = ok && !(pread_reg(rfd, GPLEV0) & bit);
+		snprintf(name, sizeof(name),
+			 "READ_IMPLIES_EXEC: %s: stores set and clear pin %d (pread sees them)",
+			 what, TEST_PIN);
+		report(ok, name, "GPLEV0 %#x", pread_reg(rfd, GPLEV0));
+	} else {
+		p[0] = RET_INSN;
+		__builtin___clear_cache((char *)p, (char *)p + 4);
+		snprintf(name, sizeof(name),
+			 "READ_IMPLIES_EXEC: %s: a store reads back", what);
+		report(p[0] == RET_INSN, name, "read %#x", p[0]);
+	}
+
+	/* Executing it must fault: SIGSEGV on arm64 and arm32 (checked). */
+	sig = child_signal(jump, (void *)p);
+	say("READ_IMPLIES_EXEC: %s: a jump into the mapping: %s", what,
+	    sig > 0 ? strsignal(sig) : "returned, no signal");
+	snprintf(name, sizeof(name),
+		 "READ_IMPLIES_EXEC: %s: a child that jumps into it dies of SIGSEGV, SIGBUS or SIGILL",
+		 what);
+	report(sig == SIGSEGV || sig == SIGBUS || sig == SIGILL, name,
+	       "child ended with signal %d", sig);
+
+	snprintf(name, sizeof(name),
+		 "READ_IMPLIES_EXEC: %s: mprotect PROT_READ|PROT_EXEC: EACCES", what);
+	expect_errno(name, mprotect((void *)p, PAGE, PROT_READ | PROT_EXEC) != 0,
+		     EACCES);
+	/* do_mprotect_pkey() adds PROT_EXEC only where VM_MAYEXEC is. */
+	snprintf(name, sizeof(name),
+		 "READ_IMPLIES_EXEC: %s: mprotect PROT_READ|PROT_WRITE again: still no x",
+		 what);
+	ok = mprotect((void *)p, PAGE, PROT_READ | PROT_WRITE) == 0;
+	maps_perms((void *)p, perms, sizeof(perms));
+	report(ok && !strcmp(perms, "rw-s"), name, "%s, perms %s",
+	       ok ? "ok" : strerrorname_np(errno), perms);
+	munmap((void *)p, PAGE);
+}
+
+static int rie_main(void)
+{
+	int persona = personality(0xffffffff);
+	int fd = open_dev(O_RDWR);
+	int gfd = open(PIGPIO_REGS_GPIOMEM_DEVICE, O_RDWR | O_CLOEXEC);
+	char perms[16];
+	void *anon;
+
+	if (fd < 0 || gfd < 0) {
+		printf("FAIL READ_IMPLIES_EXEC: open: %s\n", strerrorname_np(errno));
+		return 1;
+	}
+	/* Without the personality, execute asked for is refused. */
+	expect_mmap_errno("no READ_IMPLIES_EXEC: mmap PROT_READ|PROT_EXEC: EPERM",
+			  NULL, PAGE, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0,
+			  EPERM);
+	expect_mmap_errno("no READ_IMPLIES_EXEC: gpiomem node PROT_READ|PROT_EXEC: EPERM",
+			  NULL, PAGE, PROT_READ | PROT_EXEC, MAP_SHARED, gfd, 0,
+			  EPERM);
+
+	if (persona < 0 || personality(persona | READ_IMPLIES_EXEC) < 0) {
+		printf("FAIL READ_IMPLIES_EXEC: personality: %s\n",
+		       strerrorname_np(errno));
+		return 1;
+	}
+	/* The personality is in effect: mm makes PROT_READ executable. */
+	anon = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	maps_perms(anon, perms, sizeof(perms));
+	report(anon != MAP_FAILED && perms[2] == 'x',
+	       "READ_IMPLIES_EXEC in effect: an anonymous PROT_READ mapping is r-x",
+	       "perms %s", perms);
+	if (anon != MAP_FAILED)
+		munmap(anon, PAGE);
+
+	rie_node(PIGPIO_REGS_DEVICE, fd, 0, fd, 1);
+	rie_node("gpiomem node, offset 0", gfd, 0, fd, 1);
+	rie_node("gpiomem node, scratch offset 0xb000", gfd, 0xb000, fd, 0);
+	/* do_mmap() adds PROT_EXEC to PROT_READ only: this one was asked for. */
+	expect_mmap_errno("READ_IMPLIES_EXEC: mmap PROT_EXEC alone: EPERM", NULL,
+			  PAGE, PROT_EXEC, MAP_SHARED, fd, 0, EPERM);
+	close(fd);
+	close(gfd);
+	return failures ? 1 : 0;
+}
+
+/* ---- the gpiomem node's scratch pages ------------------------------------ */
+
+#define SCRATCH_MAX	PIGPIO_REGS_GPIOMEM_SCRATCH_MAX
+
+/* WiringPi's four scratch offsets, in turn. */
+static void *map_scratch(int fd, long i)
+{
+	static const off_t offs[] = { 0xb000, 0x100000, 0x101000, 0x20c000 };
+
+	return raw_mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+			offs[i % 4]);
+}
+
+static int scratch_bound_main(void)
+{
+	int fd = open(PIGPIO_REGS_GPIOMEM_DEVICE, O_RDWR | O_CLOEXEC), fd2;
+	volatile uint32_t *m[SCRATCH_MAX];
+	char name[128];
+	int i, n = 0, status = -1;
+	void *p, *spare;
+	pid_t pid;
+
+	if (fd < 0) {
+		printf("FAIL scratch bound: open: %s\n", strerrorname_np(errno));
+		return 1;
+	}
+	for (i = 0; i < SCRATCH_MAX; i++) {
+		p = map_scratch(fd, i);
+		m[i] = p == MAP_FAILED ? NULL : p;
+		n += p != MAP_FAILED;
+	}
+	snprintf(name, sizeof(name),
+		 "scratch bound: one open file maps %d scratch pages", SCRATCH_MAX);
+	report(n == SCRATCH_MAX, name, "only %d: %s", n, strerrorname_np(errno));
+	if (n != SCRATCH_MAX)
+		return 1;
+	p = map_scratch(fd, 0);
+	snprintf(name, sizeof(name),
+		 "scratch bound: the %dth scratch mapping of that file: ENOMEM",
+		 SCRATCH_MAX + 1);
+	expect_errno(name, p == MAP_FAILED, ENOMEM);
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+	p = raw_mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	expect_ok("scratch bound: the GPIO page still maps on that file",
+		  p != MAP_FAILED);
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+
+	/* A move is a new VMA (->open) and the old one gone (->close). */
+	spare = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	p = mremap((void *)m[1], PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
+		   spare);
+	if (p != MAP_FAILED) {
+		m[1] = p;
+		m[1][1] = 0x5eed;
+	}
+	report(p != MAP_FAILED && m[1][1] == 0x5eed,
+	       "scratch bound: mremap moves a scratch mapping", "%s",
+	       strerrorname_np(errno));
+	p = map_scratch(fd, 0);
+	expect_errno("scratch bound: after the move, still full: ENOMEM",
+		     p == MAP_FAILED, ENOMEM);
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+
+	/* Copies a fork makes count while they live, and go with the child. */
+	m[2][0] = 0xf0f0;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		void *q = map_scratch(fd, 0);
+
+		/* The child shares the parent's page, and is also full. */
+		_exit(m[2][0] == 0xf0f0 && q == MAP_FAILED && errno == ENOMEM ?
+		      0 : 3);
+	}
+	waitpid(pid, &status, 0);
+	report(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	       "scratch bound: a forked child shares the pages and maps no more",
+	       "child status %#x", status);
+	munmap((void *)m[0], PAGE);
+	m[0] = NULL;
+	p = map_scratch(fd, 0);
+	report(p != MAP_FAILED,
+	       "scratch bound: after the child's exit and one munmap, one more maps",
+	       "%s", strerrorname_np(errno));
+	m[0] = p == MAP_FAILED ? NULL : p;
+
+	/* Another file has a bound of its own. */
+	fd2 = open(PIGPIO_REGS_GPIOMEM_DEVICE, O_RDWR | O_CLOEXEC);
+	p = fd2 < 0 ? MAP_FAILED : map_scratch(fd2, 3);
+	report(p != MAP_FAILED, "scratch bound: another open file maps its own",
+	       "%s", strerrorname_np(errno));
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+	if (fd2 >= 0)
+		close(fd2);
+
+	/* The mappings outlive the descriptor: the file lives in each VMA. */
+	close(fd);
+	n = 0;
+	for (i = 0; i < SCRATCH_MAX; i++) {
+		if (!m[i])
+			continue;
+		m[i][3] = (uint32_t)i;
+		n += m[i][3] == (uint32_t)i;
+		munmap((void *)m[i], PAGE);
+	}
+	report(n == SCRATCH_MAX,
+	       "scratch bound: the pages still work after close(), then unmap",
+	       "%d of %d", n, SCRATCH_MAX);
+	return failures ? 1 : 0;
+}
+
+static long mem_available_kb(void)
+{
+	char line[128];
+	long kb = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+/*
+ * Map scratch pages until refused, closing each descriptor once it holds
+ * its bound (the mappings keep their files): the only limit left is the
+ * memory cgroup's, or CAP pages. Prints MemAvailable every 256 pages, so
+ * the lowest figure is known even if the cgroup's OOM killer ends this.
+ */
+static int scratch_fill_main(long cap)
+{
+	long n = 0, on_file = SCRATCH_MAX, start = mem_available_kb();
+	long low = start, cur;
+	char line[16];
+	int fd = -1;
+
+	printf("start memavail %ld\n", start);
+	while (n < cap) {
+		void *p;
+
+		if (on_file == SCRATCH_MAX) {
+			if (fd >= 0)
+				close(fd);
+			fd = open(PIGPIO_REGS_GPIOMEM_DEVICE, O_RDWR | O_CLOEXEC);
+			if (fd < 0) {
+				printf("open-failed %ld pages %s\n", n,
+				       strerrorname_np(errno));
+				return 3;
+			}
+			on_file = 0;
+		}
+		p = map_scratch(fd, n);
+		if (p == MAP_FAILED) {
+			cur = mem_available_kb();
+			low = cur < low ? cur : low;
+			printf("refused %ld pages %s memavail %ld low %ld\n", n,
+			       strerrorname_np(errno), cur, low);
+			if (!fgets(line, sizeof(line), stdin))
+				return 4;
+			return 0;
+		}
+		on_file++;
+		n++;
+		if (n % 256 == 0) {
+			cur = mem_available_kb();
+			low = cur < low ? cur : low;
+			printf("mapped %ld memavail %ld low %ld\n", n, cur, low);
+		}
+	}
+	printf("cap %ld pages, never refused, low %ld\n", n, low);
+	return 3;
+}
+
 /* ---- helpers for rmmod and SIGKILL cases ---------------------------------- */
 
 static int hold_main(void)
@@ -1305,6 +1646,13 @@ int main(int argc, char **argv)
 		return toggle_main();
 	if (!strcmp(mode, "cycles") && argc > 3)
 		return cycles_main(argv[2], atoi(argv[3]));
-	fprintf(stderr, "usage: adversary cases|ram|core DIR|hold|toggle|cycles KO N\n");
+	if (!strcmp(mode, "rie"))
+		return rie_main();
+	if (!strcmp(mode, "scratch-bound"))
+		return scratch_bound_main();
+	if (!strcmp(mode, "scratch-fill") && argc > 2)
+		return scratch_fill_main(atol(argv[2]));
+	fprintf(stderr, "usage: adversary cases|ram|core DIR|hold|toggle|cycles KO N|rie|\n"
+		"       scratch-bound|scratch-fill CAP\n");
 	return 2;
 }

@@ -64,6 +64,80 @@ for who in root alice; do
 	adv_run $who adversary cases
 done
 
+# --- READ_IMPLIES_EXEC: mapped without execute, not refused (issue 24) -------
+adv_run alice adversary rie
+
+# --- the gpiomem node's scratch pages: a bound per open file ----------------------
+adv_run alice adversary scratch-bound
+
+# --- ... and charged to the member's memory cgroup ----------------------------------
+# alice, alone in a cgroup with memory.max=16M, maps scratch pages through
+# ever new descriptors (each closed once it holds its bound, so that no
+# descriptor limit stops her): the cgroup must stop her, with ENOMEM from
+# mmap or its OOM killer, and MemAvailable must fall by less than the limit
+# plus 2 MiB: pages the per-CPU free lists hold are free but not counted
+# in MemAvailable, and the allocator fills them in batches (the first run
+# saw the limit + 500 kB). Uncharged pages would run to the program's cap,
+# 128 MiB. The guest's init mounts no cgroup2: mount it here if missing.
+adv_cg=/sys/fs/cgroup
+adv_cg_mounted=
+if [ ! -f $adv_cg/cgroup.controllers ] && mount -t cgroup2 cgroup2 $adv_cg 2>/dev/null; then
+	adv_cg_mounted=1
+fi
+if grep -qw memory $adv_cg/cgroup.controllers 2>/dev/null &&
+	echo +memory >$adv_cg/cgroup.subtree_control &&
+	mkdir -p $adv_cg/pgr-scratch && echo 16M >$adv_cg/pgr-scratch/memory.max; then
+	[ -f $adv_cg/pgr-scratch/memory.swap.max ] && echo 0 >$adv_cg/pgr-scratch/memory.swap.max
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	rm -f /tmp/fill.in /tmp/fill.out
+	mkfifo /tmp/fill.in
+	sh -c "echo \$\$ >$adv_cg/pgr-scratch/cgroup.procs &&
+		exec setpriv --reuid=alice --regid=alice --init-groups adversary scratch-fill 32768" \
+		</tmp/fill.in >/tmp/fill.out 2>&1 &
+	adv_filler=$!
+	exec 4>/tmp/fill.in
+	# At most 120 s for the refusal, the cap or the end of the process.
+	adv_i=0
+	while ! grep -qE '^(refused|cap|open-failed)' /tmp/fill.out &&
+		kill -0 $adv_filler 2>/dev/null && [ $adv_i -lt 1200 ]; do
+		sleep 0.1
+		adv_i=$((adv_i + 1))
+	done
+	adv_now=$(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo)
+	adv_current=$(cat $adv_cg/pgr-scratch/memory.current)
+	# A subshell: if the OOM killer ended the reader, SIGPIPE ends only it.
+	(echo go >&4) 2>/dev/null
+	exec 4>&-
+	adv_i=0
+	while kill -0 $adv_filler 2>/dev/null && [ $adv_i -lt 50 ]; do
+		sleep 0.1
+		adv_i=$((adv_i + 1))
+	done
+	kill -KILL $adv_filler 2>/dev/null
+	wait $adv_filler
+	adv_status=$?
+	adv_oom=$(awk '$1 == "oom_kill" { print $2 }' $adv_cg/pgr-scratch/memory.events)
+	adv_mem0=$(sed -n 's/^start memavail //p' /tmp/fill.out)
+	adv_low=$(sed -n 's/.* low \([0-9]*\)$/\1/p' /tmp/fill.out | tail -n 1)
+	adv_low=${adv_low:-$adv_mem0}
+	[ -n "$adv_now" ] && [ "$adv_now" -lt "$adv_low" ] && grep -q '^refused' /tmp/fill.out &&
+		adv_low=$adv_now
+	adv_drop=$((${adv_mem0:-0} - ${adv_low:-0}))
+	say "memcg 16M: $(grep -E '^(refused|cap|open-failed)' /tmp/fill.out || tail -n 1 /tmp/fill.out); exit $adv_status, oom_kill ${adv_oom:-?}, memory.current then $adv_current, MemAvailable fell $adv_drop kB"
+	check "memcg 16M: scratch pages are charged: mmap ENOMEM or the group's OOM killer stops alice" \
+		"exit $adv_status, oom_kill ${adv_oom:-?}: $(tail -n 2 /tmp/fill.out)" \
+		sh -c "grep -q '^refused [0-9]* pages ENOMEM' /tmp/fill.out ||
+			{ test $adv_status = 137 && test ${adv_oom:-0} -ge 1; }"
+	check "memcg 16M: MemAvailable fell by less than the limit (fell $adv_drop kB, limit 16384 kB + 2048)" \
+		"start ${adv_mem0:-?} kB, lowest ${adv_low:-?} kB" \
+		sh -c "test -n '$adv_mem0' && test $adv_drop -lt $((16384 + 2048))"
+	rmdir $adv_cg/pgr-scratch
+else
+	say "SKIP memcg scratch test: no cgroup2 memory controller ($(cat $adv_cg/cgroup.controllers 2>&1))"
+fi
+[ -n "$adv_cg_mounted" ] && umount $adv_cg
+
 # --- the mapping is the driver's page, outside System RAM (root: /proc/iomem) ---
 adv_run root adversary ram
 

@@ -156,6 +156,19 @@ run_cases as_alice rp1_map map-check 2
 run_cases as_alice rp1_map contract
 check "rp1_map contract ran to the end" "$(tail -n 2 /tmp/rp1.out)" \
 	grep -q 'gpiomem node: PROT_EXEC' /tmp/rp1.out
+# read() of the node: the window up to the end of PADS_BANK0, the gaps
+# as zeroes (cat used to stop at the first gap with EINVAL).
+# shellcheck disable=SC2016 # alice's shell expands them
+out=$(as_alice sh -c 'cat /dev/pigpio_regs >/tmp/rp1.cat; echo "exit $? $(wc -c </tmp/rp1.cat)"' 2>&1)
+check "alice: cat of the node exits 0 with 0x2c000 (180224) bytes" "$out" \
+	test "$out" = "exit 0 180224"
+gaps=$(for off in 0xc000 0x1c000; do
+	od -An -v -tx1 -j $((off)) -N 16384 /tmp/rp1.cat
+done | tr -d ' 0\n')
+word=$(od -An -tx4 -j $((0x10004)) -N 4 /tmp/rp1.cat | tr -d ' ')
+check "... its gaps are zeroes, SYS_RIO0 +4 the word the contract stored" \
+	"gaps: ${gaps:-zero}; 0x10004: $word" \
+	test "${gaps:-zero}/$word" = zero/c0ffee01
 out=$(as_bob rp1_map contract 2>&1 | head -n 1)
 check "bob (not in gpio): open gives EACCES" "$out" \
 	test "$out" = "FAIL open /dev/pigpio_regs read-write: EACCES"

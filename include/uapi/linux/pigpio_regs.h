@@ -8,6 +8,9 @@
  *
  *  - mmap(): one shared, uncached mapping of the page that holds the block
  *    (RP1: of the window below, its three blocks each on its own pages).
+ *    On arm64 the BCM page is Device-nGnRnE, as Raspberry Pi's gpiomem
+ *    maps it (Strongly-ordered on arm32), and the RP1's blocks are
+ *    Device-nGnRE, as PCI resource mappings are.
  *  - pread()/pwrite(): one 32-bit register per 4 bytes, through the driver's
  *    own ioremap() mapping (one system call per access), at the same
  *    offsets as in the mapping.
@@ -32,13 +35,18 @@
  *     of the mapping is unbacked: a touch there is SIGBUS);
  *   offsets 0xb000, 0x100000, 0x101000, 0x20c000 (where WiringPi expects the
  *     timer, pads, clock and PWM): at most one page, a zeroed page of RAM
- *     of that mapping's own, which reaches no hardware;
+ *     of that mapping's own, which reaches no hardware. The page is
+ *     charged to the caller's memory cgroup (ENOMEM, or the cgroup's OOM
+ *     killer, at its memory.max), and one open file holds at most
+ *     PIGPIO_REGS_GPIOMEM_SCRATCH_MAX of these mappings at a time: ENOMEM
+ *     beyond, until one is unmapped (copies a fork makes count too);
  *   anything else: EINVAL. No read/write/ioctl.
  * On an RP1 the node stands for Raspberry Pi's /dev/gpiomem0: offset 0
  * only, the RP1 window at the start, ANY length, the gaps and the rest
  * unbacked (SIGBUS); every other offset: EINVAL.
  */
 #define PIGPIO_REGS_GPIOMEM_GPIO	0x200000
+#define PIGPIO_REGS_GPIOMEM_SCRATCH_MAX	16
 #define PIGPIO_REGS_GPIOMEM_NAME	"pigpio_gpiomem"
 #define PIGPIO_REGS_GPIOMEM_DEVICE	"/dev/pigpio_gpiomem"
 
@@ -54,7 +62,8 @@
  * one window of PIGPIO_REGS_RP1_WINDOW_SIZE bytes, laid out as Raspberry
  * Pi's /dev/gpiomem0: IO_BANK0 at 0, SYS_RIO0 at 0x10000, PADS_BANK0 at
  * 0x20000. The 0x4000 bytes after each block are not backed: a load or
- * store there is SIGBUS, pread/pwrite there EINVAL.
+ * store there is SIGBUS, pwrite there EINVAL, and pread there gives
+ * zeroes, so that read() of the node gives the window as it is laid out.
  */
 #define PIGPIO_REGS_RP1_WINDOW_SIZE	0x30000
 #define PIGPIO_REGS_RP1_BLOCK_SIZE	0xc000
@@ -162,7 +171,14 @@ struct pigpio_regs_info {
  *   EINVAL  len == 0 (refused by mmap itself).
  *   EINVAL  MAP_PRIVATE: a copy-on-write copy of registers means nothing.
  *   EPERM   PROT_EXEC: registers are never code. VM_MAYEXEC is cleared, so
- *           a later mprotect(PROT_EXEC) fails with EACCES.
+ *           a later mprotect(PROT_EXEC) fails with EACCES. A process with
+ *           the READ_IMPLIES_EXEC personality (personality(2); 32-bit
+ *           programs with an executable stack) has PROT_EXEC added to
+ *           every PROT_READ by the kernel: its PROT_READ mappings are
+ *           made without execute instead (as are its PROT_READ|PROT_EXEC
+ *           ones, which look the same); PROT_EXEC without PROT_READ is
+ *           still EPERM.
+ *   ENOMEM  gpiomem node, scratch offset: see above.
  *   EACCES  PROT_WRITE with MAP_SHARED on a descriptor opened O_RDONLY
  *           (the VFS refuses it); mprotect(PROT_WRITE) later: EACCES.
  *   mremap() cannot grow the mapping (VM_DONTEXPAND); moving it at the
@@ -178,9 +194,11 @@ struct pigpio_regs_info {
  *           PADS_BANK0, 0x2c000): end of file, as for a regular file (cat
  *           and hexdump of the node work). A count reaching past the end of
  *           the block pos is in is cut short there.
+ *   RP1: pos in a gap between blocks (0xc000-0xffff, 0x1c000-0x1ffff):
+ *           zeroes (there is no register there, nothing is read), cut
+ *           short where the next block starts; so cat of the node gives
+ *           0x2c000 bytes, the window up to the end of PADS_BANK0.
  *   EINVAL  pos negative or not a multiple of 4, count not a multiple of 4.
- *   EINVAL  RP1: pos in a gap between blocks (0xc000-0xffff,
- *           0x1c000-0x1ffff): there is no register there.
  * pwrite()/write(): the same, except that the registers must all exist:
  *   EINVAL  pos + count beyond block_size (including pos == block_size;
  *           RP1: beyond the end of the block pos is in, or in a gap).
@@ -218,7 +236,11 @@ struct pigpio_regs_info {
  * Lifetime: the device cannot be unbound or bound to another device (no
  * bind/unbind files; probes after load fail), and the module cannot be
  * unloaded while any descriptor or mapping is open, so an open descriptor
- * always reaches the same block. Loading with phys_base= is refused
+ * reaches the same block for as long as that block exists. A BCM block
+ * always does. An RP1 sits behind PCIe, and the driver does not yet
+ * follow the removal of that PCI device (root writing its sysfs "remove"
+ * file, or a hot unplug): after one, descriptors and mappings still name
+ * the old addresses. Loading with phys_base= is refused
  * (EINVAL) unless it names the GPIO block of the machine's own SoC, and
  * (EPERM) under kernel lockdown, which refuses hardware parameters. An RP1
  * is found only from its device-tree node (raspberrypi,rp1-gpio), whose
