@@ -10,12 +10,57 @@
 #                                              "bench:begin/end" markers
 # --log redoes the host part from the console log of an earlier run
 # (build/BOARD/console-bench-full.log) without booting.
+# --check boots nothing and writes nothing: one PASS/FAIL line saying
+# whether the measured part of docs/performance.md has every row the
+# benchmark prints now (as root and as alice), with the paired rows'
+# spread; the test command runs it with its docs check (scripts/check.sh).
 # Emulated figures say nothing about a real Pi's speed: see the doc.
 set -euo pipefail
 here=$(dirname "$0")
 # shellcheck source=scripts/guest/lib.sh
 . "$here/guest/lib.sh"
 log=
+if [ "${1:-}" = --check ]; then
+	doc=$PGR_TOP/docs/performance.md
+	bench=$PGR_BUILD/host/user/pigpio-regs-bench
+	name="docs/performance.md has every row of pigpio-regs-bench, paired spreads included"
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	# The rows, from the benchmark itself on a simulated BCM2837 block.
+	make -s -C "$PGR_TOP/user" BUILD="$PGR_BUILD/host/user" bench >"$tmp/make.log" 2>&1 ||
+		{ echo "FAIL $name: make bench: $(tail -n 3 "$tmp/make.log")"; exit 1; }
+	head -c 4096 /dev/zero >"$tmp/dev"
+	mkdir "$tmp/sys"
+	printf '%s\n' bcm2837 >"$tmp/sys/soc"
+	printf '%s\n' 54 >"$tmp/sys/ngpio"
+	printf '%s\n' 180 >"$tmp/sys/block_size"
+	printf '%s\n' 4096 >"$tmp/sys/window_size"
+	printf '%s\n' 0x3f200000 >"$tmp/sys/phys_base"
+	printf '%s\n' 0x7e200000 >"$tmp/sys/bus_base"
+	printf '%s\n' devicetree >"$tmp/sys/source"
+	"$bench" --device "$tmp/dev" --sysfs "$tmp/sys" --quick --reps 1 \
+		--csv "$tmp/rows.csv" >"$tmp/out" 2>&1 ||
+		{ echo "FAIL $name: the benchmark: $(tail -n 3 "$tmp/out")"; exit 1; }
+	ids=$(awk -F, '!/^#/ && !/^id,/ { print $1 }' "$tmp/rows.csv")
+	paired=$(sed -n 's/^# paired: \([^,]*\),.*/\1/p' "$tmp/rows.csv")
+	section=$(sed -n '/^<!-- bench:begin/,/^<!-- bench:end/p' "$doc")
+	missing=
+	for id in $ids; do
+		# Once in the root table and once in alice's.
+		[ "$(grep -c "^| $id | " <<<"$section")" -ge 2 ] || missing+=" $id"
+	done
+	for id in $paired; do
+		# A paired row has its IQR and rounds: "| 0.97-1.01 (15) |".
+		[ "$(grep -cE "^\| $id \| .*\| [0-9.]+-[0-9.]+ \([0-9]+\)" <<<"$section")" -ge 2 ] ||
+			missing+=" $id(paired)"
+	done
+	if [ -z "$missing" ]; then
+		echo "PASS $name ($(wc -w <<<"$ids") rows, paired: $(tr '\n' ' ' <<<"$paired"))"
+		exit 0
+	fi
+	echo "FAIL $name: missing or without spread:$missing; regenerate it: make bench-report"
+	exit 1
+fi
 if [ "${1:-}" = --log ]; then
 	log=${2:?usage: bench.sh [--log CONSOLE_LOG] [BOARD]}
 	shift 2
@@ -55,8 +100,8 @@ for who in root alice; do
 		sed "s/^# qemu: see host\$/# qemu: $qemu_version/" >"$out/bench-$who.csv"
 	sed -n "s/^PGR-CAP bench-$who-table|//p" "$log" |
 		sed "s/QEMU: see host/QEMU: $qemu_version/" >"$out/bench-$who.txt"
-	rows=$(grep -cE '^(1|2|3|4|5|6|7a|7b|7c),' "$out/bench-$who.csv" || true)
-	[ "$rows" = 9 ] || pgr_die "the $who run printed $rows of the 9 rows (see $log)"
+	rows=$(grep -cE '^(1|2|2h|3|3h|4|5|6|7a|7b|7c),' "$out/bench-$who.csv" || true)
+	[ "$rows" = 11 ] || pgr_die "the $who run printed $rows of the 11 rows (see $log)"
 done
 cat "$out/bench-root.txt"
 
@@ -64,14 +109,17 @@ cat "$out/bench-root.txt"
 meta() { sed -n "s/^# $2: //p" "$1"; }
 
 # The chart: toggles per second of every measured rate row, log scale.
-awk -F, '$1 ~ /^[1-6]$/ && $7 == "ok" {
-		split("raw stores|pgr_pin_write|bank (8 pins)|pwrite|libgpiod|sysfs", n, "|")
-		printf "\"%s %s\" %s\n", $1, n[$1], $4
-	}' "$out/bench-root.csv" >"$out/chart.dat"
+awk -F, 'BEGIN {
+		n["1"] = "raw stores"; n["2"] = "pgr_pin_write"; n["2h"] = "pin handle"
+		n["3"] = "bank (8 pins)"; n["3h"] = "bank handle"; n["4"] = "pwrite"
+		n["5"] = "libgpiod"; n["6"] = "sysfs"
+	}
+	!/^#/ && ($1 in n) && $7 == "ok" { printf "\"%s %s\" %s\n", $1, n[$1], $4 }' \
+	"$out/bench-root.csv" >"$out/chart.dat"
 if command -v gnuplot >/dev/null; then
 	# From inside $out: the SVG names the data file, not this host's paths.
 	(cd "$out" && gnuplot) <<EOT
-set terminal svg size 760,420 dynamic font "sans,12"
+set terminal svg size 900,420 dynamic font "sans,12"
 set output "$svg"
 set title "Toggles per second on GPIO17, emulated $(meta "$out/bench-root.csv" board) ($(meta "$out/bench-root.csv" kernel)), higher is better"
 set logscale y
@@ -95,6 +143,10 @@ section=$out/section.md
 	echo "Measured $(date -u +%Y-%m-%d) by \`make bench-report\` ($board): $(meta "$out/bench-root.csv" board),"
 	echo "kernel $(meta "$out/bench-root.csv" kernel), $qemu_version."
 	echo "$(sed -n 's/^# pigpio-regs bench: //p' "$out/bench-root.csv"), one boot."
+	echo "Rows 2, 2h, 3 and 3h: $(sed -n 's/^# paired rounds: \([0-9]*\).*/\1/p' "$out/bench-root.csv") paired rounds each against row 1 (raw and"
+	echo "the row back to back, in alternating order); × row 1 is the median of the rounds'"
+	echo "ratios, IQR their interquartile range and (rounds); \"too wide\" when the IQR is"
+	echo "over 10 % of the median: such a ratio means nothing (see \`tools/bench/paired.h\`)."
 	for who in root alice; do
 		echo
 		if [ "$who" = root ]; then
@@ -103,11 +155,12 @@ section=$out/section.md
 			echo "As alice (group \`gpio\`, no other privilege):"
 		fi
 		echo
-		echo "| row | method | toggles/s | pins/s | × row 1 |"
-		echo "| --- | --- | ---: | ---: | ---: |"
-		awk -F, '$3 == "toggles/s" {
-			if ($7 == "ok") printf "| %s | %s | %.0f | %.0f | %s |\n", $1, $2, $4, $5, $6
-			else { sub(/^not available: /, "", $7); printf "| %s | %s | not available: %s | | |\n", $1, $2, $7 }
+		echo "| row | method | toggles/s | pins/s | × row 1 | paired: IQR (rounds) |"
+		echo "| --- | --- | ---: | ---: | ---: | --- |"
+		awk -F, '/^# paired: / { sub(/^# paired: /, ""); p[$1] = sprintf("%.2f-%.2f (%s)%s", $3, $4, $5, $6 == "ok" ? "" : ", too wide"); next }
+			$3 == "toggles/s" {
+			if ($7 == "ok") printf "| %s | %s | %.0f | %.0f | %s | %s |\n", $1, $2, $4, $5, $6, p[$1]
+			else { sub(/^not available: /, "", $7); printf "| %s | %s | not available: %s | | | |\n", $1, $2, $7 }
 		}' "$out/bench-$who.csv"
 		echo
 		echo "| row | setup | µs | × row 7b |"

@@ -74,6 +74,9 @@ boards=${PGR_BOARDS:-$(pgr_boards)} # PGR_BOARDS="a b": only those
 		step "docs match the emulated board" "$top/scripts/docs.sh" --check \
 			"$PGR_BUILD/$docs_board/console-suite.log"
 	fi
+	# docs/performance.md's measured table against the benchmark's rows
+	# (scripts/bench.sh --check: no board; regenerate with make bench-report).
+	step "docs/performance.md has the benchmark's rows" "$top/scripts/bench.sh" --check
 } 2>&1 | tee "$log"
 
 # The matrix: one line per board, from its result lines and timing file.

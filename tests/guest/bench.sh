@@ -4,7 +4,9 @@
 # row can be measured; as alice (group gpio, no other privilege) rows 1-4
 # and 7a must be, the others may say "not available". The figures are shown
 # in the log (say lines) and never judged: an emulator's speed means
-# nothing, and a busy host slows it. The full run is bench-full.sh
+# nothing, and a busy host slows it. Rows 2, 2h, 3 and 3h are measured in
+# paired rounds against row 1: only that each has its median ratio, IQR
+# and verdict ("too wide" or not) is checked, never the figure. The full run is bench-full.sh
 # (scripts/bench.sh).
 
 # bench_complete CSV: the table has its 11 rows, each a figure or a reason.
@@ -26,6 +28,18 @@ bench_measured() {
 	shift
 	for _id in "$@"; do
 		grep -q "^$_id,.*,ok\$" "$_csv" || return 1
+	done
+}
+
+# bench_paired OUT CSV: rows 2, 2h, 3, 3h each have their paired line in
+# the table ("    paired ID: 0.99x (IQR 0.97-1.01, 11 rounds)...") and in
+# the CSV ("# paired: ID,median,q1,q3,rounds,ok|too wide").
+bench_paired() {
+	for _id in 2 2h 3 3h; do
+		grep -Eq "^    paired $_id: [0-9.]+x \(IQR [0-9.]+-[0-9.]+, [0-9]+ rounds?\)" "$1" ||
+			return 1
+		grep -Eq "^# paired: $_id,[0-9.]+,[0-9.]+,[0-9.]+,[0-9]+,(ok|too wide)\$" "$2" ||
+			return 1
 	done
 }
 
@@ -56,8 +70,11 @@ check "root: bench --quick ran and printed a complete table" \
 	sh -c "test $status = 0 && grep -q '^7c ' /tmp/bench-root.out"
 check "root: bench --quick CSV has every row, a figure or a reason" \
 	"$(tail -n 9 /tmp/bench-root.csv 2>&1)" bench_complete /tmp/bench-root.csv
+check "root: rows 2, 2h, 3, 3h have a paired median ratio with its IQR and verdict" \
+	"$(grep -E '^( *paired|# paired)' /tmp/bench-root.out /tmp/bench-root.csv 2>&1)" \
+	bench_paired /tmp/bench-root.out /tmp/bench-root.csv
 
-as_alice pigpio-regs-bench --quick $bench_force --reps 1 --csv /tmp/bench-alice.csv \
+as_alice pigpio-regs-bench --quick $bench_force --csv /tmp/bench-alice.csv \
 	>/tmp/bench-alice.out 2>&1
 status=$?
 bench_say /tmp/bench-alice.out
@@ -66,6 +83,9 @@ check "alice: bench --quick ran, complete table" "exit $status: $(tail -n 3 /tmp
 check "alice: rows 1-4 (with the handles 2h, 3h) and 7a need no privilege" \
 	"$(grep -E '^(1|2|2h|3|3h|4|7a),' /tmp/bench-alice.csv 2>&1)" \
 	bench_measured /tmp/bench-alice.csv 1 2 2h 3 3h 4 7a
+check "alice: rows 2, 2h, 3, 3h have a paired median ratio with its IQR and verdict" \
+	"$(grep -E '^( *paired|# paired)' /tmp/bench-alice.out /tmp/bench-alice.csv 2>&1)" \
+	bench_paired /tmp/bench-alice.out /tmp/bench-alice.csv
 # On the driver, pgr_chip_open() learns everything with one ioctl: open, INFO,
 # mmap, and the first read is a load (the sysfs path took 24 calls).
 calls=$(sed -n 's/^setup 7a made \([0-9]*\) system calls.*/\1/p' /tmp/bench-alice.out)

@@ -6,7 +6,7 @@
 #   1. builds the library and CLI (make -C user) into build/host/user,
 #   2. builds them again with AddressSanitizer and UBSan into
 #      build/host/asan, with the C tests (test_regs, test_chip, test_rp1,
-#      test_args, test_owners),
+#      test_args, test_owners, test_soc; test_bench: the benchmark's statistics),
 #   3. runs the C tests (sanitized), test_threads under ThreadSanitizer
 #      (build/host/tsan-model: the library with the test's register model),
 #      test_cli.sh and test_selftest.sh (normal build;
@@ -105,7 +105,13 @@ if [ $asan_ok -eq 0 ]; then
 		"$TOP/user/cli/complete.c" && suite test_complete "$ASAN/test_complete"
 	step build/test_owners build_test test_owners &&
 		suite test_owners "$ASAN/test_owners"
+	step build/test_soc build_test test_soc &&
+		suite test_soc "$ASAN/test_soc"
 fi
+# The benchmark's paired-round statistics (tools/bench/paired.c): no library.
+step build/test_bench "$CC" "${TEST_CFLAGS[@]}" -I"$TOP/tools/bench" \
+	"$HERE/test_bench.c" "$TOP/tools/bench/paired.c" -lm -o "$ASAN/test_bench" &&
+	suite test_bench "$ASAN/test_bench"
 # The library once more under ThreadSanitizer, for the threads test, with
 # its register accesses going to the test's model of the chip
 # (PGR_TEST_REGISTER_MODEL, user/lib/regs.h; a directory of its own, so no

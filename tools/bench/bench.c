@@ -16,9 +16,14 @@
  *   7b  setup: libgpiod chip open + line request
  *   7c  setup: open() + mmap() + the first load, without the library
  *
- * A toggle is one high and one low. Each rate is the median of several
- * repetitions of a fixed number of toggles (found once, so that one
- * repetition lasts about the target time), timed with CLOCK_MONOTONIC.
+ * A toggle is one high and one low. Rows 2, 2h, 3 and 3h are compared
+ * with row 1 as paired rounds (paired.h): in each round row 1 and the row
+ * run back to back, in alternating order, and the row's figure against
+ * row 1 is the median of the rounds' ratios, with their interquartile
+ * range; the table says when that spread is too wide to mean anything.
+ * Their rates, and every other rate, are medians of several repetitions
+ * of a fixed number of toggles (found once, so that one repetition lasts
+ * about the target time), timed with CLOCK_MONOTONIC.
  * The hot loops allocate nothing and make no system call but the one
  * measured.
  *
@@ -56,6 +61,7 @@
 
 #include "bench.h"
 #include "guard.h"
+#include "paired.h"
 
 /* Byte offsets in the block (BCM2835/BCM2711 ARM Peripherals, "GPIO"). */
 #define REG_GPSET0		0x1c
@@ -67,6 +73,15 @@
 #define REPS_QUICK		3
 #define TARGET_S		0.25	/* one repetition, full run */
 #define TARGET_QUICK_S		0.02	/* --quick */
+/*
+ * Paired rounds: many short ones, each side of a round lasting the round
+ * target, so that a host's hiccup spoils a round rather than a row.
+ */
+#define ROUNDS_DEFAULT		15
+#define ROUNDS_QUICK		11
+#define ROUND_S			0.05
+#define ROUND_QUICK_S		0.005
+#define PAIRED_ROWS		4	/* 2, 2h, 3, 3h against row 1 */
 #define MAX_TOGGLES		(1UL << 30)
 #define WHY_SIZE		160
 #define GPIOD_CONSUMER		"pigpio-regs-bench"
@@ -96,6 +111,8 @@ struct bench {
 	volatile uint32_t *set, *clr;	/* GPSET/GPCLR of the pin's bank */
 	uint32_t bit, mask;		/* the pin; the 8 pins */
 	unsigned pin, bank, reps;
+	unsigned rounds;		/* of each paired row */
+	double round_target;		/* one side of one round, seconds */
 	long setup_syscalls;		/* of row 7a, -1: could not count */
 	int fd;				/* the device (pwrite), or sysfs value */
 	double target;
@@ -118,6 +135,8 @@ struct row {
 	int available;
 	double value;		/* median */
 	char why[WHY_SIZE];	/* when not available */
+	bool paired;		/* measured in rounds against row 1 */
+	struct paired_stats ps;	/* then its ratio to row 1 */
 };
 
 enum { R_RAW, R_LIB, R_LINE, R_BANK, R_BANK_LINE, R_PWRITE, R_GPIOD,
@@ -131,17 +150,9 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 static double median(double *v, unsigned n)
 {
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	return paired_median(v, n);
 }
 
 /* --- the hot loops ------------------------------------------------------ */
@@ -252,15 +263,12 @@ static int loop_gpiod_v2(struct bench *b, unsigned long n)
 	return 0;
 }
 
-/*
- * Toggles per second of loop: the number of toggles that lasts about the
- * target time, then b->reps repetitions of exactly that many; the median.
- */
-static int measure_rate(struct bench *b, loop_fn loop, double *rate)
+/* The number of toggles of loop that lasts about target seconds, in *n. */
+static int calibrate(struct bench *b, loop_fn loop, double target,
+		     unsigned long *np)
 {
-	double rates[BENCH_REPS_MAX], t;
 	unsigned long n = 16;
-	unsigned r;
+	double t;
 	int err;
 
 	for (;;) {
@@ -269,26 +277,85 @@ static int measure_rate(struct bench *b, loop_fn loop, double *rate)
 		t = now_s() - t;
 		if (err)
 			return err;
-		if (t >= b->target || n >= MAX_TOGGLES)
+		if (t >= target || n >= MAX_TOGGLES)
 			break;
 		/* Aim at the target from what this many took. */
-		if (t > b->target / 64)
-			n = (unsigned long)((double)n * b->target / t * 1.05) + 1;
+		if (t > target / 64)
+			n = (unsigned long)((double)n * target / t * 1.05) + 1;
 		else
 			n *= 16;
 		if (n > MAX_TOGGLES)
 			n = MAX_TOGGLES;
 	}
-	for (r = 0; r < b->reps; r++) {
-		t = now_s();
-		err = loop(b, n);
-		t = now_s() - t;
-		if (err)
-			return err;
-		rates[r] = (double)n / (t > 0 ? t : 1e-9);
-	}
-	*rate = median(rates, b->reps);
+	*np = n;
 	return 0;
+}
+
+/* Toggles per second of n toggles of loop, in *rate. */
+static int timed(struct bench *b, loop_fn loop, unsigned long n, double *rate)
+{
+	double t = now_s();
+	int err = loop(b, n);
+
+	t = now_s() - t;
+	*rate = (double)n / (t > 0 ? t : 1e-9);
+	return err;
+}
+
+/*
+ * Toggles per second of loop: the number of toggles that lasts about the
+ * target time, then b->reps repetitions of exactly that many; the median.
+ */
+static int measure_rate(struct bench *b, loop_fn loop, double *rate)
+{
+	double rates[BENCH_REPS_MAX];
+	unsigned long n;
+	unsigned r;
+	int err = calibrate(b, loop, b->target, &n);
+
+	for (r = 0; !err && r < b->reps; r++)
+		err = timed(b, loop, n, &rates[r]);
+	if (!err)
+		*rate = median(rates, b->reps);
+	return err;
+}
+
+/*
+ * Row against row 1 (raw) in b->rounds paired rounds, raw first in even
+ * rounds and last in odd ones: the row's median rate, its paired_stats,
+ * and raw's rate of every round appended to raw_rates at *nraw.
+ */
+static int measure_paired(struct bench *b, loop_fn raw, loop_fn loop,
+			  struct row *row, double *raw_rates, unsigned *nraw)
+{
+	double rates[BENCH_REPS_MAX], ratios[BENCH_REPS_MAX];
+	double r_raw = 0, r_row = 0;
+	unsigned long n_raw, n_row;
+	unsigned r;
+	int err;
+
+	err = calibrate(b, raw, b->round_target, &n_raw);
+	if (!err)
+		err = calibrate(b, loop, b->round_target, &n_row);
+	for (r = 0; !err && r < b->rounds; r++) {
+		if (r % 2 == 0) {
+			err = timed(b, raw, n_raw, &r_raw);
+			if (!err)
+				err = timed(b, loop, n_row, &r_row);
+		} else {
+			err = timed(b, loop, n_row, &r_row);
+			if (!err)
+				err = timed(b, raw, n_raw, &r_raw);
+		}
+		rates[r] = r_row;
+		ratios[r] = paired_ratio(r_raw, r_row);
+		raw_rates[(*nraw)++] = r_raw;
+	}
+	if (err)
+		return err;
+	row->value = median(rates, b->rounds);
+	row->paired = true;
+	return paired_stats(ratios, b->rounds, &row->ps) ? -ERANGE : 0;
 }
 
 static void set_row(struct row *row, const char *id, const char *unit,
@@ -324,6 +391,19 @@ static void rate_row(struct row *row, struct bench *b, loop_fn loop)
 		unavailable(row, "failed: %s", strerror(-err));
 	else
 		row->available = 1;
+}
+
+static void paired_row(struct row *row, struct bench *b, loop_fn loop,
+		       double *raw_rates, unsigned *nraw)
+{
+	int err = measure_paired(b, loop_raw, loop, row, raw_rates, nraw);
+
+	if (err) {
+		row->paired = false;
+		unavailable(row, "failed: %s", strerror(-err));
+	} else {
+		row->available = 1;
+	}
 }
 
 /* --- setup costs -------------------------------------------------------- */
@@ -949,7 +1029,11 @@ static const char *ratio_text(const struct row *a, const struct row *b,
 {
 	if (!a->available || !b->available || b->value <= 0)
 		return "-";
-	snprintf(buf, size, "%.2f", a->value / b->value);
+	/* Against row 1, a paired row's own figure: its rounds' median. */
+	if (a->paired && b->id && strcmp(b->id, "1") == 0)
+		snprintf(buf, size, "%.2f", a->ps.median);
+	else
+		snprintf(buf, size, "%.2f", a->value / b->value);
 	return buf;
 }
 
@@ -963,7 +1047,17 @@ static void goal(const char *text, const struct row *a, const struct row *b,
 		printf("goal: %-40s not measured\n", text);
 		return;
 	}
-	ratio = a->value / b->value;
+	if (a->paired && strcmp(b->id, "1") == 0) {
+		ratio = a->ps.median;
+		if (a->ps.wide) {
+			printf("goal: %-40s %8.2fx  undecided: %s\n", text,
+			       ratio, a->ps.rounds < PAIRED_MIN_ROUNDS ?
+			       "too few rounds" : "spread too wide");
+			return;
+		}
+	} else {
+		ratio = a->value / b->value;
+	}
 	printf("goal: %-40s %8.2fx  %s\n", text, ratio,
 	       ratio >= want ? "met" : "MISSED");
 }
@@ -973,11 +1067,13 @@ static void print_table(const struct row *rows, const struct bench *b,
 			const char *kernel)
 {
 	const struct row *raw = &rows[R_RAW];
-	char ratio[32];
+	char ratio[32], text[160];
 	unsigned i;
 
 	printf("pigpio-regs bench: GPIO%u (bank row: 8 pins, mask 0x%08x of bank %u), %u repetitions, median\n",
 	       b->pin, (unsigned)b->mask, b->bank, b->reps);
+	printf("rows 1, 2, 2h, 3, 3h: %u paired rounds of each against row 1; x raw is the median of the rounds' ratios (IQR: their interquartile range; too wide above %.0f%% of the median)\n",
+	       b->rounds, 100 * PAIRED_WIDE);
 	printf("board: %s (%s); kernel: %s; QEMU: see host; uid %ld\n",
 	       model, soc, kernel, (long)getuid());
 	printf("%-3s %-52s %14s %14s %8s\n", "row", "method", "toggles/s",
@@ -995,6 +1091,10 @@ static void print_table(const struct row *rows, const struct bench *b,
 		printf("%-3s %-52s %14.0f %14.0f %8s\n", r->id, r->method,
 		       r->value, r->value * r->pins,
 		       ratio_text(r, raw, ratio, sizeof(ratio)));
+		/* Under the row, indented: a line of its own for scripts. */
+		if (r->paired)
+			printf("    paired %s: %s\n", r->id,
+			       paired_text(&r->ps, text, sizeof(text)));
 	}
 	printf("%-3s %-52s %14s %14s %8s\n", "row", "setup", "us", "",
 	       "x 7b");
@@ -1049,6 +1149,15 @@ static int write_csv(const char *file, const struct row *rows,
 		b->pin, (unsigned)b->mask, b->reps);
 	fprintf(f, "# board: %s (%s)\n# kernel: %s\n# qemu: see host\n# uid: %ld\n",
 		model, soc, kernel, (long)getuid());
+	fprintf(f, "# paired rounds: %u (rows 2, 2h, 3, 3h against row 1); too wide: IQR > %.0f%% of the median\n",
+		b->rounds, 100 * PAIRED_WIDE);
+	/* "# paired: id,median,q1,q3,rounds,ok|too wide": see paired.h. */
+	for (i = 0; i < NROWS; i++)
+		if (rows[i].available && rows[i].paired)
+			fprintf(f, "# paired: %s,%.3f,%.3f,%.3f,%u,%s\n",
+				rows[i].id, rows[i].ps.median, rows[i].ps.q1,
+				rows[i].ps.q3, rows[i].ps.rounds,
+				rows[i].ps.wide ? "too wide" : "ok");
 	fprintf(f, "id,method,unit,median,pins_per_s,ratio,status\n");
 	for (i = 0; i < NROWS; i++) {
 		const struct row *r = &rows[i];
@@ -1118,6 +1227,8 @@ int bench_run(const struct bench_opts *cmd, struct pgr_chip *chip,
 	enum pgr_function saved[BENCH_PINS];
 	int levels[BENCH_PINS];
 	struct row rows[NROWS];
+	double raw_rates[PAIRED_ROWS * BENCH_REPS_MAX];
+	unsigned nraw = 0;
 	struct bench b;
 	struct utsname uts;
 	char model[80];
@@ -1137,6 +1248,9 @@ int bench_run(const struct bench_opts *cmd, struct pgr_chip *chip,
 	b.reps = cmd->reps ? cmd->reps : cmd->quick ? REPS_QUICK :
 		 REPS_DEFAULT;
 	b.target = cmd->quick ? TARGET_QUICK_S : TARGET_S;
+	b.rounds = cmd->reps ? cmd->reps : cmd->quick ? ROUNDS_QUICK :
+		   ROUNDS_DEFAULT;
+	b.round_target = cmd->quick ? ROUND_QUICK_S : ROUND_S;
 	/* The window is ours to write: the library maps it read-write. */
 	base = (volatile uint32_t *)(uintptr_t)pgr_chip_mapping(chip);
 	b.set = base + REG_GPSET0 / 4 + b.bank;
@@ -1188,22 +1302,30 @@ int bench_run(const struct bench_opts *cmd, struct pgr_chip *chip,
 	err = pgr_line_init(chip, b.pin, &b.pin_line);
 	if (!err)
 		err = pgr_line_init_bank(chip, b.bank, b.mask, &b.bank_line);
-	/* Side by side: each handle row right after its raw or library twin. */
-	if (go_on(&b, stop))
-		rate_row(&rows[R_RAW], &b, loop_raw);
+	/*
+	 * Rows 2h, 2, 3, 3h in paired rounds against row 1, whose figure is
+	 * the median of its rates in all those rounds.
+	 */
 	if (err) {
 		unavailable(&rows[R_LINE], "pgr_line_init: %s", strerror(-err));
 		unavailable(&rows[R_BANK_LINE], "pgr_line_init: %s",
 			    strerror(-err));
 	} else if (go_on(&b, stop)) {
-		rate_row(&rows[R_LINE], &b, loop_line);
+		paired_row(&rows[R_LINE], &b, loop_line, raw_rates, &nraw);
 	}
 	if (go_on(&b, stop))
-		rate_row(&rows[R_LIB], &b, loop_lib);
+		paired_row(&rows[R_LIB], &b, loop_lib, raw_rates, &nraw);
 	if (go_on(&b, stop))
-		rate_row(&rows[R_BANK], &b, loop_bank);
+		paired_row(&rows[R_BANK], &b, loop_bank, raw_rates, &nraw);
 	if (!err && go_on(&b, stop))
-		rate_row(&rows[R_BANK_LINE], &b, loop_bank_line);
+		paired_row(&rows[R_BANK_LINE], &b, loop_bank_line, raw_rates,
+			   &nraw);
+	if (nraw > 0) {
+		rows[R_RAW].value = median(raw_rates, nraw);
+		rows[R_RAW].available = 1;
+	} else if (go_on(&b, stop)) {
+		rate_row(&rows[R_RAW], &b, loop_raw);
+	}
 	if (driver) {
 		b.fd = pgr_chip_fd(chip);
 		if (go_on(&b, stop))

@@ -18,7 +18,7 @@
  */
 #include <stddef.h>
 
-#include "regs.h"
+#include "soc.h"
 
 #define ALTS 6
 
@@ -201,26 +201,23 @@ static const char *const alt_rp1[][RP1_ALTS] = {
 
 #define ROWS(table) (sizeof(table) / sizeof(table[0]))
 
-const char *pgr_regs_alt_name(const struct pgr_soc *soc, unsigned pin,
-			      unsigned alt)
+static const char *lookup(const char *const (*table)[ALTS], size_t rows,
+			  unsigned pin, unsigned alt)
 {
-	const char *const (*table)[ALTS];
-	size_t rows;
+	return pin < rows && alt < ALTS ? table[pin][alt] : NULL;
+}
 
-	if (pgr_soc_is_rp1(soc)) {
-		if (pin >= soc->ngpio || pin >= ROWS(alt_rp1) ||
-		    alt >= RP1_ALTS)
-			return NULL;
-		return alt_rp1[pin][alt];
-	}
-	if (soc->pull_model == PGR_PULL_BCM2711) {
-		table = alt_bcm2711;
-		rows = ROWS(alt_bcm2711);
-	} else {
-		table = alt_bcm2835;
-		rows = ROWS(alt_bcm2835);
-	}
-	if (pin >= soc->ngpio || pin >= rows || alt >= ALTS)
-		return NULL;
-	return table[pin][alt];
+const char *pgr_alt_name_bcm2835(unsigned pin, unsigned alt)
+{
+	return lookup(alt_bcm2835, ROWS(alt_bcm2835), pin, alt);
+}
+
+const char *pgr_alt_name_bcm2711(unsigned pin, unsigned alt)
+{
+	return lookup(alt_bcm2711, ROWS(alt_bcm2711), pin, alt);
+}
+
+const char *pgr_alt_name_rp1(unsigned pin, unsigned alt)
+{
+	return pin < ROWS(alt_rp1) && alt < RP1_ALTS ? alt_rp1[pin][alt] : NULL;
 }

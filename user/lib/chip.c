@@ -19,18 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "soc.h"
 
 /* Longer than any valid value ("0x" + 16 digits, "bcm2711", ...). */
 #define ATTR_MAX 64
-
-/*
- * Raspberry Pi's kernel names its RP1 node after the device tree's
- * chardev-name of gpiomem@d0000 (bcm2712-rpi.dtsi): one window over
- * IO_BANK0, SYS_RIO0 and PADS_BANK0 (reg 0x400d0000, 0x30000 bytes).
- */
-#define RP1_GPIOMEM_NAME	"gpiomem0"
-#define RP1_GPIOMEM_BUS_BASE	0x400d0000ULL
 
 struct chip_attrs {
 	const struct pgr_soc *soc;
@@ -167,39 +159,57 @@ static bool path_is_named(const char *path, const char *name)
 }
 
 /*
- * Is fd, opened as path, Raspberry Pi's RP1 /dev/gpiomem0? Its driver
- * (raspberrypi-gpiomem) has no ioctl, no attributes and no device-tree
- * link in sysfs: the name is all it says. 1, 0, or -EPROTO for a regular
- * file of that name shorter than the window (a simulated one).
+ * Is fd, opened as path, Raspberry Pi's own gpiomem node of a family (the
+ * RP1's /dev/gpiomem0, soc_rp1.c)? Its driver (raspberrypi-gpiomem) has
+ * no ioctl, no attributes and no device-tree link in sysfs: the name is
+ * all it says. That family's SoC, NULL for none, or *err = -EPROTO for a
+ * regular file of that name shorter than the window (a simulated one).
  */
-static int is_rp1_gpiomem(int fd, const char *path)
+static const struct pgr_soc *gpiomem_soc(int fd, const char *path, int *err)
 {
+	const struct pgr_soc_ops *family;
 	char target[PATH_MAX];
+	bool resolved = false;
 	struct stat st;
+	unsigned i;
 
-	if (!path_is_named(path, RP1_GPIOMEM_NAME) &&
-	    (!realpath(path, target) ||
-	     !path_is_named(target, RP1_GPIOMEM_NAME)))
-		return 0;
-	if (fstat(fd, &st) != 0)
-		return -errno;
-	if (S_ISREG(st.st_mode) && st.st_size < PGR_RP1_WINDOW)
-		return -EPROTO;
-	return S_ISREG(st.st_mode) || S_ISCHR(st.st_mode);
+	*err = 0;
+	for (i = 0; (family = pgr_soc_family(i)); i++) {
+		if (!family->gpiomem_name)
+			continue;
+		if (!path_is_named(path, family->gpiomem_name)) {
+			if (!resolved && !realpath(path, target))
+				continue;
+			resolved = true;
+			if (!path_is_named(target, family->gpiomem_name))
+				continue;
+		}
+		if (fstat(fd, &st) != 0) {
+			*err = -errno;
+			return NULL;
+		}
+		if (S_ISREG(st.st_mode) && st.st_size < (off_t)family->window) {
+			*err = -EPROTO;
+			return NULL;
+		}
+		if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode))
+			return NULL;
+		return family->nsocs ? &family->socs[0].soc : NULL;
+	}
+	return NULL;
 }
 
 /* What that node is, as the attributes would say it. */
-static int rp1_gpiomem_attrs(struct chip_attrs *a)
+static int gpiomem_attrs(const struct pgr_soc *soc, struct chip_attrs *a)
 {
-	a->soc = pgr_soc_lookup("rp1");
-	if (!a->soc)
-		return -EPROTO;
+	const struct pgr_soc_ops *ops = pgr_soc_ops(soc);
+
+	a->soc = soc;
 	a->phys_base = 0;	/* the node does not say */
-	a->bus_base = RP1_GPIOMEM_BUS_BASE;
-	/* Each block as the RP1 GPIO node's reg gives it: 0xc000 bytes. */
-	a->block_size = 0xc000;
-	a->window_size = PGR_RP1_WINDOW;
-	a->ngpio = a->soc->ngpio;
+	a->bus_base = ops->gpiomem_bus_base;
+	a->block_size = ops->gpiomem_block_size;
+	a->window_size = ops->window;
+	a->ngpio = soc->ngpio;
 	return check_attrs(a);
 }
 
@@ -275,14 +285,16 @@ int pgr_chip_open(struct pgr_chip **chipp, const char *device_path,
 
 	/*
 	 * The driver says it all in one call; anything else has sysfs, or
-	 * (no attr_dir named) is Raspberry Pi's gpiomem0 by its name.
+	 * (no attr_dir named) is Raspberry Pi's gpiomem0 (a family's
+	 * gpiomem_name, soc.h) by its name.
 	 */
 	err = read_info(fd, &attrs);
 	by_driver = !err;
 	if (err == -ENOTTY && !attr_dir) {
-		err = is_rp1_gpiomem(fd, device_path);
-		if (err > 0)
-			err = rp1_gpiomem_attrs(&attrs);
+		const struct pgr_soc *soc = gpiomem_soc(fd, device_path, &err);
+
+		if (soc)
+			err = gpiomem_attrs(soc, &attrs);
 		else if (err == 0)
 			err = -ENOTTY;
 	}
@@ -318,7 +330,7 @@ int pgr_chip_open(struct pgr_chip **chipp, const char *device_path,
 	 * the driver answers INFO, and it had UPDATE and PULL before INFO:
 	 * no question to ask. Anything else is asked (config.c).
 	 */
-	if (by_driver && !pgr_soc_is_rp1(attrs.soc))
+	if (by_driver && pgr_soc_ops(attrs.soc)->driver_requests != 0)
 		chip->config_path = PGR_CONFIG_DRIVER;
 	else
 		pgr_config_probe(chip);

@@ -10,39 +10,15 @@
 #include <errno.h>
 #include <unistd.h>
 
-#include "internal.h"
-
-/* RP1: FUNCSEL (and the RIO OE bit for SYS_RIO) as the public enum. */
-static enum pgr_function rp1_function(unsigned funcsel, int output)
-{
-	static const enum pgr_function alt[PGR_RP1_FUNCSELS] = {
-		PGR_FUNC_ALT0, PGR_FUNC_ALT1, PGR_FUNC_ALT2, PGR_FUNC_ALT3,
-		PGR_FUNC_ALT4, PGR_FUNC_ALT5, PGR_FUNC_ALT6, PGR_FUNC_ALT7,
-		PGR_FUNC_ALT8,
-	};
-
-	if (funcsel == PGR_RP1_FUNCSEL_SYS_RIO)
-		return output ? PGR_FUNC_OUTPUT : PGR_FUNC_INPUT;
-	return funcsel < PGR_RP1_FUNCSELS ? alt[funcsel] : PGR_FUNC_NONE;
-}
+#include "soc.h"
 
 int pgr_pin_get_function(const struct pgr_chip *chip, unsigned pin,
 		     enum pgr_function *out)
 {
-	unsigned code;
-	int err, output;
-
-	if (pgr_soc_is_rp1(chip->soc)) {
-		err = pgr_rp1_get_function(chip->base, chip->soc, pin, &code,
-					   &output);
-		if (!err)
-			*out = rp1_function(code, output);
-		return err;
-	}
-	err = pgr_regs_get_function(chip->base, chip->soc, pin, &code);
-	if (!err)
-		*out = (enum pgr_function)code;
-	return err;
+	if (pin >= chip->soc->ngpio)
+		return -EINVAL;
+	return pgr_soc_ops(chip->soc)->get_function(chip->base, chip->soc, pin,
+						    out);
 }
 
 const char *pgr_function_name(enum pgr_function function)
@@ -84,38 +60,20 @@ const char *pgr_pin_alt_name(const struct pgr_chip *chip, unsigned pin,
 int pgr_pin_get_pull(const struct pgr_chip *chip, unsigned pin,
 		 enum pgr_pull *out)
 {
-	uint32_t pad;
-	int code;
+	const struct pgr_soc_ops *ops = pgr_soc_ops(chip->soc);
 
 	if (pin >= chip->soc->ngpio)
 		return -EINVAL;
-	if (chip->soc->pull_model == PGR_PULL_RP1) {
-		code = pgr_rp1_get_pad(chip->base, chip->soc, pin, &pad);
-		if (code < 0)
-			return code;
-		pad &= PGR_RP1_PAD_PUE | PGR_RP1_PAD_PDE;
-		*out = pad == 0 ? PGR_PULL_NONE :
-		       pad == PGR_RP1_PAD_PUE ? PGR_PULL_UP :
-		       pad == PGR_RP1_PAD_PDE ? PGR_PULL_DOWN : PGR_PULL_UNKNOWN;
+	if (!ops->get_pull) {
+		*out = PGR_PULL_UNKNOWN;	/* e.g. GPPUD: write-only */
 		return 0;
 	}
-	if (chip->soc->pull_model != PGR_PULL_BCM2711) {
-		*out = PGR_PULL_UNKNOWN;	/* GPPUD is write-only */
-		return 0;
-	}
-	code = pgr_regs_get_pull(chip->base, chip->soc, pin);
-	if (code < 0)
-		return code;
-	*out = code == PGR_2711_PULL_NONE ? PGR_PULL_NONE :
-	       code == PGR_2711_PULL_UP ? PGR_PULL_UP :
-	       code == PGR_2711_PULL_DOWN ? PGR_PULL_DOWN : PGR_PULL_UNKNOWN;
-	return 0;
+	return ops->get_pull(chip->base, chip->soc, pin, out);
 }
 
 int pgr_chip_pull_readable(const struct pgr_chip *chip)
 {
-	return chip->soc->pull_model == PGR_PULL_BCM2711 ||
-	       chip->soc->pull_model == PGR_PULL_RP1;
+	return pgr_soc_ops(chip->soc)->get_pull != NULL;
 }
 
 const char *pgr_pull_name(enum pgr_pull pull)
@@ -132,32 +90,24 @@ const char *pgr_pull_name(enum pgr_pull pull)
 int pgr_pin_get_drive(const struct pgr_chip *chip, unsigned pin,
 		      enum pgr_drive *out)
 {
-	uint32_t pad;
-	int ret;
+	const struct pgr_soc_ops *ops = pgr_soc_ops(chip->soc);
 
 	if (pin >= chip->soc->ngpio)
 		return -EINVAL;
-	if (!pgr_soc_is_rp1(chip->soc))
+	if (!ops->get_drive)
 		return -EOPNOTSUPP;
-	ret = pgr_rp1_get_pad(chip->base, chip->soc, pin, &pad);
-	if (ret < 0)
-		return ret;
-	*out = (enum pgr_drive)((pad & PGR_RP1_PAD_DRIVE) >>
-				PGR_RP1_PAD_DRIVE_SHIFT);
-	return 0;
+	return ops->get_drive(chip->base, chip->soc, pin, out);
 }
 
 int pgr_pin_get_slew(const struct pgr_chip *chip, unsigned pin)
 {
-	uint32_t pad;
-	int ret;
+	const struct pgr_soc_ops *ops = pgr_soc_ops(chip->soc);
 
 	if (pin >= chip->soc->ngpio)
 		return -EINVAL;
-	if (!pgr_soc_is_rp1(chip->soc))
+	if (!ops->get_slew)
 		return -EOPNOTSUPP;
-	ret = pgr_rp1_get_pad(chip->base, chip->soc, pin, &pad);
-	return ret < 0 ? ret : (pad & PGR_RP1_PAD_SLEWFAST) != 0;
+	return ops->get_slew(chip->base, chip->soc, pin);
 }
 
 const char *pgr_drive_name(enum pgr_drive drive)
@@ -299,14 +249,14 @@ static int check_offset(const struct pgr_chip *chip, unsigned offset)
 {
 	if (offset % 4 != 0)
 		return -EINVAL;
-	/* RP1: three blocks at 64 KiB steps; the gaps between are no registers. */
-	if (pgr_soc_is_rp1(chip->soc))
-		return offset < chip->window_size &&
-		       offset % PGR_RP1_BLOCK_STRIDE < chip->block_size ?
-		       0 : -EINVAL;
-	if (offset >= chip->block_size)
-		return -EINVAL;
-	return 0;
+	/*
+	 * Blocks of block_size bytes at every block_stride of the window
+	 * (the RP1's three at 64 KiB steps, or one): the gaps between are
+	 * no registers.
+	 */
+	return offset < chip->window_size &&
+	       offset % pgr_soc_block_max(chip->soc) < chip->block_size ?
+	       0 : -EINVAL;
 }
 
 int pgr_chip_peek(const struct pgr_chip *chip, unsigned offset, uint32_t *out)

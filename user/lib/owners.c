@@ -26,7 +26,7 @@
 
 #include <linux/gpio.h>
 
-#include "internal.h"
+#include "soc.h"
 
 #define DT_ROOT		"/proc/device-tree"
 #define DEV_DIR		"/dev"
@@ -99,10 +99,14 @@ static bool is_gpio_controller(const char *path)
 	char buf[MAX_PROP];
 	ssize_t len = read_prop(path, "compatible", buf, sizeof(buf));
 
-	/* The Pi 5's header is on the RP1: rp1.dtsi's gpio@d0000. */
-	return len > 0 && (list_has(buf, len, "brcm,bcm2835-gpio") ||
-			   list_has(buf, len, "brcm,bcm2711-gpio") ||
-			   list_has(buf, len, "raspberrypi,rp1-gpio"));
+	const struct pgr_soc_ops *family;
+	unsigned i;
+
+	/* Any family's (the Pi 5's header is on the RP1's gpio@d0000). */
+	for (i = 0; len > 0 && (family = pgr_soc_family(i)); i++)
+		if (list_has(buf, len, family->dt_compatible))
+			return true;
+	return false;
 }
 
 /* Is the node enabled by its own status (absent, "okay" or "ok")? */
@@ -309,6 +313,18 @@ int pgr_owners_from_devicetree(struct pgr_owners *owners, const char *dt_root)
 	return walk_consumers(&scan, dt_root, NULL);
 }
 
+/* Is label the gpio_chip of a family's kernel driver (pinctrl-bcm2835...)? */
+static bool is_our_gpiochip(const char *label)
+{
+	const struct pgr_soc_ops *family;
+	unsigned i;
+
+	for (i = 0; (family = pgr_soc_family(i)); i++)
+		if (strcmp(label, family->gpiochip_label) == 0)
+			return true;
+	return false;
+}
+
 /* Lines in use on one chip's descriptor: how many, or -errno. */
 static int chip_lines(struct pgr_owners *owners, int fd)
 {
@@ -320,10 +336,7 @@ static int chip_lines(struct pgr_owners *owners, int fd)
 	memset(&chip, 0, sizeof(chip));
 	if (ioctl(fd, GPIO_GET_CHIPINFO_IOCTL, &chip) < 0)
 		return -errno;
-	/* pinctrl-rp1: the gpio_chip label of the kernel's pinctrl-rp1.c. */
-	if (strcmp(chip.label, "pinctrl-bcm2835") != 0 &&
-	    strcmp(chip.label, "pinctrl-bcm2711") != 0 &&
-	    strcmp(chip.label, "pinctrl-rp1") != 0)
+	if (!is_our_gpiochip(chip.label))
 		return -ENODEV;
 
 	for (line = 0; line < chip.lines && line < PGR_MAX_PINS; line++) {

@@ -115,8 +115,8 @@ enum pgr_pull_model {
 #define PGR_2711_PULL_DOWN	0x2
 
 /*
- * Everything that differs between SoC families lives here, and the table
- * of known families is in regs.c.
+ * The description of one SoC; what its family does with it is its
+ * backend's (soc.h), and the rows of the table are in the backends.
  */
 struct pgr_soc {
 	const char *name;	/* as in the "soc" sysfs attribute */
@@ -125,28 +125,26 @@ struct pgr_soc {
 	unsigned block_min;	/* bytes: the model's registers all fit */
 };
 
+/* What a SoC family's backend provides: struct pgr_soc_ops, in soc.h. */
+struct pgr_soc_ops;
+
 /*
- * Two register layouts: the BCM2835's one block (BCM2835/6/7, BCM2711)
- * and the RP1's three. The RP1 is also the one family whose pulls are in
- * PADS words, so pull_model tells the layouts apart. (struct pgr_soc
+ * One row of the SoC table: the family's description (struct pgr_soc
  * keeps the fields it had: libabigail sees it through the opaque chip's
- * pointer, and user/abi's baseline records it.)
+ * pointer, and user/abi's baseline records it) and its backend. Each
+ * backend file (soc_*.c) holds the rows of its family; pgr_soc_lookup()
+ * returns &row->soc, and pgr_soc_ops() finds the row again.
  */
-static inline bool pgr_soc_is_rp1(const struct pgr_soc *soc)
-{
-	return soc->pull_model == PGR_PULL_RP1;
-}
+struct pgr_soc_entry {
+	struct pgr_soc soc;		/* first: see pgr_soc_ops() */
+	const struct pgr_soc_ops *ops;
+};
 
-/* The window_size the attributes must give: the page, or the RP1's. */
-static inline unsigned pgr_soc_window(const struct pgr_soc *soc)
+/* The backend of soc, which pgr_soc_lookup() returned. */
+static inline const struct pgr_soc_ops *pgr_soc_ops(const struct pgr_soc *soc)
 {
-	return pgr_soc_is_rp1(soc) ? PGR_RP1_WINDOW : PGR_BCM_WINDOW;
-}
-
-/* The largest block_size that fits: the page, or each RP1 block's 64 KiB. */
-static inline unsigned pgr_soc_block_max(const struct pgr_soc *soc)
-{
-	return pgr_soc_is_rp1(soc) ? PGR_RP1_BLOCK_STRIDE : PGR_BCM_WINDOW;
+	/* soc is the first member of its row (C11 6.7.2.1p15). */
+	return ((const struct pgr_soc_entry *)(const void *)soc)->ops;
 }
 
 /*
@@ -161,6 +159,12 @@ struct pgr_change {
 
 /* The family named name, or NULL if unknown. */
 const struct pgr_soc *pgr_soc_lookup(const char *name);
+
+/* The window_size the attributes must give: the page, or the RP1's. */
+unsigned pgr_soc_window(const struct pgr_soc *soc);
+
+/* The largest block_size that fits: the page, or each RP1 block's 64 KiB. */
+unsigned pgr_soc_block_max(const struct pgr_soc *soc);
 
 /*
  * Register accessors: the only places that dereference the block.
