@@ -4,7 +4,9 @@
 # + the board's watchdog module + what build.sh made + the guest jobs), boot
 # it in QEMU, and keep the whole console log in build/BOARD/console-MODE.log.
 # The guest runs /pigpio/MODE.sh: tests/guest/MODE.sh ("suite", "nogpio", "rp1"),
-# or scripts/guest/demo-guest.sh for "demo". Exits 0 when the guest ran its job
+# scripts/guest/demo-guest.sh for "demo", or scripts/guest/lab-guest.sh for
+# the lab's "lab-shell", "lab-root" and "lab-run" (PGR_INTERACTIVE=1: the
+# console is this terminal; PGR_LAB_DIR: what lab-run runs). Exits 0 when the guest ran its job
 # to the end, 1 otherwise; the job's own results are in the log.
 set -euo pipefail
 # shellcheck source=scripts/guest/lib.sh
@@ -24,6 +26,17 @@ rm -rf "$stage" && mkdir -p "$stage/pigpio/bin" "$stage/etc" "$stage/proc" \
 cp "$PGR_TOP/scripts/guest/init.sh" "$stage/init"
 cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
 cp "$PGR_TOP/scripts/guest/demo-guest.sh" "$stage/pigpio/demo.sh"
+# The lab (scripts/lab.sh, docs/lab/): one script for its three jobs, the
+# build tree of its exercise 1 as `make` leaves it (the module, the CLI and
+# the examples), and the student's program for lab-run, if one is staged.
+for job in lab-shell lab-root lab-run; do
+	cp "$PGR_TOP/scripts/guest/lab-guest.sh" "$stage/pigpio/$job.sh"
+done
+mkdir -p "$stage/pigpio/tree/kernel" "$stage/pigpio/tree/build/host/user"
+cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/tree/kernel/"
+cp "$out/user/pigpio-regs" "$stage/pigpio/tree/build/host/user/"
+cp -r "$out/user/examples" "$stage/pigpio/tree/build/host/user/"
+[ -z "${PGR_LAB_DIR:-}" ] || cp -r "$PGR_LAB_DIR" "$stage/pigpio/lab"
 cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
 # The CLI is not among them: the suite uses the packaged one.
 cp "$out/user/pigpio-regs-bench" "$out"/user/examples/* "$out"/guest-bin/* \
@@ -197,15 +210,24 @@ start=$(date +%s)
 bash -c "$(declare -f quit_qemu watch_end); watch_end \"\$@\"" watch_end \
 	"$log" "$monitor" "$out/ended-by-host" "$grace" "$init_timeout" &
 watcher=$!
+# shellcheck disable=SC2054 # QEMU's own commas
+qemu_cmd=("$qemu" -M "$B_QEMU" -m "$B_MEM"
+	-kernel "$(echo "$kroot"/boot/vmlinuz-*)" -dtb "$dtb"
+	-initrd "$out/initramfs.gz" -append "$append"
+	"${qemu_args[@]}" -display none -no-reboot
+	-chardev "pipe,id=monitor,path=$monitor" -mon chardev=monitor,mode=readline)
 set +e
-timeout -k 10 "$timeout" "$qemu" -M "$B_QEMU" -m "$B_MEM" \
-	-kernel "$(echo "$kroot"/boot/vmlinuz-*)" -dtb "$dtb" \
-	-initrd "$out/initramfs.gz" -append "$append" \
-	"${qemu_args[@]}" -display none -no-reboot \
-	-chardev "pipe,id=monitor,path=$monitor" -mon chardev=monitor,mode=readline \
-	</dev/null 2>&1 | sed -u 's/\r//g' | tee -a "$log" |
-	sed -un -e 's/^PGR-SAY //p' \
-		-e "s/^PGR-TEST \(PASS\|FAIL\) /\1 [$B_NAME] /p"
+if [ -n "${PGR_INTERACTIVE:-}" ]; then
+	# The lab's shell (scripts/lab.sh shell): the serial console is this
+	# terminal. QEMU reads it (in the foreground, or the terminal would
+	# stop it), and every byte it writes reaches the terminal and the log.
+	timeout --foreground -k 10 "$timeout" "${qemu_cmd[@]}" 2>&1 | tee -a "$log"
+else
+	timeout -k 10 "$timeout" "${qemu_cmd[@]}" \
+		</dev/null 2>&1 | sed -u 's/\r//g' | tee -a "$log" |
+		sed -un -e 's/^PGR-SAY //p' \
+			-e "s/^PGR-TEST \(PASS\|FAIL\) /\1 [$B_NAME] /p"
+fi
 status=${PIPESTATUS[0]}
 set -e
 end=$(date +%s)
