@@ -156,10 +156,14 @@ status=$?
 check "alice: wait 27 high --timeout 200 on a low pin: exit 1, message" "exit $status: $out" \
 	sh -c 'test "$1" = 1 && echo "$2" | grep -q "did not become high within 200 ms"' - "$status" "$out"
 # Deterministic under load: the pin is driven only once the waiter has
-# mapped the window (its /proc/PID/maps names the node: it is polling), and
-# the waiter's --timeout is a hang guard, not a race with the driver.
+# mapped the window (its /proc/PID/maps names the node: it is polling).
+# The waiter has no --timeout: the Pi 1's clock (QEMU -icount) can jump
+# ahead of what the guest has done, and a waiter's own timeout then expired
+# before the setter had run (twice: at 5 s and at 300 s). The hang guard
+# counts 3000 sleeps of 0.1 s instead, which a jump of the clock shortens
+# by one sleep at most.
 waitout=$(mktemp)
-as_alice pigpio-regs wait 27 1 --timeout 300000 >"$waitout" 2>&1 &
+as_alice pigpio-regs wait 27 1 >"$waitout" 2>&1 &
 waiter=$!
 tries=0
 until grep -q pigpio_regs "/proc/$waiter/maps" 2>/dev/null || [ ! -d "/proc/$waiter" ] || [ $tries -ge 1200 ]; do
@@ -167,8 +171,19 @@ until grep -q pigpio_regs "/proc/$waiter/maps" 2>/dev/null || [ ! -d "/proc/$wai
 	tries=$((tries + 1))
 done
 as_alice pigpio-regs set 27 dh >/dev/null
+(
+	n=0
+	while [ $n -lt 3000 ] && [ -d "/proc/$waiter" ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	kill "$waiter" 2>/dev/null
+) &
+guard=$!
 wait "$waiter"
 status=$?
+kill "$guard" 2>/dev/null
+wait "$guard" 2>/dev/null
 out=$(cat "$waitout")
 rm -f "$waitout"
 check "alice: wait 27 1 returns once another process drives it high" "exit $status: $out; $(pin_line 27)" \

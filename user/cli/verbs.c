@@ -663,7 +663,6 @@ static int do_wait(const struct command *cmd, struct pgr_chip *chip)
 
 	block_stops(&stops);
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	deadline = start;
 	for (;;) {
 		ms = elapsed_ms(&start);
 		if (pgr_pin_read(chip, cmd->pin) == cmd->level) {
@@ -675,6 +674,14 @@ static int do_wait(const struct command *cmd, struct pgr_chip *chip)
 				  cmd->pin, want, cmd->timeout_ms);
 			return EXIT_FAILURE;
 		}
+		/*
+		 * The next poll WAIT_POLL_MS from now, not from the last
+		 * deadline: where one round takes longer than that (a Pi 1
+		 * under load), deadlines added up fall behind the clock and
+		 * the loop would poll without ever sleeping, taking the CPU
+		 * from the very process that is to change the pin.
+		 */
+		clock_gettime(CLOCK_MONOTONIC, &deadline);
 		add_ms(&deadline, WAIT_POLL_MS);
 		sig = wait_until(&stops, &deadline);
 		if (sig) {
