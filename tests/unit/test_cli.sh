@@ -172,7 +172,7 @@ elif [ "$(head -n 6 "$OUT")" != "$expected_info" ]; then
 elif ! sed -n 7p "$OUT" | grep -Eq '^mapping: mapped at 0x[0-9a-f]+ in this process \(pid [0-9]+\)$'; then
 	fail cli/info "mapping line '$(sed -n 7p "$OUT")'"
 elif [ "$(sed -n 8,9p "$OUT")" != "config: mapping (unlocked read-modify-write: not the pigpio_regs driver)
-pulls: write-only (GPPUD sequence): shown as unknown" ]; then
+pulls: not readable (no register holds them; set by the GPPUD sequence): shown as unknown" ]; then
 	fail cli/info "config/pulls lines '$(sed -n 8,9p "$OUT" | tr '\n' ';')'"
 elif [ "$(wc -l < "$OUT")" -ne 9 ]; then
 	fail cli/info "$(wc -l < "$OUT") lines"

@@ -492,7 +492,7 @@ static void check_pulls(struct selftest *st)
 	for (i = 0; i < 2; i++) {
 		if (!st->pull_readable)
 			add(st, RESULT_NOT_OBSERVABLE, readback_what[i],
-			    "the %s has no pull register to read (GPPUD and GPPUDCLK are write-only)",
+			    "the %s has no pull register to read (GPPUD and GPPUDCLK only clock a change in; no register holds the pull)",
 			    pgr_chip_soc_name(st->chip));
 		else if (back_err[i] < 0)
 			add(st, RESULT_FAIL, readback_what[i], "set %s: %s",

@@ -76,7 +76,7 @@ static int do_info(const struct command *cmd, struct pgr_chip *chip)
 	printf("config: %s\n", config_path_text(chip));
 	printf("pulls: %s\n", pgr_chip_pull_readable(chip) ?
 	       "readable (BCM2711 pull registers)" :
-	       "write-only (GPPUD sequence): shown as unknown");
+	       "not readable (no register holds them; set by the GPPUD sequence): shown as unknown");
 	return EXIT_SUCCESS;
 }
 
