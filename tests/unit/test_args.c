@@ -715,6 +715,20 @@ static void test_vocabulary(void)
 		EXPECT_INT(args_header_gpio(40), 21);
 		EXPECT_INT(args_header_gpio(0), -1);
 		EXPECT_INT(args_header_gpio(41), -1);
+		/* What the others are, as pinout names them. */
+		EXPECT_STR(args_header_power(1), "3V3");
+		EXPECT_STR(args_header_power(17), "3V3");
+		EXPECT_STR(args_header_power(2), "5V");
+		EXPECT_STR(args_header_power(4), "5V");
+		EXPECT_STR(args_header_power(6), "GND");
+		EXPECT_STR(args_header_power(39), "GND");
+		EXPECT(args_header_power(11) == NULL, "pin 11 is GPIO17");
+		EXPECT(args_header_power(0) == NULL, "no pin 0");
+		EXPECT(args_header_power(41) == NULL, "no pin 41");
+		for (p = 1; p <= 40; p++)
+			EXPECT((args_header_gpio(p) < 0) ==
+			       (args_header_power(p) != NULL),
+			       "pin %u: GPIO and power", p);
 	}
 	/* pinctrl's implied verb is not followed: a pin first says so. */
 	EXPECT_INT(PARSE("17", "op", "dh"), -EINVAL);
@@ -779,6 +793,42 @@ static void test_board(void)
 	}
 	EXPECT_INT(args_check_board(false, 0, err, sizeof(err)), -EINVAL);
 	EXPECT_CONTAINS(err, "no /system/linux,revision");
+	/* The same boards through pinout's lookup, with their names. */
+	for (i = 0; i < sizeof(boards) / sizeof(boards[0]); i++) {
+		const char *name = "unset";
+		int header = args_board_header(boards[i].revision, &name);
+
+		if (!boards[i].want)
+			EXPECT(header == 40 && name, "0x%06x: %d",
+			       (unsigned)boards[i].revision, header);
+		else if (strstr(boards[i].want, "26-pin"))
+			EXPECT(header == 26 && name, "0x%06x: %d",
+			       (unsigned)boards[i].revision, header);
+		else if (strstr(boards[i].want, "has none"))
+			EXPECT(header == 0 && name, "0x%06x: %d",
+			       (unsigned)boards[i].revision, header);
+		else
+			EXPECT(header == -1 && !name, "0x%06x: %d",
+			       (unsigned)boards[i].revision, header);
+	}
+	{
+		const char *name = NULL;
+
+		EXPECT_INT(args_board_header(0xc04170, &name), 40);
+		EXPECT_STR(name, "Pi 5");
+		EXPECT_INT(args_board_header(0xa02082, &name), 40);
+		EXPECT_STR(name, "Pi 3 Model B");
+	}
+	/* pinout: no words, --json only. */
+	EXPECT_INT(PARSE("pinout"), 0);
+	EXPECT_INT(cmd.verb, VERB_PINOUT);
+	EXPECT(!cmd.json && !cmd.header && !cmd.pins, "pinout: a plain command");
+	EXPECT_INT(PARSE("pinout", "--json"), 0);
+	EXPECT(cmd.json, "pinout --json");
+	EXPECT_INT(PARSE("pinout", "17"), -EINVAL);
+	EXPECT_STR(err, "pinout takes no arguments (got '17')");
+	EXPECT_INT(PARSE("pinout", "--force"), -EINVAL);
+	EXPECT_STR(err, "pinout does not take --force");
 }
 
 /* Options anywhere; help for one verb, two ways. */

@@ -1249,4 +1249,218 @@ expect_usage cli/header/no-revision-refused "header pin numbers (pin11, BOARD11,
 expect_usage cli/header/power-pin "pin2 is 5V power on the 40-pin header, not a GPIO" get pin2
 expect_usage cli/header/no-ranges "invalid pin list 'pin11-pin13': header pins take no ranges" get pin11-pin13
 
+# --- pinout: the 40-pin header from the registers ---------------------------
+# Each block gets a few pins set (SPEC: GPIO:FUNC:ALT:LEVEL, FUNC as get
+# prints it); the registers are computed from the SPECs and so is every
+# line expected back: the header's map below (physical pin 1-40: its GPIO
+# or what it is instead), the SPEC of each GPIO, the chip's reset state
+# for the others. Nothing may be written.
+J8=(- 3V3 5V 2 5V 3 GND 4 14 GND 15 17 18 27 GND 22 23 3V3 24 10 GND 9 25
+	11 8 GND 7 0 1 5 GND 6 12 13 GND 19 16 26 20 GND 21)
+
+# spec_of GPIO DEFAULT SPEC...: FUNC ALT LEVEL of GPIO
+spec_of() {
+	local gpio=$1 dflt=$2 s
+	shift 2
+	for s in "$@"; do
+		if [ "${s%%:*}" = "$gpio" ]; then
+			echo "${s#*:}" | tr ':' ' '
+			return
+		fi
+	done
+	echo "$dflt"
+}
+
+# pinout_expected DEFAULT SPEC...: "PHYSICAL NAME [FUNC ALT LEVEL]" for pins 1-40
+pinout_expected() {
+	local dflt=$1 p v
+	shift
+	for p in $(seq 1 40); do
+		v=${J8[$p]}
+		case $v in
+		*[!0-9]*) echo "$p $v" ;;
+		*) echo "$p GPIO$v $(spec_of "$v" "$dflt" "$@")" ;;
+		esac
+	done
+}
+
+# pinout_text: the table on stdin as "PHYSICAL NAME [FUNC ALT LEVEL]"
+# lines, the left (odd) pin of each row before its right (even) one
+pinout_text() {
+	awk -F ' [|] ' 'NR > 2 {
+		n = split($1, l, " ")
+		if (n == 2) print l[2], l[1]
+		else print l[5], l[1], l[2], l[3], l[4]
+		n = split($2, r, " ")
+		if (n == 2) print r[1], r[2]
+		else print r[1], r[5], r[4], r[3], r[2]
+	}'
+}
+
+# pinout_json: the JSON on stdin as the same lines (its "none" function
+# as the text's "no"), or a complaint about its shape
+pinout_json() {
+	python3 -c '
+import json, sys
+pins = json.load(sys.stdin)
+assert isinstance(pins, list) and len(pins) == 40, "not 40 entries"
+for i, p in enumerate(pins):
+    assert p["physical"] == i + 1, p
+    if p["gpio"] is None:
+        assert p["function"] is None and p["level"] is None, p
+        assert p["name"] in ("3V3", "5V", "GND"), p
+        print(p["physical"], p["name"])
+    else:
+        assert p["name"] == "GPIO%d" % p["gpio"], p
+        f = "no" if p["function"] == "none" else p["function"]
+        print(p["physical"], p["name"], f, p["alt"] or "-",
+              "high" if p["level"] else "low")
+'
+}
+
+# check_pinout NAME DEFAULT SPEC...: pinout and pinout --json on the block
+# set up as SPEC says (and the fake tree's revision) show exactly that
+check_pinout() {
+	local name=$1 dflt=$2 title
+	shift 2
+	pinout_expected "$dflt" "$@" > "$WORK/pinout-want"
+	cp "$DEV" "$WORK/before"
+	pgr --devicetree "$HDT" pinout
+	title=$(head -n 1 "$OUT")
+	if [ $rc -ne 0 ]; then
+		fail "$name" "exit $rc: $(head -c 300 "$ERR")"
+	elif ! pinout_text < "$OUT" | diff "$WORK/pinout-want" - > "$WORK/pinout-diff"; then
+		fail "$name" "$(head -c 600 "$WORK/pinout-diff" | tr '\n' ';')"
+	elif ! cmp -s "$DEV" "$WORK/before"; then
+		fail "$name" "the file changed"
+	else
+		pass "$name"
+	fi
+	pgr --devicetree "$HDT" pinout --json
+	if [ $rc -ne 0 ]; then
+		fail "$name-json" "exit $rc: $(head -c 300 "$ERR")"
+	elif ! pinout_json < "$OUT" > "$WORK/pinout-got" 2>&1 ||
+	     ! diff "$WORK/pinout-want" "$WORK/pinout-got" > "$WORK/pinout-diff"; then
+		fail "$name-json" "$(head -c 600 "$WORK/pinout-diff" "$WORK/pinout-got" | tr '\n' ';')"
+	elif ! cmp -s "$DEV" "$WORK/before"; then
+		fail "$name-json" "the file changed"
+	else
+		pass "$name-json"
+	fi
+	LAST_TITLE=$title
+}
+
+# bcm_block SPEC...: GPFSELn (FUNC's code in 3 bits a pin) and GPLEV0
+bcm_block() {
+	local s gpio func level code
+	local -a fsel=(0 0 0)
+	local lev=0
+	for s in "$@"; do
+		IFS=: read -r gpio func _ level <<< "$s"
+		case $func in
+		input) code=0 ;; output) code=1 ;; alt0) code=4 ;; alt1) code=5 ;;
+		alt2) code=6 ;; alt3) code=7 ;; alt4) code=3 ;; alt5) code=2 ;;
+		esac
+		fsel[gpio / 10]=$((fsel[gpio / 10] | code << (gpio % 10 * 3)))
+		[ "$level" = high ] && lev=$((lev | 1 << gpio))
+	done
+	poke "$DEV" 0x00 "${fsel[0]}"
+	poke "$DEV" 0x04 "${fsel[1]}"
+	poke "$DEV" 0x08 "${fsel[2]}"
+	poke "$DEV" 0x34 "$lev"
+}
+
+BCM2837_PINS=(2:alt0:SDA1:high 3:alt0:SCL1:high 14:alt5:TXD1:low
+	17:output:-:high 18:alt0:PCM_CLK:low 22:input:-:high
+	26:alt3:SD1_DAT2:high 27:output:-:low)
+bcm2837
+revision 0xa02082	# Pi 3 Model B
+bcm_block "${BCM2837_PINS[@]}"
+check_pinout cli/pinout/bcm2837 "input - low" "${BCM2837_PINS[@]}"
+if [ "$LAST_TITLE" = "Pi 3 Model B (revision 0xa02082), bcm2837: the 40-pin header (J8)" ]; then
+	pass cli/pinout/bcm2837-board
+else
+	fail cli/pinout/bcm2837-board "first line '$LAST_TITLE'"
+fi
+
+BCM2711_PINS=(2:alt0:SDA1:low 14:alt0:TXD0:high 15:alt0:RXD0:high
+	18:alt5:PWM0_0:high 21:output:-:high 26:alt1:-:low 9:alt4:RXD4:low)
+bcm2711
+revision 0xc03111	# Pi 4 Model B
+bcm_block "${BCM2711_PINS[@]}"
+check_pinout cli/pinout/bcm2711 "input - low" "${BCM2711_PINS[@]}"
+
+# The RP1 (Pi 5), laid out as above: FUNCSEL in each pin's CTRL (bank 0:
+# 8n + 4), SYS_RIO (5) an output when RIO OE has it, levels in SYNC_IN.
+# Every header GPIO starts with no function (0x1f); then SPEC.
+RP1_PINS=(2:alt3:SDA1:high 4:input:-:high 14:alt0:PWM0_CHAN2:low
+	17:output:-:high 18:alt8:GPCLK1:low 27:no:-:high)
+rp1
+revision 0xc04170	# Pi 5
+rp1_oe=0
+rp1_in=0
+for g in $(seq 0 27); do
+	poke "$DEV" $((8 * g + 4)) 0x1f
+done
+for s in "${RP1_PINS[@]}"; do
+	IFS=: read -r g func _ level <<< "$s"
+	case $func in
+	input) code=5 ;; output) code=5; rp1_oe=$((rp1_oe | 1 << g)) ;;
+	no) code=0x1f ;; alt*) code=${func#alt} ;;
+	esac
+	poke "$DEV" $((8 * g + 4)) "$code"
+	[ "$level" = high ] && rp1_in=$((rp1_in | 1 << g))
+done
+poke "$DEV" 0x10004 "$rp1_oe"
+poke "$DEV" 0x1000c "$rp1_in"
+check_pinout cli/pinout/rp1 "no - low" "${RP1_PINS[@]}"
+if [ "$LAST_TITLE" = "Pi 5 (revision 0xc04170), rp1: the 40-pin header (J8)" ]; then
+	pass cli/pinout/rp1-board
+else
+	fail cli/pinout/rp1-board "first line '$LAST_TITLE'"
+fi
+
+# pinout_refused NAME "MESSAGE": exit 1 (the words are right, the board is
+# not), MESSAGE, no output, nothing written
+pinout_refused() {
+	cp "$DEV" "$WORK/before"
+	pgr --devicetree "$HDT" pinout
+	if [ $rc -ne 1 ]; then
+		fail "$1" "exit $rc, expected 1: $(head -c 300 "$ERR")"
+	elif ! grep -qF -- "pigpio-regs: $2" "$ERR"; then
+		fail "$1" "stderr lacks '$2': $(head -c 300 "$ERR")"
+	elif [ -s "$OUT" ]; then
+		fail "$1" "printed '$(head -c 200 "$OUT")'"
+	elif ! cmp -s "$DEV" "$WORK/before"; then
+		fail "$1" "the file changed"
+	else
+		pass "$1"
+	fi
+}
+bcm2835
+revision 0x000e		# Pi 1 Model B rev 2: 26 pins
+pinout_refused cli/pinout/pi1-b-refused "pinout: this board (revision 0x00000e) is a Pi 1 Model B, whose 26-pin header is not the 40-pin header pinout shows"
+revision 0xa020a0	# Compute Module 3: no header
+pinout_refused cli/pinout/cm3-refused "pinout: this board (revision 0xa020a0) is a Compute Module 3, which has no 40-pin header"
+revision 0xaff0f0	# type 0xff: not a board this version knows
+pinout_refused cli/pinout/unknown-refused "pinout: this board's revision code 0xaff0f0 is not one this version knows"
+revision ""		# QEMU's virt machine: no revision at all
+pinout_refused cli/pinout/no-revision-refused "pinout: the device tree has no /system/linux,revision"
+expect_usage cli/pinout/no-words "pinout takes no arguments (got '17')" --devicetree "$HDT" pinout 17
+expect_usage cli/pinout/no-force "pinout does not take --force" --devicetree "$HDT" pinout --force
+# Its help, two ways, and the verb list.
+"$CLI" help pinout > "$WORK/help1" 2>&1
+rc1=$?
+"$CLI" pinout --help > "$WORK/help2" 2>&1
+rc2=$?
+"$CLI" --help > "$WORK/help3" 2>&1
+if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$WORK/help1" "$WORK/help2" &&
+   head -n 1 "$WORK/help1" | grep -qx 'usage: pigpio-regs \[OPTIONS\] pinout' &&
+   grep -q -- '--json' "$WORK/help1" && grep -q '40-pin header' "$WORK/help1" &&
+   grep -q '^  pinout ' "$WORK/help3"; then
+	pass cli/pinout/help
+else
+	fail cli/pinout/help "exit $rc1/$rc2: $(head -c 300 "$WORK/help1")"
+fi
+
 [ $failed -eq 0 ]

@@ -109,6 +109,8 @@ static const struct {
 	{ { "events", "clear", "4" }, 1 << 2 },
 	{ { "wait", "17", "1" }, 1 << 1 | 1 << 2 },
 	{ { "explain" }, 0 },
+	{ { "pinout" }, 0 },
+	{ { "pinout", "--json" }, 0 },
 	{ { "selftest" }, 0 },
 	{ { "selftest", "17" }, 1 << 1 },
 	{ { "help", "set" }, 1 << 1 },
@@ -238,6 +240,7 @@ static void test_known_cases(void)
 	char *none[] = { "detect", "4", "none" };
 	char *selftest[] = { "selftest", "17" };
 	char *set_d8[] = { "set", "17", "d8" };
+	char *pinout[] = { "pinout" };
 
 	/* After bank read: a bank number, not pins or ops. */
 	complete_at(bank_read, 2, "");
@@ -280,6 +283,15 @@ static void test_known_cases(void)
 	EXPECT(offered("rising") && offered("none") && !offered("17"), "detect kinds");
 	complete_at(none, 3, "");
 	EXPECT(ngot == 0, "after none: %d words", ngot);
+	/* pinout: offered as a verb; --json its option; no words after it. */
+	complete_at(set, 0, "");
+	EXPECT(offered("pinout"), "pinout not offered as a verb");
+	complete_at(pinout, 1, "-");
+	EXPECT(offered("--json") && !offered("--force") &&
+	       !offered("--timeout") && offered("--devicetree"),
+	       "pinout options");
+	complete_at(pinout, 1, "");
+	EXPECT(ngot == 0, "after pinout: %d words", ngot);
 	/* The hook is not a verb to offer. */
 	complete_at(set, 0, "");
 	EXPECT(!offered(ARGS_COMPLETE) && offered("help") && !offered("bench"),

@@ -88,30 +88,34 @@ int args_parse_number(const char *s, unsigned long long min,
  * them (Pi 1 A+/B+, 2, 3, 3A+/3B+, 4, 400, 5, 500, Zero, Zero W, Zero 2 W):
  * the GPIO of each physical pin, or what the pin is instead.
  */
+#define HDR_3V3	{ -1, "3V3", "3V3 power" }
+#define HDR_5V	{ -1, "5V", "5V power" }
+#define HDR_GND	{ -1, "GND", "ground" }
 static const struct {
 	int gpio;		/* -1: not a GPIO */
-	const char *what;	/* for those: 3V3, 5V, GND */
+	const char *name;	/* for those: 3V3, 5V, GND (as printed on it) */
+	const char *what;	/* and in words: 3V3 power, 5V power, ground */
 } header40[41] = {
-	[1] = { -1, "3V3 power" }, [2] = { -1, "5V power" },
-	[3] = { 2, NULL }, [4] = { -1, "5V power" },
-	[5] = { 3, NULL }, [6] = { -1, "ground" },
-	[7] = { 4, NULL }, [8] = { 14, NULL },
-	[9] = { -1, "ground" }, [10] = { 15, NULL },
-	[11] = { 17, NULL }, [12] = { 18, NULL },
-	[13] = { 27, NULL }, [14] = { -1, "ground" },
-	[15] = { 22, NULL }, [16] = { 23, NULL },
-	[17] = { -1, "3V3 power" }, [18] = { 24, NULL },
-	[19] = { 10, NULL }, [20] = { -1, "ground" },
-	[21] = { 9, NULL }, [22] = { 25, NULL },
-	[23] = { 11, NULL }, [24] = { 8, NULL },
-	[25] = { -1, "ground" }, [26] = { 7, NULL },
-	[27] = { 0, NULL }, [28] = { 1, NULL },
-	[29] = { 5, NULL }, [30] = { -1, "ground" },
-	[31] = { 6, NULL }, [32] = { 12, NULL },
-	[33] = { 13, NULL }, [34] = { -1, "ground" },
-	[35] = { 19, NULL }, [36] = { 16, NULL },
-	[37] = { 26, NULL }, [38] = { 20, NULL },
-	[39] = { -1, "ground" }, [40] = { 21, NULL },
+	[1] = HDR_3V3, [2] = HDR_5V,
+	[3] = { 2, NULL, NULL }, [4] = HDR_5V,
+	[5] = { 3, NULL, NULL }, [6] = HDR_GND,
+	[7] = { 4, NULL, NULL }, [8] = { 14, NULL, NULL },
+	[9] = HDR_GND, [10] = { 15, NULL, NULL },
+	[11] = { 17, NULL, NULL }, [12] = { 18, NULL, NULL },
+	[13] = { 27, NULL, NULL }, [14] = HDR_GND,
+	[15] = { 22, NULL, NULL }, [16] = { 23, NULL, NULL },
+	[17] = HDR_3V3, [18] = { 24, NULL, NULL },
+	[19] = { 10, NULL, NULL }, [20] = HDR_GND,
+	[21] = { 9, NULL, NULL }, [22] = { 25, NULL, NULL },
+	[23] = { 11, NULL, NULL }, [24] = { 8, NULL, NULL },
+	[25] = HDR_GND, [26] = { 7, NULL, NULL },
+	[27] = { 0, NULL, NULL }, [28] = { 1, NULL, NULL },
+	[29] = { 5, NULL, NULL }, [30] = HDR_GND,
+	[31] = { 6, NULL, NULL }, [32] = { 12, NULL, NULL },
+	[33] = { 13, NULL, NULL }, [34] = HDR_GND,
+	[35] = { 19, NULL, NULL }, [36] = { 16, NULL, NULL },
+	[37] = { 26, NULL, NULL }, [38] = { 20, NULL, NULL },
+	[39] = HDR_GND, [40] = { 21, NULL, NULL },
 };
 
 /* The length of a header prefix at s ("pin", "BOARD", "J8:"), or 0. */
@@ -181,6 +185,12 @@ int args_header_gpio(unsigned header_pin)
 {
 	return header_pin >= 1 && header_pin <= 40 ?
 	       header40[header_pin].gpio : -1;
+}
+
+const char *args_header_power(unsigned header_pin)
+{
+	return header_pin >= 1 && header_pin <= 40 ?
+	       header40[header_pin].name : NULL;
 }
 
 int args_parse_offset(const char *s, unsigned *offset, char *err,
@@ -414,6 +424,13 @@ static int parse_info(int argc, char *const argv[], struct command *cmd,
 {
 	(void)cmd;
 	return no_args("info", argc, argv, err, errlen);
+}
+
+static int parse_pinout(int argc, char *const argv[], struct command *cmd,
+			char *err, size_t errlen)
+{
+	(void)cmd;
+	return no_args("pinout", argc, argv, err, errlen);
 }
 
 static int parse_explain(int argc, char *const argv[], struct command *cmd,
@@ -708,6 +725,14 @@ static const struct verb_spec verb_table[] = {
 	{ "toggle", VERB_TOGGLE, OPT_FORCE, parse_toggle, "toggle PINS",
 	  "drive each pin to the opposite of its level",
 	  { ARG_PINS }, false },
+	{ "pinout", VERB_PINOUT, OPT_JSON, parse_pinout, "pinout",
+	  "the 40-pin header as it lies, odd pins left,\n"
+	  "even right: each pin's number and name (3V3,\n"
+	  "5V, GND, GPIOn) and a GPIO's function, ALT\n"
+	  "name and level, read from the registers; the\n"
+	  "board from the device tree's revision code\n"
+	  "(boards without the 40-pin header: exit 1)",
+	  { 0 }, false },
 	{ "funcs", VERB_FUNCS, OPT_JSON, parse_funcs, "funcs [PINS]",
 	  "the ALT0-ALT5 functions of each pin\n"
 	  "(ALT0-ALT8 on the RP1)",
@@ -1058,28 +1083,41 @@ static int old_code_type(uint32_t code)
 	return -1;
 }
 
-int args_check_board(bool have_revision, uint32_t revision, char *err,
-		     size_t errlen)
+int args_board_header(uint32_t revision, const char **name)
 {
 	int type;
 	size_t i;
 
-	if (!have_revision)
-		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) need the board's revision code, to know it has the 40-pin header, and the device tree has no /system/linux,revision: give GPIO numbers (17, GPIO17)");
 	/* Bit 23: a new-style code; bits 24-31 are warranty and flags. */
 	type = revision & 0x800000 ? (int)(revision >> 4 & 0xff) :
 	       old_code_type(revision & 0xffffff);
 	for (i = 0; i < sizeof(board_types) / sizeof(board_types[0]); i++) {
-		if ((int)board_types[i].type != type)
-			continue;
-		if (board_types[i].header == 40)
-			return 0;
-		if (board_types[i].header == 26)
-			return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x%06x) is a %s, whose 26-pin header maps them differently by revision: give GPIO numbers (17, GPIO17)",
-				    (unsigned)revision, board_types[i].name);
-		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x%06x) is a %s, which has none: give GPIO numbers (17, GPIO17)",
-			    (unsigned)revision, board_types[i].name);
+		if ((int)board_types[i].type == type) {
+			*name = board_types[i].name;
+			return board_types[i].header;
+		}
 	}
+	*name = NULL;
+	return -1;
+}
+
+int args_check_board(bool have_revision, uint32_t revision, char *err,
+		     size_t errlen)
+{
+	const char *name;
+	int header;
+
+	if (!have_revision)
+		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) need the board's revision code, to know it has the 40-pin header, and the device tree has no /system/linux,revision: give GPIO numbers (17, GPIO17)");
+	header = args_board_header(revision, &name);
+	if (header == 40)
+		return 0;
+	if (header == 26)
+		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x%06x) is a %s, whose 26-pin header maps them differently by revision: give GPIO numbers (17, GPIO17)",
+			    (unsigned)revision, name);
+	if (header == 0)
+		return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11) are the 40-pin header's; this board (revision 0x%06x) is a %s, which has none: give GPIO numbers (17, GPIO17)",
+			    (unsigned)revision, name);
 	return fail(err, errlen, "header pin numbers (pin11, BOARD11, J8:11): this board's revision code 0x%06x is not one this version knows, so whether it has the 40-pin header is not guessed: give GPIO numbers (17, GPIO17)",
 		    (unsigned)revision);
 }
@@ -1167,6 +1205,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_VERSION:
 	case VERB_INFO:
 	case VERB_EXPLAIN:
+	case VERB_PINOUT:	/* GPIO0-27: every chip has them */
 		return 0;
 	}
 	return 0;

@@ -46,6 +46,7 @@ enum verb {
 	VERB_OWNERS,
 	VERB_EXPLAIN,
 	VERB_SELFTEST,
+	VERB_PINOUT,
 };
 
 /* In the order of the words read, high, low, write. */
@@ -80,7 +81,8 @@ struct command {
 	const char *help_verb;	/* help VERB, VERB --help; NULL: every verb */
 	char *const *words;	/* VERB_COMPLETE: the words, the last one */
 	int nwords;		/* being completed */
-	bool json;		/* --json: info get funcs peek bank events selftest */
+	bool json;		/* --json: info get pinout funcs peek bank events
+			 * owners selftest */
 	bool force;		/* --force: change pins the kernel claims */
 	uint64_t pins;		/* the pin list (bit n: GPIO n); selftest: 0 no PIN */
 	bool all_pins;		/* get/funcs/events without a list */
@@ -171,6 +173,17 @@ int args_parse_pin(const char *s, unsigned *pin, char *err, size_t errlen);
 
 /* The GPIO of 40-pin header pin 1-40, or -1 (power, ground, no such pin). */
 int args_header_gpio(unsigned header_pin);
+
+/* What 40-pin header pin 1-40 is if not a GPIO (3V3, 5V, GND), or NULL. */
+const char *args_header_power(unsigned header_pin);
+
+/*
+ * The header of the board with this revision code (the device tree's
+ * /system/linux,revision): 40 (the 40-pin header), 26 (the Pi 1 Model A
+ * and B), 0 (none: the Compute Modules), its name in *name; or -1 and
+ * *name NULL for a code this version does not know.
+ */
+int args_board_header(uint32_t revision, const char **name);
 
 /*
  * Whether a board with this revision code (the device tree's

@@ -20,6 +20,24 @@ int guard_check(const struct command *cmd, const struct pgr_chip *chip,
 /* verbs.c: s printed as a JSON string (escaped), or null when NULL. */
 void json_string(const char *s);
 
+/*
+ * verbs.c: a function as get's text names it (set's word: "no" for no
+ * function, where the JSON keeps the library's "none").
+ */
+const char *function_word(enum pgr_function function);
+
+/*
+ * pinout.c: whether the board with this revision code (have_revision
+ * false: the device tree has none) has the 40-pin header: 0, or -EINVAL
+ * with why not in err.
+ */
+int pinout_check_board(bool have_revision, uint32_t revision, char *err,
+		       size_t errlen);
+
+/* pinout.c: print the 40-pin header of that board; an exit status. */
+int pinout_run(const struct command *cmd, struct pgr_chip *chip,
+	       uint32_t revision);
+
 /* verbs.c: run the verb; an exit status. */
 int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 	      const struct pgr_owners *owners);

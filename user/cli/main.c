@@ -38,8 +38,8 @@ static void print_indented(FILE *out, const char *text, int indent)
 
 static const char options_help[] =
 	"options (anywhere on the line; -- ends them):\n"
-	"  --json          machine-readable output (info get funcs peek bank events\n"
-	"                  owners selftest)\n"
+	"  --json          machine-readable output (info get pinout funcs peek bank\n"
+	"                  events owners selftest)\n"
 	"  --force         change pins the kernel has claimed (set toggle blink bank\n"
 	"                  detect events selftest); without it such changes are\n"
 	"                  refused; detect: also needed to enable any detector\n"
@@ -48,8 +48,8 @@ static const char options_help[] =
 	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ")\n"
 	"  --sysfs DIR     attribute directory (default " PIGPIO_REGS_SYSFS_DIR ")\n"
 	"  --devicetree DIR\n"
-	"                  device tree to read pin owners from (default\n"
-	"                  /proc/device-tree)\n"
+	"                  device tree to read pin owners and the board's\n"
+	"                  revision from (default /proc/device-tree)\n"
 	"  -h, --help      show this help (after a verb: that verb's)\n"
 	"  -V, --version   show the version\n";
 
@@ -220,10 +220,10 @@ static void explain_open_error(const struct command *cmd, int err)
 }
 
 /*
- * Header pin numbers: whether this board has the 40-pin header, from the
- * revision code the firmware puts in the device tree (one big-endian cell).
+ * The board's revision code, which the firmware puts in the device tree
+ * (one big-endian cell): whether there is one, and the code in *revision.
  */
-static int check_board(const struct command *cmd, char *err, size_t errlen)
+static bool read_revision(const struct command *cmd, uint32_t *revision)
 {
 	char path[PATH_MAX];
 	unsigned char cell[4] = { 0 };
@@ -237,9 +237,18 @@ static int check_board(const struct command *cmd, char *err, size_t errlen)
 		have = fread(cell, 1, sizeof(cell), f) == sizeof(cell);
 		fclose(f);
 	}
-	return args_check_board(have, (uint32_t)cell[0] << 24 |
-				(uint32_t)cell[1] << 16 | (uint32_t)cell[2] << 8 |
-				cell[3], err, errlen);
+	*revision = (uint32_t)cell[0] << 24 | (uint32_t)cell[1] << 16 |
+		    (uint32_t)cell[2] << 8 | cell[3];
+	return have;
+}
+
+/* Header pin numbers: whether this board has the 40-pin header. */
+static int check_board(const struct command *cmd, char *err, size_t errlen)
+{
+	uint32_t revision;
+	bool have = read_revision(cmd, &revision);
+
+	return args_check_board(have, revision, err, errlen);
 }
 
 int main(int argc, char *argv[])
@@ -248,6 +257,8 @@ int main(int argc, char *argv[])
 	char err[ARGS_ERR_SIZE], why[ARGS_ERR_SIZE];
 	struct command cmd;
 	struct pgr_chip *chip;
+	uint32_t revision = 0;
+	bool have_revision = false;
 	int ret, load_err;
 
 	if (args_parse(argc, argv, &cmd, err, sizeof(err)) < 0) {
@@ -272,6 +283,16 @@ int main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 
+	if (cmd.verb == VERB_PINOUT) {
+		have_revision = read_revision(&cmd, &revision);
+		/* Not a usage error: the words are right, the board is not. */
+		if (pinout_check_board(have_revision, revision, err,
+				       sizeof(err)) < 0) {
+			cli_error("%s", err);
+			return EXIT_FAILURE;
+		}
+	}
+
 	ret = pgr_chip_open(&chip, cmd.device, cmd.sysfs);
 	if (ret < 0) {
 		explain_open_error(&cmd, ret);
@@ -291,7 +312,9 @@ int main(int argc, char *argv[])
 		ret = selftest_run(&cmd, chip, &owners, load_err, why);
 	} else {
 		ret = guard_check(&cmd, chip, &owners, load_err, why);
-		if (ret == 0)
+		if (ret == 0 && cmd.verb == VERB_PINOUT)
+			ret = pinout_run(&cmd, chip, revision);
+		else if (ret == 0)
 			ret = verbs_run(&cmd, chip, &owners);
 	}
 	pgr_chip_close(chip);
