@@ -157,13 +157,14 @@ check "alice: wait 27 high --timeout 200 on a low pin: exit 1, message" "exit $s
 	sh -c 'test "$1" = 1 && echo "$2" | grep -q "did not become high within 200 ms"' - "$status" "$out"
 # Deterministic under load: the pin is driven only once the waiter has
 # mapped the window (its /proc/PID/maps names the node: it is polling).
-# The waiter has no --timeout: the Pi 1's clock (QEMU -icount) can jump
-# ahead of what the guest has done, and a waiter's own timeout then expired
-# before the setter had run (twice: at 5 s and at 300 s). The hang guard
-# counts 3000 sleeps of 0.1 s instead, which a jump of the clock shortens
-# by one sleep at most.
+# The waiter has no timeout of its own, so no race is left between it and
+# the driving process; the hang guard counts 3000 sleeps of 0.1 s.
+# Not through the as_alice function: $! must be the CLI itself (a function
+# in the background is a subshell, whose maps never name the node: the
+# loop below then ran all its 1200 rounds, longer than the 300 s timeout
+# the waiter had on the Pi 1, which then failed with the pin high).
 waitout=$(mktemp)
-as_alice pigpio-regs wait 27 1 >"$waitout" 2>&1 &
+setpriv --reuid=alice --regid=alice --init-groups -- pigpio-regs wait 27 1 >"$waitout" 2>&1 &
 waiter=$!
 tries=0
 until grep -q pigpio_regs "/proc/$waiter/maps" 2>/dev/null || [ ! -d "/proc/$waiter" ] || [ $tries -ge 1200 ]; do
