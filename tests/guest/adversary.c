@@ -1415,10 +1415,24 @@ static int scratch_bound_main(void)
 	if (p != MAP_FAILED)
 		munmap(p, PAGE);
 
-	/* A move is a new VMA (->open) and the old one gone (->close). */
-	spare = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	p = mremap((void *)m[1], PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
-		   spare);
+	/*
+	 * A move is a new VMA (->open) and the old one gone (->close). The
+	 * destination has the source's cache colour: ARMv6's aliasing cache
+	 * makes arch_get_unmapped_area() (arch/arm/mm/mmap.c) refuse a fixed
+	 * shared mapping at another colour with EINVAL (raspi1ap did), so
+	 * it is the source's address modulo 4 colours, inside a reservation.
+	 */
+	spare = mmap(NULL, 8 * SHM_COLOUR, PROT_NONE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	p = MAP_FAILED;
+	if (spare != MAP_FAILED) {
+		uintptr_t to = ((uintptr_t)spare + 4 * SHM_COLOUR - 1) &
+			       ~(uintptr_t)(4 * SHM_COLOUR - 1);
+
+		to += (uintptr_t)m[1] & (4 * SHM_COLOUR - 1);
+		p = mremap((void *)m[1], PAGE, PAGE,
+			   MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to);
+	}
 	if (p != MAP_FAILED) {
 		m[1] = p;
 		m[1][1] = 0x5eed;
