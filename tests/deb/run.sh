@@ -400,6 +400,13 @@ report_build old
 check_arch amd64
 check_dkms
 
+# debian/copyright against every file's SPDX line (copyright_check.py).
+if out_cc=$(python3 "$top/tests/deb/copyright_check.py" "$top" 2>&1); then
+	pass "debian/copyright names each file's SPDX license ($(echo "$out_cc" | tail -n 1))"
+else
+	fail "debian/copyright names each file's SPDX license" "$(echo "$out_cc" | tail -n 6 | tr '\n' ' ')"
+fi
+
 # --- on this machine, while the cross builds and lintian go on ------------------
 if [ ! -f "$cache/amd64/ok" ] || [ ! -f "$cache/old/ok" ]; then
 	fail "install test" "no amd64 packages to install"
