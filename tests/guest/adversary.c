@@ -55,6 +55,7 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "proc_maps.h"
 #include "raw_calls.h"
 
 /* 1 TiB where size_t holds it, 1 GiB on 32-bit: a length far past the window. */
@@ -1216,22 +1217,6 @@ static int core_main(const char *dir)
 }
 
 /* ---- READ_IMPLIES_EXEC ----------------------------------------------------- */
-
-/* The permissions column ("rw-s") of the /proc/self/maps line at addr. */
-static void maps_perms(void *addr, char *out, size_t outlen)
-{
-	char line[512], perms[8];
-	unsigned long start, end;
-	FILE *f = fopen("/proc/self/maps", "r");
-
-	snprintf(out, outlen, "(none)");
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-%lx %7s", &start, &end, perms) == 3 &&
-		    start == (unsigned long)addr)
-			snprintf(out, outlen, "%s", perms);
-	if (f)
-		fclose(f);
-}
 
 /* Call the mapping as code (in a child: see child_signal()). */
 static void jump(void *p)

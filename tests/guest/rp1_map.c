@@ -35,6 +35,7 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "proc_maps.h"
 #include "raw_calls.h"
 
 #define PAGE		4096
@@ -366,22 +367,6 @@ static void check_read_only(void)
 	       info.window_size == WINDOW, "read-only open: INFO works",
 	       strerrorname_np(errno));
 	close(fd);
-}
-
-/* The permissions column ("rw-s") of the /proc/self/maps line at addr. */
-static void maps_perms(const volatile void *addr, char *out, size_t outlen)
-{
-	char line[512], perms[8];
-	unsigned long start, end;
-	FILE *f = fopen("/proc/self/maps", "r");
-
-	snprintf(out, outlen, "(none)");
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-%lx %7s", &start, &end, perms) == 3 &&
-		    start == (unsigned long)addr)
-			snprintf(out, outlen, "%s", perms);
-	if (f)
-		fclose(f);
 }
 
 /* The signal that ends a child calling p as code, or 0 if it returns. */
