@@ -17,7 +17,16 @@
  * mainline's rp1-common.dtsi) has three reg entries, IO_BANK0, SYS_RIO0 and
  * PADS_BANK0, 0xc000 bytes each, whose RP1 addresses the parents' "ranges"
  * (the RP1's bus, then the PCIe BAR) translate to CPU addresses. Each block
- * passes the same two checks.
+ * passes the same two checks, and a third: it must be where the RP1's own
+ * PCI function puts it, inside that function's peripheral BAR.
+ *
+ * Nothing the device tree says is trusted to widen the window: an overlay
+ * (Raspberry Pi kernels enable CONFIG_OF_CONFIGFS, and root may add one
+ * even under lockdown) could move a node's "reg" or its parents' "ranges"
+ * onto any other device or onto memory the kernel does not own (mem=,
+ * no-map), which "not System RAM" alone would let through. So a BCM block
+ * must be the address the SoC table gives the machine's SoC, and an RP1
+ * block the address its PCI function's BAR gives it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -25,6 +34,7 @@
 #include <linux/mm.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
+#include <linux/pci.h>
 #include <linux/pigpio_regs.h>
 #include <linux/sizes.h>
 
@@ -90,6 +100,18 @@ static const struct pigpio_regs_soc pigpio_regs_socs[] = {
 #define PIGPIO_REGS_SOC_BCM2835	(&pigpio_regs_socs[3])
 #define PIGPIO_REGS_SOC_RP1	(&pigpio_regs_socs[4])
 
+/*
+ * The RP1 on PCIe: vendor Raspberry Pi Ltd (0x1de4), device 0x0001, its
+ * peripherals behind BAR1 (RP1 datasheet, "Peripheral address map"; the
+ * same index as the rp1 driver's and the Pi 5 UEFI firmware's
+ * RP1_PERIPHERAL_BAR_INDEX), which starts at the RP1's own address
+ * 0x40000000: IO_BANK0 is BAR1 + 0xd0000.
+ */
+#define PIGPIO_REGS_RP1_VENDOR	0x1de4
+#define PIGPIO_REGS_RP1_DEVICE	0x0001
+#define PIGPIO_REGS_RP1_BAR	1
+#define PIGPIO_REGS_RP1_BAR_BUS	0x40000000
+
 /* The GPIO controller's compatible fixes the register layout. */
 static const struct of_device_id pigpio_regs_gpio_ids[] = {
 	{ .compatible = "brcm,bcm2711-gpio", .data = PIGPIO_REGS_SOC_BCM2711 },
@@ -115,6 +137,17 @@ pigpio_regs_machine_soc(const struct pigpio_regs_soc *layout)
 	return layout;
 }
 
+/* 0 if @phys is one of the GPIO block addresses @soc's row gives. */
+static int pigpio_regs_table_phys(const struct pigpio_regs_soc *soc, u64 phys)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(soc->phys) && soc->phys[i]; i++)
+		if (phys == soc->phys[i])
+			return 0;
+	return -EINVAL;
+}
+
 /* of_read_number(), which kernels without CONFIG_OF lack (x86). */
 static u64 pigpio_regs_cells(const __be32 *cell, int count)
 {
@@ -123,6 +156,31 @@ static u64 pigpio_regs_cells(const __be32 *cell, int count)
 	while (count-- > 0)
 		v = (v << 32) | be32_to_cpup(cell++);
 	return v;
+}
+
+/*
+ * The PCI function the node sits behind: the nearest parent node that is
+ * a PCI device's own node (pci_set_of_node() gives a PCI function the
+ * child of its bridge's node whose "reg" names its devfn; on a Pi 5,
+ * pcie2's pci@0,0, with the RP1's nodes below it). NULL if there is none:
+ * an RP1 node elsewhere names no RP1. Holds a reference on success.
+ */
+static struct pci_dev *pigpio_regs_rp1_pci_dev(struct device_node *np)
+{
+	struct device_node *parent;
+	struct pci_dev *pdev = NULL;
+
+	for (parent = of_get_parent(np); parent;
+	     parent = of_get_next_parent(parent)) {
+		for_each_pci_dev(pdev)
+			if (pdev->dev.of_node == parent)
+				break;
+		if (pdev) {
+			of_node_put(parent);
+			return pdev;
+		}
+	}
+	return NULL;
 }
 
 /*
@@ -144,6 +202,7 @@ static int pigpio_regs_locate_rp1(struct device_node *np,
 
 	for (i = 0; i < soc->nblocks; i++) {
 		const __be32 *reg = of_get_address(np, i, NULL, NULL);
+		u64 addr;
 		u32 bus;
 
 		err = of_address_to_resource(np, i, &res);
@@ -153,12 +212,19 @@ static int pigpio_regs_locate_rp1(struct device_node *np,
 		}
 		/*
 		 * The RP1's own address is the low 32 bits: Raspberry Pi's
-		 * rp1.dtsi puts 0xc0 in the high cell, mainline's 0.
+		 * rp1.dtsi puts 0xc0 in the high cell, mainline's 0; no other
+		 * value names the RP1.
 		 */
-		bus = lower_32_bits(pigpio_regs_cells(reg, of_n_addr_cells(np)));
+		addr = pigpio_regs_cells(reg, of_n_addr_cells(np));
+		bus = lower_32_bits(addr);
 		if (bus != soc->bus[i]) {
 			pr_err("%pOF: reg %u is RP1 address %#x, not %#x\n",
 			       np, i, bus, soc->bus[i]);
+			return -EINVAL;
+		}
+		if (upper_32_bits(addr) != 0 && upper_32_bits(addr) != 0xc0) {
+			pr_err("%pOF: reg %u is address %#llx: the high cell must be 0xc0 (rp1.dtsi) or 0 (mainline)\n",
+			       np, i, addr);
 			return -EINVAL;
 		}
 		if (resource_size(&res) < soc->block_size) {
@@ -171,12 +237,13 @@ static int pigpio_regs_locate_rp1(struct device_node *np,
 	}
 	loc->bus_base = soc->bus[0];
 	loc->block_size = soc->block_size;
+	loc->pci = pigpio_regs_rp1_pci_dev(np);
 	return 0;
 }
 
 static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 {
-	const struct pigpio_regs_soc *layout;
+	const struct pigpio_regs_soc *layout, *soc;
 	const struct of_device_id *match;
 	struct device_node *np;
 	struct resource res;
@@ -225,6 +292,21 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 		goto out_put;
 	}
 
+	/*
+	 * Where the node says the block is must be where the SoC has it: a
+	 * moved "reg" or parent "ranges" would otherwise hand user space
+	 * whatever lies there (another peripheral, memory hidden from the
+	 * kernel). Without a supported machine name, the node's own layout
+	 * decides (its row's addresses).
+	 */
+	soc = pigpio_regs_machine_soc(layout);
+	err = pigpio_regs_table_phys(soc, res.start);
+	if (err) {
+		pr_err("%pOF: %pR is not the %s GPIO block (%#llx), refusing it\n",
+		       np, &res, soc->name, soc->phys[0]);
+		goto out_put;
+	}
+
 	reg = of_get_address(np, 0, NULL, NULL);
 	loc->bus_base = reg ? pigpio_regs_cells(reg, of_n_addr_cells(np)) : 0;
 	loc->phys_base = res.start;
@@ -235,7 +317,7 @@ static int pigpio_regs_locate_dt(struct pigpio_regs_location *loc)
 	 * its pull registers reach 0xf0: the SoC table knows the real size.
 	 */
 	loc->block_size = max_t(u32, resource_size(&res), layout->block_size);
-	loc->soc = pigpio_regs_machine_soc(layout)->name;
+	loc->soc = soc->name;
 out_put:
 	of_node_put(np);
 	return err;
@@ -245,7 +327,6 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
 				       u64 phys_base)
 {
 	const struct pigpio_regs_soc *soc = pigpio_regs_machine_soc(NULL);
-	size_t i;
 
 	/* Without a GPIO node, the machine must say which SoC it is. */
 	if (!soc) {
@@ -257,10 +338,7 @@ static int pigpio_regs_locate_override(struct pigpio_regs_location *loc,
 		pr_err("phys_base %#llx is not page-aligned\n", phys_base);
 		return -EINVAL;
 	}
-	for (i = 0; i < ARRAY_SIZE(soc->phys) && soc->phys[i]; i++)
-		if (phys_base == soc->phys[i])
-			break;
-	if (i == ARRAY_SIZE(soc->phys) || !soc->phys[i]) {
+	if (pigpio_regs_table_phys(soc, phys_base)) {
 		pr_err("phys_base %#llx is not the %s GPIO block (%#llx), refusing it\n",
 		       phys_base, soc->name, soc->phys[0]);
 		return -EINVAL;
@@ -333,28 +411,12 @@ static int pigpio_regs_check_pages(const struct pigpio_regs_location *loc)
 	return 0;
 }
 
-/**
- * pigpio_regs_locate() - find the GPIO block and check it may be mapped
- * @loc:                filled in on success
- * @phys_base_override: CPU physical address to use instead of the device
- *                      tree (only the machine's own GPIO block), or 0
- *
- * Return: 0, -ENODEV when there is nothing to drive, or -EINVAL when the
- * address must not be handed to user space.
- */
-int pigpio_regs_locate(struct pigpio_regs_location *loc,
-		       u64 phys_base_override)
+/* Page alignment, then never RAM, for every block. */
+static int pigpio_regs_check_blocks(const struct pigpio_regs_location *loc)
 {
 	unsigned int i;
 	int err;
 
-	memset(loc, 0, sizeof(*loc));
-	if (phys_base_override)
-		err = pigpio_regs_locate_override(loc, phys_base_override);
-	else
-		err = pigpio_regs_locate_dt(loc);
-	if (err)
-		return err;
 	err = pigpio_regs_check_pages(loc);
 	if (err)
 		return err;
@@ -388,4 +450,109 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		}
 	}
 	return 0;
+}
+
+/*
+ * The RP1's blocks must be where its PCI function's peripheral BAR puts
+ * them: IO_BANK0 at BAR1 + 0xd0000, SYS_RIO0 + 0xe0000, PADS_BANK0
+ * + 0xf0000, inside the BAR. A BAR is an assigned window of PCI memory
+ * space, never RAM of any kind, so this also keeps out memory that mem=
+ * or a no-map reservation hides from "System RAM".
+ *
+ * @stand_in ("VVVV:DDDD:BAR", hexadecimal IDs, the module's rp1_pci=
+ * parameter, empty if not given) names another PCI function to accept in
+ * the RP1's place: the test rows' QEMU has no RP1, and an ivshmem device's
+ * memory BAR stands in for BAR1. It is a hardware parameter, which kernel
+ * lockdown refuses to set.
+ */
+static int pigpio_regs_check_rp1_pci(const struct pigpio_regs_location *loc,
+				     const char *stand_in)
+{
+	const struct pci_dev *pdev = loc->pci;
+	unsigned int vendor = PIGPIO_REGS_RP1_VENDOR;
+	unsigned int device = PIGPIO_REGS_RP1_DEVICE;
+	unsigned int bar = PIGPIO_REGS_RP1_BAR;
+	const struct resource *res;
+	unsigned int i;
+
+	if (stand_in && *stand_in &&
+	    (sscanf(stand_in, "%x:%x:%u", &vendor, &device, &bar) != 3 ||
+	     bar >= PCI_STD_NUM_BARS)) {
+		pr_err("rp1_pci=%s is not VENDOR:DEVICE:BAR\n", stand_in);
+		return -EINVAL;
+	}
+	if (!pdev) {
+		pr_err("rp1: the GPIO node is not behind a PCI function: no RP1 there, refusing it\n");
+		return -ENODEV;
+	}
+	if (pdev->vendor != vendor || pdev->device != device) {
+		pr_err("rp1: %s is PCI %04x:%04x, not the RP1 (%04x:%04x), refusing it\n",
+		       pci_name(pdev), pdev->vendor, pdev->device,
+		       vendor, device);
+		return -ENODEV;
+	}
+	res = &pdev->resource[bar];
+	if (resource_type(res) != IORESOURCE_MEM || !res->start ||
+	    (res->flags & IORESOURCE_UNSET)) {
+		pr_err("rp1: %s has no memory BAR%u assigned\n",
+		       pci_name(pdev), bar);
+		return -ENODEV;
+	}
+	for (i = 0; i < loc->nblocks; i++) {
+		u64 want = res->start + (PIGPIO_REGS_SOC_RP1->bus[i] - PIGPIO_REGS_RP1_BAR_BUS);
+		phys_addr_t phys = loc->block[i].phys;
+
+		if (phys != want ||
+		    want + loc->block_size - 1 > (u64)res->end) {
+			pr_err("rp1: block %u at %pa is not %s BAR%u (%pR) + %#x, refusing it\n",
+			       i, &phys, pci_name(pdev), bar, res,
+			       PIGPIO_REGS_SOC_RP1->bus[i] - PIGPIO_REGS_RP1_BAR_BUS);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/**
+ * pigpio_regs_unlocate() - drop what pigpio_regs_locate() holds
+ * @loc: a location pigpio_regs_locate() filled in
+ */
+void pigpio_regs_unlocate(struct pigpio_regs_location *loc)
+{
+	pci_dev_put(loc->pci);
+	loc->pci = NULL;
+}
+
+/**
+ * pigpio_regs_locate() - find the GPIO block and check it may be mapped
+ * @loc:                filled in on success
+ * @phys_base_override: CPU physical address to use instead of the device
+ *                      tree (only the machine's own GPIO block), or 0
+ * @rp1_stand_in:       the rp1_pci= parameter (see
+ *                      pigpio_regs_check_rp1_pci()), or NULL
+ *
+ * On success an RP1 location holds a reference on the RP1's PCI function
+ * (@loc->pci), which pigpio_regs_unlocate() drops.
+ *
+ * Return: 0, -ENODEV when there is nothing to drive, or -EINVAL when the
+ * address must not be handed to user space.
+ */
+int pigpio_regs_locate(struct pigpio_regs_location *loc,
+		       u64 phys_base_override, const char *rp1_stand_in)
+{
+	int err;
+
+	memset(loc, 0, sizeof(*loc));
+	if (phys_base_override)
+		err = pigpio_regs_locate_override(loc, phys_base_override);
+	else
+		err = pigpio_regs_locate_dt(loc);
+	if (!err)
+		err = pigpio_regs_check_blocks(loc);
+	/* Last, so that each earlier refusal keeps its own reason. */
+	if (!err && loc->is_rp1)
+		err = pigpio_regs_check_rp1_pci(loc, rp1_stand_in);
+	if (err)
+		pigpio_regs_unlocate(loc);
+	return err;
 }

@@ -5,8 +5,9 @@
  *
  * The driver keeps one kernel mapping of the block (ioremap) for its own
  * pread()/pwrite() access, and gives each process that asks a user mapping
- * of the same physical page (remap_pfn_range). Nothing else is ever mapped.
- * On the Raspberry Pi 5's RP1 the same holds for each of its three blocks.
+ * of the same physical page (io_remap_pfn_range). Nothing else is ever
+ * mapped. On the Raspberry Pi 5's RP1 the same holds for each of its three
+ * blocks, mapped at fault time, and revoked if the RP1 goes (revoke.c).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -33,6 +34,15 @@ static unsigned long long phys_base_override;
 module_param_hw_named(phys_base, phys_base_override, ullong, iomem, 0444);
 MODULE_PARM_DESC(phys_base,
 		 "CPU physical address of the GPIO block when the device tree has no GPIO node: only the SoC's own GPIO block address is accepted");
+
+/*
+ * Test rows only: a PCI function to accept in the RP1's place (see
+ * pigpio_regs_check_rp1_pci() in locate.c). A hardware parameter too.
+ */
+static char *rp1_pci_stand_in = "";
+module_param_hw_named(rp1_pci, rp1_pci_stand_in, charp, other, 0444);
+MODULE_PARM_DESC(rp1_pci,
+		 "VENDOR:DEVICE:BAR of a PCI function that stands in for the RP1 (emulated test boards; default: the RP1 itself, 1de4:0001 BAR1)");
 
 static struct pigpio_regs *file_to_pigpio_regs(struct file *file)
 {
@@ -112,10 +122,9 @@ static void __iomem *pigpio_regs_addr(const struct pigpio_regs *pr,
  */
 #define PIGPIO_REGS_RESCHED_BYTES	1024
 
-static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
-				size_t count, loff_t *ppos)
+static ssize_t pigpio_regs_do_read(struct pigpio_regs *pr, char __user *buf,
+				   size_t count, loff_t *ppos)
 {
-	struct pigpio_regs *pr = file_to_pigpio_regs(file);
 	void __iomem *addr = NULL;
 	unsigned int blk;
 	ssize_t len;
@@ -142,10 +151,10 @@ static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
 	return done;
 }
 
-static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
-				 size_t count, loff_t *ppos)
+static ssize_t pigpio_regs_do_write(struct pigpio_regs *pr,
+				    const char __user *buf, size_t count,
+				    loff_t *ppos)
 {
-	struct pigpio_regs *pr = file_to_pigpio_regs(file);
 	void __iomem *addr;
 	unsigned int blk;
 	ssize_t len;
@@ -175,6 +184,38 @@ static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
 	return done;
 }
 
+/*
+ * Each access to the registers inside pigpio_regs_enter(): ENODEV once the
+ * RP1 is gone (kernel/revoke.c).
+ */
+static ssize_t pigpio_regs_read(struct file *file, char __user *buf,
+				size_t count, loff_t *ppos)
+{
+	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	ssize_t ret;
+	int idx;
+
+	ret = pigpio_regs_enter(pr, &idx);
+	if (!ret)
+		ret = pigpio_regs_do_read(pr, buf, count, ppos);
+	pigpio_regs_leave(pr, idx);
+	return ret;
+}
+
+static ssize_t pigpio_regs_write(struct file *file, const char __user *buf,
+				 size_t count, loff_t *ppos)
+{
+	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	ssize_t ret;
+	int idx;
+
+	ret = pigpio_regs_enter(pr, &idx);
+	if (!ret)
+		ret = pigpio_regs_do_write(pr, buf, count, ppos);
+	pigpio_regs_leave(pr, idx);
+	return ret;
+}
+
 static loff_t pigpio_regs_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct pigpio_regs *pr = file_to_pigpio_regs(file);
@@ -199,10 +240,9 @@ static long pigpio_regs_info(const struct pigpio_regs *pr, void __user *argp)
 	return copy_to_user(argp, &info, sizeof(info)) ? -EFAULT : 0;
 }
 
-static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
-			      unsigned long arg)
+static long pigpio_regs_do_ioctl(struct file *file, struct pigpio_regs *pr,
+				 unsigned int cmd, unsigned long arg)
 {
-	struct pigpio_regs *pr = file_to_pigpio_regs(file);
 	struct pigpio_regs_update __user *uupdate = (void __user *)arg;
 	struct pigpio_regs_update update;
 	struct pigpio_regs_pull pull;
@@ -243,8 +283,28 @@ static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
 	return 0;
 }
 
+static long pigpio_regs_ioctl(struct file *file, unsigned int cmd,
+			      unsigned long arg)
+{
+	struct pigpio_regs *pr = file_to_pigpio_regs(file);
+	long ret;
+	int idx;
+
+	ret = pigpio_regs_enter(pr, &idx);
+	if (!ret)
+		ret = pigpio_regs_do_ioctl(file, pr, cmd, arg);
+	pigpio_regs_leave(pr, idx);
+	return ret;
+}
+
+static int pigpio_regs_open(struct inode *inode, struct file *file)
+{
+	return pigpio_regs_attach(file_to_pigpio_regs(file), file);
+}
+
 static const struct file_operations pigpio_regs_fops = {
 	.owner		= THIS_MODULE,
+	.open		= pigpio_regs_open,
 	.read		= pigpio_regs_read,
 	.write		= pigpio_regs_write,
 	.llseek		= pigpio_regs_llseek,
@@ -349,6 +409,11 @@ static int pigpio_regs_mappings_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(pigpio_regs_mappings);
 
+static void pigpio_regs_revoke_exit_action(void *pr)
+{
+	pigpio_regs_revoke_exit(pr);
+}
+
 static void pigpio_regs_debugfs_remove(void *dir)
 {
 	debugfs_remove_recursive(dir);
@@ -392,12 +457,19 @@ static int pigpio_regs_setup(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct pigpio_regs *pr;
 	unsigned int i;
+	int err;
 
 	pr = devm_kzalloc(dev, sizeof(*pr), GFP_KERNEL);
 	if (!pr)
 		return -ENOMEM;
 	pr->loc = *loc;
 	mutex_init(&pr->lock);
+	err = pigpio_regs_revoke_init(pr);
+	if (err)
+		return dev_err_probe(dev, err, "cannot watch the RP1's PCI function\n");
+	err = devm_add_action_or_reset(dev, pigpio_regs_revoke_exit_action, pr);
+	if (err)
+		return err;
 
 	/*
 	 * Not devm_ioremap_resource(): pinctrl-bcm2835 (pinctrl-rp1) owns
@@ -486,15 +558,17 @@ static int __init pigpio_regs_init(void)
 	int err;
 
 	/* Refuse the load itself, with the reason, when there is no block. */
-	err = pigpio_regs_locate(&loc, phys_base_override);
+	err = pigpio_regs_locate(&loc, phys_base_override, rp1_pci_stand_in);
 	if (err)
 		return err;
 
 	pdev = platform_device_register_data(NULL, PIGPIO_REGS_NAME,
 					     PLATFORM_DEVID_NONE,
 					     &loc, sizeof(loc));
-	if (IS_ERR(pdev))
-		return PTR_ERR(pdev);
+	if (IS_ERR(pdev)) {
+		err = PTR_ERR(pdev);
+		goto err_unlocate;
+	}
 	pigpio_regs_pdev = pdev;
 
 	/* Binds our device now, and no device ever after. */
@@ -527,6 +601,9 @@ err_unregister_driver:
 	platform_driver_unregister(&pigpio_regs_driver);
 err_unregister_device:
 	platform_device_unregister(pdev);
+err_unlocate:
+	/* The RP1's PCI function, referenced by pigpio_regs_locate(). */
+	pigpio_regs_unlocate(&loc);
 	return err;
 }
 module_init(pigpio_regs_init);
@@ -534,12 +611,15 @@ module_init(pigpio_regs_init);
 static void __exit pigpio_regs_exit(void)
 {
 	struct pigpio_regs *pr = platform_get_drvdata(pigpio_regs_pdev);
+	/* pr goes with the driver; the reference it holds goes last. */
+	struct pigpio_regs_location loc = pr->loc;
 
 	if (pr->has_gpiomem)
 		misc_deregister(&pr->gpiomem);
 	misc_deregister(&pr->misc);
 	platform_driver_unregister(&pigpio_regs_driver);
 	platform_device_unregister(pigpio_regs_pdev);
+	pigpio_regs_unlocate(&loc);
 }
 module_exit(pigpio_regs_exit);
 

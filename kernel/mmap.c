@@ -13,8 +13,10 @@
  * The RP1's window holds IO_BANK0 at 0, SYS_RIO0 at 0x10000 and PADS_BANK0
  * at 0x20000, 0xc000 bytes each. Each block is mapped on its own physical
  * pages; the 0x4000 bytes after each are never mapped: the VMA is
- * VM_PFNMAP, so a touch there reaches pigpio_regs_fault(), which says
- * SIGBUS, and no page is ever put there.
+ * VM_PFNMAP, so a touch there reaches the fault handler, which says
+ * SIGBUS, and no page is ever put there. The RP1's blocks are mapped at
+ * fault time, so that they can be revoked when the RP1's PCI function
+ * goes (kernel/revoke.c); the BCM block, part of the SoC, at mmap() time.
  */
 #include <linux/atomic.h>
 #include <linux/fs.h>
@@ -95,6 +97,47 @@ static int pigpio_regs_check_vma(struct vm_area_struct *vma)
 }
 
 /*
+ * The RP1's pages are put in the page table here, one page per fault, and
+ * never by mmap(): a fault runs after mm has linked the VMA into the
+ * driver's address_space, so a revoke (kernel/revoke.c) that zaps that
+ * address_space reaches every page this puts anywhere. Inside the read
+ * section, a fault after the revoke is SIGBUS, as in the gaps.
+ */
+static vm_fault_t pigpio_regs_rp1_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct pigpio_regs *pr = vma->vm_private_data;
+	const struct pigpio_regs_location *loc = &pr->loc;
+	/* The window starts the VMA: the RP1's nodes map only offset 0. */
+	unsigned long off = vmf->address - vma->vm_start;
+	vm_fault_t ret = VM_FAULT_SIGBUS;
+	unsigned int i;
+	int idx;
+
+	if (pigpio_regs_enter(pr, &idx))
+		i = loc->nblocks;	/* gone: SIGBUS, as in a gap */
+	else
+		i = 0;
+	for (; i < loc->nblocks; i++) {
+		unsigned long start = loc->block[i].offset;
+
+		if (off < start || off - start >= loc->block_size)
+			continue;
+		ret = vmf_insert_pfn_prot(vma, vmf->address & PAGE_MASK,
+					  PHYS_PFN(loc->block[i].phys +
+						   (off - start)),
+					  vma->vm_page_prot);
+		break;
+	}
+	pigpio_regs_leave(pr, idx);
+	return ret;
+}
+
+static const struct vm_operations_struct pigpio_regs_rp1_vm_ops = {
+	.fault = pigpio_regs_rp1_fault,
+};
+
+/*
  * The window at the start of @vma, whatever offset it was asked at: each
  * block's pages at the block's window offset, as far as @vma reaches.
  * Nothing else is mapped: the rest of @vma faults (SIGBUS). A failure
@@ -124,10 +167,14 @@ static int pigpio_regs_map_window(struct pigpio_regs *pr,
 	 * kernel's own ioremap() of the blocks (pinctrl-rp1, and ours): early
 	 * write acknowledgment is what PCIe's posted writes do anyway.
 	 */
-	if (loc->is_rp1)
+	if (loc->is_rp1) {
 		vma->vm_page_prot = pgprot_device(vma->vm_page_prot);
-	else
-		vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+		/* Filled in by pigpio_regs_rp1_fault(), page by page. */
+		vma->vm_private_data = pr;
+		vma->vm_ops = &pigpio_regs_rp1_vm_ops;
+		return 0;
+	}
+	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 
 	for (i = 0; i < loc->nblocks && loc->block[i].offset < len; i++) {
 		unsigned long off = loc->block[i].offset;
@@ -142,11 +189,9 @@ static int pigpio_regs_map_window(struct pigpio_regs *pr,
 	return 0;
 }
 
-int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
+static int pigpio_regs_do_mmap(struct pigpio_regs *pr,
+			       struct vm_area_struct *vma)
 {
-	struct pigpio_regs *pr = container_of(file->private_data,
-					      struct pigpio_regs, misc);
-
 	/* The window is the only thing this device maps. */
 	if (vma->vm_pgoff != 0)
 		return -EINVAL;
@@ -154,6 +199,20 @@ int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
 	if (vma->vm_end - vma->vm_start > pr->loc.window_size)
 		return -EINVAL;
 	return pigpio_regs_map_window(pr, vma);
+}
+
+int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct pigpio_regs *pr = container_of(file->private_data,
+					      struct pigpio_regs, misc);
+	int idx, err;
+
+	/* A new mapping of a gone RP1 is ENODEV (kernel/revoke.c). */
+	err = pigpio_regs_enter(pr, &idx);
+	if (!err)
+		err = pigpio_regs_do_mmap(pr, vma);
+	pigpio_regs_leave(pr, idx);
+	return err;
 }
 
 /*
@@ -173,13 +232,19 @@ struct pigpio_regs_gpiomem_file {
 
 int pigpio_regs_gpiomem_open(struct inode *inode, struct file *file)
 {
+	struct pigpio_regs *pr = container_of(file->private_data,
+					      struct pigpio_regs, gpiomem);
 	struct pigpio_regs_gpiomem_file *gf;
+	int err;
 
+	err = pigpio_regs_attach(pr, file);
+	if (err)
+		return err;
 	/* Charged to the opener's memory cgroup, as the struct file is. */
 	gf = kzalloc(sizeof(*gf), GFP_KERNEL_ACCOUNT);
 	if (!gf)
 		return -ENOMEM;
-	gf->pr = container_of(file->private_data, struct pigpio_regs, gpiomem);
+	gf->pr = pr;
 	file->private_data = gf;
 	return 0;
 }
@@ -306,8 +371,17 @@ int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma)
 	struct pigpio_regs_gpiomem_file *gf = file->private_data;
 	struct pigpio_regs *pr = gf->pr;
 
-	if (pr->loc.is_rp1)
-		return vma->vm_pgoff ? -EINVAL : pigpio_regs_map_window(pr, vma);
+	if (pr->loc.is_rp1) {
+		int idx, err;
+
+		if (vma->vm_pgoff)
+			return -EINVAL;
+		err = pigpio_regs_enter(pr, &idx);
+		if (!err)
+			err = pigpio_regs_map_window(pr, vma);
+		pigpio_regs_leave(pr, idx);
+		return err;
+	}
 	if (vma->vm_pgoff > ULONG_MAX >> PAGE_SHIFT)
 		return -EINVAL;
 	switch (vma->vm_pgoff << PAGE_SHIFT) {

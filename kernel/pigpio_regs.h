@@ -7,11 +7,14 @@
 
 #include <linux/miscdevice.h>
 #include <linux/mutex.h>
+#include <linux/notifier.h>
+#include <linux/srcu.h>
 #include <linux/types.h>
 
 struct dentry;
 struct file;
 struct inode;
+struct pci_dev;
 struct pigpio_regs_pull;
 struct pigpio_regs_update;
 struct vm_area_struct;
@@ -46,6 +49,8 @@ struct pigpio_regs_block {
  * @has_gppud:   pulls use the GPPUD/GPPUDCLK sequence (not BCM2711, not RP1)
  * @is_rp1:      the RP1's layout: no BCM configuration registers, so the
  *               locked UPDATE and PULL do not apply
+ * @pci:         RP1: its PCI function, referenced (pigpio_regs_unlocate()
+ *               drops it); NULL on the BCM chips
  */
 struct pigpio_regs_location {
 	phys_addr_t phys_base;
@@ -59,6 +64,7 @@ struct pigpio_regs_location {
 	const char *source;
 	bool has_gppud;
 	bool is_rp1;
+	struct pci_dev *pci;
 };
 
 /**
@@ -71,6 +77,11 @@ struct pigpio_regs_location {
  * @debugfs: root-only teaching files (kernel virtual address)
  * @lock: serialises every store the driver makes to a configuration
  *        register: UPDATE, the PULL sequence and pwrite()
+ * @srcu: every use of the registers is a read section (kernel/revoke.c)
+ * @gone: the RP1's PCI function went: every use is ENODEV from now on
+ * @inode: RP1: the address_space of every open file's mappings, so that
+ *        one unmap_mapping_range() revokes them all; NULL on BCM
+ * @pci_nb: RP1: told when its PCI function is removed or unbound
  */
 struct pigpio_regs {
 	struct miscdevice misc;
@@ -80,10 +91,23 @@ struct pigpio_regs {
 	void __iomem *regs[PIGPIO_REGS_MAX_BLOCKS];
 	struct dentry *debugfs;
 	struct mutex lock;	/* configuration stores, one caller at a time */
+	struct srcu_struct srcu;
+	bool gone;
+	struct inode *inode;
+	struct notifier_block pci_nb;
 };
 
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
-		       u64 phys_base_override);
+		       u64 phys_base_override, const char *rp1_stand_in);
+void pigpio_regs_unlocate(struct pigpio_regs_location *loc);
+
+int pigpio_regs_revoke_init(struct pigpio_regs *pr);
+void pigpio_regs_revoke_exit(struct pigpio_regs *pr);
+int pigpio_regs_enter(struct pigpio_regs *pr, int *idx)
+	__acquires(&pr->srcu);
+void pigpio_regs_leave(struct pigpio_regs *pr, int idx)
+	__releases(&pr->srcu);
+int pigpio_regs_attach(struct pigpio_regs *pr, struct file *file);
 
 int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);

@@ -68,26 +68,29 @@ status=$?
 grep -qE 'warning|error' "$out/sparse.log" && status=1
 result "sparse (make C=2) on the module, $board headers" "$out/sparse.log" $status
 
-# phys_base= must be a hardware parameter (module_param_hw: lockdown
-# refuses to set it). struct kernel_param is name, mod, ops (three
-# pointers), then perm (u16), level (s8) and flags (u8), where
+# phys_base= and rp1_pci= must be hardware parameters (module_param_hw:
+# lockdown refuses to set them). struct kernel_param is name, mod, ops
+# (three pointers), then perm (u16), level (s8) and flags (u8), where
 # KERNEL_PARAM_FL_HWPARAM is bit 1, then the value's pointer: 5 pointers'
-# worth in all. The module has this one parameter.
+# worth in all. The module has these two parameters and no other.
 hwparam() {
-	local ko=$out/sparse/kernel/pigpio_regs.ko bin=$out/param.bin ptr=8 b
+	local ko=$out/sparse/kernel/pigpio_regs.ko bin=$out/param.bin ptr=8 b n
 	[ "$B_ARCH" = arm64 ] || ptr=4
 	"${B_CROSS}objcopy" -O binary --only-section=__param "$ko" "$bin" || return 1
 	b=$(od -An -tx1 -v "$bin" | tr -s ' \n' ' ')
 	echo "__param bytes:$b"
 	# shellcheck disable=SC2086 # one word per byte
 	set -- $b
-	[ $# = $((5 * ptr)) ] || { echo "not one parameter"; return 1; }
-	shift $((3 * ptr))
-	echo "perm $2$1, level $3, flags $4"
-	[ "$2$1" = 0124 ] && [ $((0x$4 & 2)) = 2 ]
+	[ $# = $((2 * 5 * ptr)) ] || { echo "not two parameters"; return 1; }
+	for n in 1 2; do
+		shift $((3 * ptr))
+		echo "parameter $n: perm $2$1, level $3, flags $4"
+		[ "$2$1" = 0124 ] && [ $((0x$4 & 2)) = 2 ] || return 1
+		shift $((2 * ptr))
+	done
 }
 hwparam >"$out/hwparam.log" 2>&1
-result "phys_base is a hardware parameter, perm 0444 (lockdown refuses it)" "$out/hwparam.log" $?
+result "phys_base and rp1_pci are hardware parameters, perm 0444 (lockdown refuses them)" "$out/hwparam.log" $?
 
 # gcc's static analyser on the module.
 module_build fanalyzer KCFLAGS=-fanalyzer >"$out/fanalyzer.log" 2>&1

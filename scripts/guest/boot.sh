@@ -48,6 +48,12 @@ cp -a "$out/python-root/." "$stage/"
 # and the module package for this kernel): the guest's init installs them
 # with dpkg before systemd-modules-load runs, which then loads the module.
 cp -r "$out/debs" "$stage/pigpio/debs"
+# The module's options on a board whose RP1 is a stand-in (rp1_pci_node
+# below): init.sh gives them to modprobe, as an administrator would.
+module_params=
+case ";$B_DT_EDITS" in
+*";rp1pci,"*) module_params=rp1_pci=1af4:1110:2 ;;
+esac
 cat >"$stage/pigpio/board.env" <<EOT
 BOARD=$B_NAME
 EXPECT_PHYS=$B_PHYS
@@ -55,6 +61,7 @@ EXPECT_SOC=$B_SOC
 EXPECT_NGPIO=$B_NGPIO
 EXPECT_PINCTRL=$B_PINCTRL
 EXPECT_BOOT_LOAD=yes
+MODULE_PARAMS=$module_params
 EOT
 # Users: alice and bob. Group gpio comes from pigpio-regs-common's
 # postinst; init.sh then adds alice to it, as an administrator would.
@@ -105,25 +112,85 @@ esac
 # itself. RIO, for a test of the driver's refusal: another RP1 address for
 # SYS_RIO0. "mainline": the node as mainline's rp1-common.dtsi writes it
 # (pinctrl@400d0000 under pci-ep-bus@1, high address cell 0x00, not 0xc0).
+# "fwcfg": /rp1's ranges send SYS_RIO0's 64 KiB to QEMU's fw_cfg device
+# (0x09020000 on virt) instead, as an overlay could.
 rp1_node() {
-	local dtb=$1 base=$(($2)) rio=0x400e0000 hi=0xc0 bus=/rp1 node
+	local dtb=$1 base=$(($2)) rio=0x400e0000 hi=0xc0 bus=/rp1 node fwcfg=
 	case ${3:-} in
 	mainline) hi=0x0 bus=/pci-ep-bus@1 node=$bus/pinctrl@400d0000 ;;
+	fwcfg) fwcfg=0x09020000 ;;
 	'') ;;
 	*) rio=$3 ;;
 	esac
+	local ranges=("$hi" 0x40000000 "$(printf '%#x' $((base >> 32)))" "$(printf '%#x' $((base & 0xffffffff)))" 0x0 0x400000)
+	if [ -n "$fwcfg" ]; then
+		ranges=("$hi" 0x40000000 "$(printf '%#x' $((base >> 32)))" "$(printf '%#x' $((base & 0xffffffff)))" 0x0 0xe0000
+			"$hi" 0x400e0000 0x0 "$fwcfg" 0x0 0x10000
+			"$hi" 0x400f0000 "$(printf '%#x' $(((base + 0xf0000) >> 32)))" "$(printf '%#x' $(((base + 0xf0000) & 0xffffffff)))" 0x0 0x10000)
+	fi
 	node=${node:-$bus/gpio@d0000}
 	fdtput -c "$dtb" "$bus" "$node" &&
 		fdtput -t s "$dtb" "$bus" compatible simple-bus &&
 		fdtput -t x "$dtb" "$bus" '#address-cells' 2 &&
 		fdtput -t x "$dtb" "$bus" '#size-cells' 2 &&
-		fdtput -t x "$dtb" "$bus" ranges "$hi" 0x40000000 \
-			"$(printf '%#x' $((base >> 32)))" "$(printf '%#x' $((base & 0xffffffff)))" \
-			0x0 0x400000 &&
+		fdtput -t x "$dtb" "$bus" ranges "${ranges[@]}" &&
 		fdtput -t s "$dtb" "$node" compatible raspberrypi,rp1-gpio &&
 		fdtput -t x "$dtb" "$node" reg "$hi" 0x400d0000 0x0 0xc000 \
 			"$hi" "$rio" 0x0 0xc000 "$hi" 0x400f0000 0x0 0xc000
 }
+
+# rp1_pci_node DTB PCIADDR [shift|hicell]: the RP1's GPIO node as on a
+# Pi 5, behind a PCI function: pci@1,0 under QEMU virt's PCIe host bridge
+# (the node pci_set_of_node() gives device 00:01.0, as the Pi 5's pcie2
+# has pci@0,0 for the RP1), with /rp1 below it whose ranges put the RP1's
+# 0xc0_40000000 at PCI memory address PCIADDR, where the kernel assigns
+# the stand-in's 4 MiB memory BAR (ivshmem-plain's BAR2, added to QEMU's
+# arguments below; the RP1's BAR1 is 4 MiB too). For tests of the
+# driver's refusals: "shift" puts the RP1's bus 1 MiB into the BAR, so
+# each block is inside the BAR at the wrong offset; "hicell" writes 0x1 in
+# the high address cells instead of 0xc0.
+rp1_pci_node() {
+	local dtb=$1 pci=$(($2)) hi=0xc0 host pdev bus node at
+	case ${3:-} in
+	shift) at=$((pci + 0x100000)) ;;
+	hicell) hi=0x1 at=$pci ;;
+	'') at=$pci ;;
+	*) return 1 ;;
+	esac
+	host=$(fdtget -l "$dtb" / | grep -m1 '^pcie@') || return 1
+	pdev=/$host/pci@1,0 bus=/$host/pci@1,0/rp1 node=/$host/pci@1,0/rp1/gpio@d0000
+	fdtput -c "$dtb" "$pdev" "$bus" "$node" &&
+		fdtput -t s "$dtb" "$pdev" device_type pci &&
+		fdtput -t x "$dtb" "$pdev" reg 0x800 0 0 0 0 &&
+		fdtput -t x "$dtb" "$pdev" '#address-cells' 3 &&
+		fdtput -t x "$dtb" "$pdev" '#size-cells' 2 &&
+		fdtput -t x "$dtb" "$pdev" ranges 0x03000000 \
+			"$(printf '%#x' $((pci >> 32)))" "$(printf '%#x' $((pci & 0xffffffff)))" \
+			0x03000000 "$(printf '%#x' $((pci >> 32)))" "$(printf '%#x' $((pci & 0xffffffff)))" \
+			0x0 0x400000 &&
+		fdtput -t s "$dtb" "$bus" compatible simple-bus &&
+		fdtput -t x "$dtb" "$bus" '#address-cells' 2 &&
+		fdtput -t x "$dtb" "$bus" '#size-cells' 2 &&
+		fdtput -t x "$dtb" "$bus" ranges "$hi" 0x40000000 0x03000000 \
+			"$(printf '%#x' $((at >> 32)))" "$(printf '%#x' $((at & 0xffffffff)))" \
+			0x0 0x300000 &&
+		fdtput -t s "$dtb" "$node" compatible raspberrypi,rp1-gpio &&
+		fdtput -t x "$dtb" "$node" reg "$hi" 0x400d0000 0x0 0xc000 \
+			"$hi" 0x400e0000 0x0 0xc000 "$hi" 0x400f0000 0x0 0xc000
+}
+
+# A board with an RP1 behind PCI gets the stand-in the node names: an
+# ivshmem-plain device in slot 1 whose 4 MiB memory BAR (BAR2) is plain
+# memory, so that stores stay as the suite checks them. It has no driver
+# in the guest; the suite enables its memory decoding through sysfs, as
+# the RP1's driver does on a Pi 5.
+case ";$B_DT_EDITS" in
+*";rp1pci,"*)
+	# shellcheck disable=SC2054 # QEMU's own comma-separated options
+	qemu_args+=(-object memory-backend-ram,id=pgr-rp1,size=4M
+		-device ivshmem-plain,memdev=pgr-rp1,addr=0x1)
+	;;
+esac
 
 # The device tree, with the board's edits, made here from Debian's file,
 # or for dtb "virt" from QEMU's own for its virt board (dumpdtb).
@@ -144,6 +211,23 @@ if [ "$B_DT_EDITS" != "-" ]; then
 				fdtput -t s "$dtb" "$node" status disabled ||
 					pgr_die "$B_NAME: no node $node in $B_DTB"
 			done
+		elif [ "${words[0]}" = bcm ]; then
+			# bcm,ADDR: a BCM2835 GPIO node at CPU address ADDR, where an
+			# overlay could put it, under a bus node whose ranges map
+			# addresses one to one. That bus has no compatible, so no
+			# platform device is made for the node and the kernel's
+			# pinctrl-bcm2835 never binds to it (it would write there).
+			node=/pgr-bus/gpio@$(printf '%x' $((words[1])))
+			{ fdtput -c "$dtb" /pgr-bus "$node" &&
+				fdtput -t x "$dtb" /pgr-bus '#address-cells' 2 &&
+				fdtput -t x "$dtb" /pgr-bus '#size-cells' 2 &&
+				fdtput -t x "$dtb" /pgr-bus ranges 0x0 0x0 0x0 0x0 0x1 0x0 &&
+				fdtput -t s "$dtb" "$node" compatible brcm,bcm2835-gpio &&
+				fdtput -t x "$dtb" "$node" reg 0x0 "${words[1]}" 0x0 0xb4; } ||
+				pgr_die "$B_NAME: cannot add the BCM GPIO node to $B_DTB"
+		elif [ "${words[0]}" = rp1pci ]; then
+			# rp1pci,PCIADDR[,shift|hicell]: the node behind the stand-in.
+			rp1_pci_node "$dtb" "${words[@]:1}" || pgr_die "$B_NAME: cannot add the RP1 PCI node to $B_DTB"
 		elif [ "${words[0]}" = rp1 ]; then
 			# rp1,BASE[,RIO|mainline]: the RP1's GPIO node over CPU BASE.
 			rp1_node "$dtb" "${words[@]:1}" || pgr_die "$B_NAME: cannot add the RP1 node to $B_DTB"

@@ -37,6 +37,12 @@ if [ -d /pigpio/debs ]; then
 		/etc/udev/rules.d/ >>/run/pgr-dpkg.log 2>&1
 fi
 
+# The module's options this board needs (boot.sh: the RP1 stand-in).
+. /pigpio/board.env
+if [ -n "$MODULE_PARAMS" ]; then
+	mkdir -p /etc/modprobe.d && echo "options pigpio_regs $MODULE_PARAMS" >/etc/modprobe.d/pgr-board.conf
+fi
+
 /lib/systemd/systemd-udevd --daemon
 # As a real boot does next: load the modules listed in modules-load.d
 # (pigpio-regs-common put pigpio_regs.conf there). The suite checks the result.

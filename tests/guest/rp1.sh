@@ -2,20 +2,26 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Guest job for the "rp1" row: QEMU's virt board with an RP1 GPIO node
 # (raspberrypi,rp1-gpio, three 0xc000-byte blocks as rp1.dtsi has them)
-# whose bus is mapped over the top of the board's RAM, which mem= hides from
-# the kernel: real memory that no System RAM range covers. The driver must
-# find the node, translate its three reg entries through /rp1's ranges,
-# serve them in one 0x30000-byte window with the gaps unbacked, and keep
-# every refusal. The oracle for "the store landed at that physical address"
+# behind a PCI function, as on a Pi 5: an ivshmem-plain device in slot 1
+# stands in for the RP1 (the module's rp1_pci= names it), its 4 MiB memory
+# BAR for the RP1's BAR1. The driver must find the node, translate its
+# three reg entries through the ranges down to the BAR, check them against
+# the BAR, serve them in one 0x30000-byte window with the gaps unbacked,
+# keep every refusal, and revoke everything when the device is removed.
+# The oracle for "the store landed at that physical address"
 # is /dev/mem, read and written by root at the address the row names
 # (boards.tsv phys: IO_BANK0; SYS_RIO0 and PADS_BANK0 follow at 0x10000 and
 # 0x20000, as on the Pi 5): it never asks the driver. The memory is not an
 # RP1: the SET/CLR/XOR aliases are plain words, so the CLI's stores are
 # checked where the backend makes them, at the alias addresses.
-# On the "rp1-ram" row the node (written as mainline writes it) lies over
-# System RAM (no mem=), on "rp1-badreg" its SYS_RIO0 entry names another
-# RP1 block: the load must be refused, at boot and by hand, and nothing
-# registered.
+# The other rows must refuse the load, at boot and by hand, and register
+# nothing: "rp1-ram", the node (as mainline writes it) over System RAM;
+# "rp1-badreg", its SYS_RIO0 entry names another RP1 block; "rp1-hidden",
+# over memory mem= hides from the kernel, behind no PCI function (the old
+# rp1 row, which loaded); "rp1-fwcfg", SYS_RIO0 translated onto QEMU's
+# fw_cfg device; "rp1-shift", inside the stand-in's BAR at the wrong
+# offsets; "rp1-hicell", a high address cell that is neither 0xc0 nor 0;
+# "virt-bcm", a BCM2835 GPIO node at fw_cfg's address, not the SoC's.
 . /pigpio/lib.sh
 KO=/pigpio/pigpio_regs.ko
 SYSFS=/sys/class/misc/pigpio_regs
@@ -40,6 +46,65 @@ ram_over() {
 		fi
 	done
 }
+
+# refused DESCRIPTION DMESG: the load at boot and by hand are refused with
+# EINVAL or ENODEV (want), with the dmesg line DMESG (a grep pattern), and
+# nothing is registered; then the job ends.
+refused() {
+	want=$1
+	check "boot: the load from modules-load.d was refused with $want" \
+		"$(cat /run/pgr-modules-load.log 2>/dev/null)" \
+		sh -c "! test -d /sys/module/pigpio_regs && grep -q 'pigpio_regs.*$(errtext "$want")' /run/pgr-modules-load.log"
+	result=$(load_module $KO "$MODULE_PARAMS")
+	check "$2: $want" "got $result" test "$result" = "$want"
+	check "... with one clear dmesg line" "$(dmesg | grep pigpio_regs | tail -n 2)" \
+		sh -c "dmesg | tail -n 3 | grep -q \"\$1\"" - "$3"
+	check "... and no device node or sysfs directory" "$(ls -d /dev/pigpio_* $SYSFS 2>&1)" \
+		sh -c "! ls -d /dev/pigpio_regs /dev/pigpio_gpiomem $SYSFS >/dev/null 2>&1"
+	bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+	check "dmesg: no WARN, BUG, oops or bad pte" "$bad" test -z "$bad"
+	exit 0
+}
+errtext() {
+	case $1 in
+	EINVAL) echo 'Invalid argument' ;;
+	ENODEV) echo 'No such device' ;;
+	esac
+}
+# The stand-in for the RP1, on the rows that have one (boot.sh).
+standin=
+for dev in /sys/bus/pci/devices/*; do
+	if [ "$(cat "$dev/vendor" 2>/dev/null):$(cat "$dev/device" 2>/dev/null)" = 0x1af4:0x1110 ]; then
+		standin=$dev
+	fi
+done
+
+# --- the rows that must refuse ---------------------------------------------
+case $BOARD in
+*-hidden)
+	refused ENODEV "an RP1 node behind no PCI function (memory mem= hides)" \
+		'pigpio_regs: rp1: the GPIO node is not behind a PCI function: no RP1 there, refusing it'
+	;;
+*-fwcfg)
+	check "/rp1's ranges send SYS_RIO0 (0xc0_400e0000) to fw_cfg at 0x09020000" \
+		"$(od -An -tx1 /proc/device-tree/rp1/ranges | tr -d ' \n')" \
+		sh -c "od -An -tx1 /proc/device-tree/rp1/ranges | tr -d ' \n' | grep -q '000000c0400e00000000000009020000'"
+	refused ENODEV "an RP1 node whose SYS_RIO0 translates to QEMU's fw_cfg" \
+		'pigpio_regs: rp1: the GPIO node is not behind a PCI function: no RP1 there, refusing it'
+	;;
+*-shift)
+	refused EINVAL "RP1 blocks inside the stand-in's BAR at the wrong offsets" \
+		'pigpio_regs: rp1: block 0 at 0x0*80001d0000 is not 0000:00:01.0 BAR2 (.*) + 0xd0000, refusing it'
+	;;
+*-hicell)
+	refused EINVAL "an RP1 reg whose high cell is 0x1" \
+		'pigpio_regs: /pcie@10000000/pci@1,0/rp1/gpio@d0000: reg 0 is address 0x1400d0000: the high cell must be 0xc0 (rp1.dtsi) or 0 (mainline)'
+	;;
+virt-bcm)
+	refused EINVAL "a BCM2835 GPIO node at fw_cfg's address" \
+		'pigpio_regs: /pgr-bus/gpio@9020000: \[mem 0x09020000-0x090200b3\] is not the bcm2835 GPIO block (0x20200000), refusing it'
+	;;
+esac
 
 # --- rp1-ram: the same node over System RAM (no mem=) ------------------------
 case $BOARD in
@@ -108,12 +173,26 @@ st=$(cat /run/pgr-modules-load.status 2>/dev/null)
 check "boot: systemd-modules-load loaded pigpio_regs from the RP1 node" \
 	"status $st: $(cat /run/pgr-modules-load.log 2>/dev/null)" \
 	sh -c "test '$st' = 0 && test -d /sys/module/pigpio_regs"
+# The stand-in's memory BAR, where the kernel assigned it: the node's
+# ranges name that PCI address (boards.tsv), so IO_BANK0 is BAR2 + 0xd0000.
+bar2=$(sed -n 3p "$standin/resource" 2>/dev/null | cut -d' ' -f1)
+check "the RP1 stand-in (1af4:1110) is ${standin##*/}, its BAR2 at $(hex $((EXPECT_PHYS - 0xd0000)))" \
+	"device ${standin:-none}, BAR2 ${bar2:-none}" \
+	test "$((bar2 + 0xd0000))" = "$((EXPECT_PHYS))"
+# Memory decoding on, as the RP1's own driver has it on a Pi 5: the
+# stand-in has no driver here.
+echo 1 >"$standin/enable" 2>/dev/null
+check "the stand-in's memory decoding enabled" "enable=$(cat "$standin/enable" 2>&1)" \
+	test "$(cat "$standin/enable" 2>/dev/null)" = 1
 over=$(ram_over "$EXPECT_PHYS" $((EXPECT_PHYS + 0x2ffff)))
-check "no System RAM range covers the RP1 window (mem= hides it)" \
+check "no System RAM range covers the RP1 window" \
 	"$over in $(grep 'System RAM' /proc/iomem | tr '\n' ' ')" test -z "$over"
 check "rmmod of the boot-loaded module" "rmmod failed" rmmod pigpio_regs
 udev_settled
 result=$(load_module $KO)
+check "without rp1_pci= the stand-in is refused: it is not the RP1 (ENODEV)" "got $result" \
+	sh -c "test '$result' = ENODEV && dmesg | tail -n 2 | grep -q 'rp1: ${standin##*/} is PCI 1af4:1110, not the RP1 (1de4:0001), refusing it'"
+result=$(load_module $KO "$MODULE_PARAMS")
 check "module loads from the RP1 node" "finit_module: $result" test "$result" = ok
 say "rp1: the kernel's pages are $(awk '/^KernelPageSize:/ { print $2; exit }' /proc/self/smaps) KiB"
 udev_settled
@@ -131,7 +210,7 @@ check "sysfs window_size is 196608 (0x30000)" "window_size=$(attr window_size)" 
 	test "$(attr window_size)" = 196608
 check "sysfs block_size is 49152 (0xc000)" "block_size=$(attr block_size)" \
 	test "$(attr block_size)" = 49152
-check "sysfs phys_base is the hidden address $EXPECT_PHYS" "phys_base=$(attr phys_base)" \
+check "sysfs phys_base is BAR2 + 0xd0000, $EXPECT_PHYS" "phys_base=$(attr phys_base)" \
 	test "$(attr phys_base)" = "$EXPECT_PHYS"
 check "sysfs bus_base is the RP1's own 0x400d0000" "bus_base=$(attr bus_base)" \
 	test "$(attr bus_base)" = 0x400d0000
@@ -205,6 +284,59 @@ as_alice pigpio-regs set $PIN low >/dev/null 2>&1
 got=$(peek 0x13000)
 check "CLI set $PIN low: /dev/mem at $(hex $((EXPECT_PHYS + 0x13000))) = 0x20000, SYS_RIO0 OUT CLR alias: bit 17" \
 	"got $got" test "$got" = 0x20000
+
+# --- the RP1's PCI function goes away under a member's files ----------------
+# alice holds both nodes open and the window mapped (and a forked child
+# its copy); root removes the stand-in, then rescans the bus, which gives
+# the same range to a new device. Each time, every way in through the old
+# files must be SIGBUS or ENODEV (rp1_revoke.c says which).
+rm -f /tmp/rv.in /tmp/rv.out && mkfifo /tmp/rv.in && chmod 666 /tmp/rv.in
+setpriv --reuid=alice --regid=alice --init-groups -- rp1_revoke </tmp/rv.in >/tmp/rv.out 2>&1 &
+rv_pid=$!
+exec 3>/tmp/rv.in
+# waitfor WORD: until rp1_revoke prints WORD or ends (bounded by the board's
+# own time limit; no clock here).
+waitfor() {
+	while ! grep -q "^$1" /tmp/rv.out && kill -0 $rv_pid 2>/dev/null; do
+		sleep 0.1
+	done
+	grep -q "^$1" /tmp/rv.out
+}
+check "alice holds the window mapped, both nodes open" "$(cat /tmp/rv.out)" waitfor ready
+echo 1 >"$standin/remove"
+check "root removed ${standin##*/}: dmesg says every mapping is revoked" "$(dmesg | tail -n 3)" \
+	sh -c "dmesg | tail -n 5 | grep -q 'pigpio_regs: ${standin##*/} removed: the RP1.s GPIO blocks are gone'"
+echo removed >&3
+waitfor "checked removed"
+echo 1 >/sys/bus/pci/rescan
+new=
+for dev in /sys/bus/pci/devices/*; do
+	[ "$(cat "$dev/vendor"):$(cat "$dev/device")" = 0x1af4:0x1110 ] && new=$dev
+done
+nbar2=$(sed -n 3p "$new/resource" 2>/dev/null | cut -d' ' -f1)
+check "rescan: a new device has the same range ($bar2)" "device ${new:-none}, BAR2 ${nbar2:-none}" \
+	test -n "$new" -a "$nbar2" = "$bar2"
+echo 1 >"$new/enable" 2>/dev/null
+# The new device's memory, through /dev/mem: the old files must not reach it.
+run_cases rp1_map mem-store "$EXPECT_PHYS" 7
+echo rescanned >&3
+exec 3>&-
+wait $rv_pid
+rv_status=$?
+sed 's/^/PGR-TEST /' /tmp/rv.out | grep -E '^PGR-TEST (PASS|FAIL) '
+check "rp1_revoke ran to the end and passed" "exit $rv_status: $(tail -n 2 /tmp/rv.out)" \
+	sh -c "test $rv_status = 0 && grep -q '^checked rescanned' /tmp/rv.out"
+out=$(cat /dev/pigpio_regs 2>&1 >/dev/null)
+check "pigpio_regs stays loaded, its node refusing even root's open (ENODEV)" "$out" \
+	sh -c "test -d /sys/module/pigpio_regs && echo \"\$1\" | grep -q 'No such device'" - "$out"
+check "rmmod once the last file is closed" "rmmod failed" rmmod pigpio_regs
+udev_settled
+result=$(load_module $KO "$MODULE_PARAMS")
+check "a new load binds the rescanned device" "finit_module: $result" test "$result" = ok
+udev_settled
+run_cases as_alice rp1_map map-check 7
+bad=$(dmesg | grep -E 'WARNING|BUG|Oops|bad pte|Unable to handle' | head -n 3)
+check "dmesg: no WARN, BUG, oops or bad pte after the removal" "$bad" test -z "$bad"
 
 # --- phys_base= names no RP1 block; unload -----------------------------------
 check "rmmod" "rmmod failed" rmmod pigpio_regs

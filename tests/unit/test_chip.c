@@ -630,8 +630,12 @@ static void test_driver_path_bcm2837(void)
 	EXPECT_PULL(3, 0, 0x00020000, 1);
 	EXPECT_INT(pgr_pin_set_pull(chip, 53, PGR_PULL_NONE), 0);
 	EXPECT_PULL(4, 1, 0x00200000, 0);
-	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
+	/* Enabling a detector is refused unless forced, before any request. */
+	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_RISING, 1), -EPERM);
+	EXPECT_INT(fake.calls, 5);
+	EXPECT_INT(pgr_pin_force_event(chip, 17, PGR_EVENT_RISING, 1), 0);
 	EXPECT_UPDATE(5, 0x4c, 0x00020000, 0x00020000);
+	/* Disabling needs no force. */
 	EXPECT_INT(pgr_pin_set_event(chip, 40, PGR_EVENT_ASYNC_FALLING, 0), 0);
 	EXPECT_UPDATE(6, 0x8c, 0x00000100, 0x00000000);
 	EXPECT_INT(fake.calls, 7);
@@ -641,6 +645,7 @@ static void test_driver_path_bcm2837(void)
 	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UNKNOWN), -EINVAL);
 	EXPECT_INT(pgr_pin_set_event(chip, 17, (enum pgr_event)6, 1), -EINVAL);
 	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_LOW, 2), -EINVAL);
+	EXPECT_INT(pgr_pin_force_event(chip, 54, PGR_EVENT_LOW, 1), -EINVAL);
 	EXPECT_INT(fake.calls, 7);
 	pgr_chip_close(chip);
 	/* the driver made every change: nothing went through the mapping */
@@ -699,7 +704,7 @@ static void test_enotty_falls_back(void)
 	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_OUTPUT), 0);
 	/* Decided at open and never written after: threads read it freely. */
 	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
-	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_FALLING, 1), 0);
+	EXPECT_INT(pgr_pin_force_event(chip, 17, PGR_EVENT_FALLING, 1), 0);
 	/* The GPPUD sequence too: this one through the mapping, path kept. */
 	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);
 	EXPECT_INT(pgr_chip_config_path(chip), PGR_CONFIG_DRIVER);
@@ -744,7 +749,9 @@ static void test_fallback_effects(void)
 	set_file_word(0x4c, 0x00010000);
 	EXPECT_INT(pgr_chip_open(&chip, fx.dev, fx.sys), 0);
 	EXPECT_INT(pgr_pin_set_function(chip, 17, PGR_FUNC_INPUT), 0);
-	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_RISING, 1), 0);
+	EXPECT_INT(pgr_pin_set_event(chip, 17, PGR_EVENT_RISING, 1), -EPERM);
+	EXPECT_INT(file_word(0x4c), 0x00010000);
+	EXPECT_INT(pgr_pin_force_event(chip, 17, PGR_EVENT_RISING, 1), 0);
 	EXPECT_INT(pgr_pin_set_event(chip, 16, PGR_EVENT_RISING, 0), 0);
 	/* GPPUD sequence: ends with GPPUD and GPPUDCLK0 back at 0 */
 	EXPECT_INT(pgr_pin_set_pull(chip, 17, PGR_PULL_UP), 0);

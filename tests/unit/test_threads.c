@@ -645,9 +645,9 @@ static void change_pin(unsigned t, unsigned i, unsigned r,
 	} else {
 		kind = r % PGR_EVENT_KINDS;
 		on = (int)((r / PGR_EVENT_KINDS + t + i) & 1);
-		ret = pgr_pin_set_event(chip, pin, (enum pgr_event)kind, on);
+		ret = pgr_pin_force_event(chip, pin, (enum pgr_event)kind, on);
 		if (ret)
-			fail("round %u: pgr_pin_set_event(%u): %d", r, pin, ret);
+			fail("round %u: pgr_pin_force_event(%u): %d", r, pin, ret);
 		if (on)
 			e->events |= 1u << kind;
 		else

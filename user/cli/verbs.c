@@ -580,8 +580,9 @@ static int do_detect(const struct command *cmd, struct pgr_chip *chip)
 		if (!has_pin(cmd, pin))
 			continue;
 		for (k = 0; k < PGR_EVENT_KINDS; k++) {
-			ret = pgr_pin_set_event(chip, pin, (enum pgr_event)k,
-					    (cmd->events >> k) & 1);
+			/* The parser refused enabling without --force. */
+			ret = pgr_pin_force_event(chip, pin, (enum pgr_event)k,
+						  (cmd->events >> k) & 1);
 			if (ret < 0) {
 				cli_error("detect GPIO%u %s: %s", pin,
 					  pgr_event_name((enum pgr_event)k),

@@ -464,11 +464,27 @@ enum pgr_event {
 #define PGR_EVENT_KINDS 6
 
 /*
- * Turn one detector of a pin on (enable 1) or off (0), through the
- * driver's lock. -EINVAL: pin, event or enable out of range.
+ * Turn one detector of a pin off (enable 0), through the driver's lock.
+ * Turning one on (enable 1) is -EPERM here, whatever the pin: on real
+ * hardware an event on a pin whose interrupt no kernel driver has
+ * requested stays in GPEDS, which the kernel's bank handler never clears
+ * (pinctrl-bcm2835 clears only the events of pins it enabled), so the
+ * bank's interrupt stays asserted and fires again and again; on a pin the
+ * kernel does watch, its consumer gets events it did not ask for and the
+ * kernel clears the status this library would read. docs/security.md has
+ * the details; watch edges through the GPIO character device instead.
+ * -EINVAL: pin, event or enable out of range.
  */
 int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
 		  int enable);
+
+/*
+ * pgr_pin_set_event() that also turns a detector on: for a caller that
+ * knows the hazard above and has ruled it out (a board with no GPIO
+ * interrupt in use, a test), as the CLI's detect --force does.
+ */
+int pgr_pin_force_event(struct pgr_chip *chip, unsigned pin,
+			enum pgr_event event, int enable);
 
 /*
  * The pin's enabled detectors as a mask of (1 << event), or -EINVAL.
@@ -476,7 +492,8 @@ int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
  * RP1 has no GPREN..GPAFEN and no GPEDS: its edge and level detectors are
  * interrupt enables in each pin's CTRL, owned by the kernel's pinctrl-rp1.
  * pgr_pin_get_events() reports those (raw or filtered: rising, falling,
- * high, low); pgr_pin_set_event(), pgr_pin_event_detected(),
+ * high, low); pgr_pin_set_event(), pgr_pin_force_event(),
+ * pgr_pin_event_detected(),
  * pgr_pin_clear_event() and the bank forms return -EOPNOTSUPP there (after
  * the -EINVAL checks).
  */

@@ -141,8 +141,8 @@ int pgr_pin_set_function(struct pgr_chip *chip, unsigned pin,
 	return pgr_soc_ops(chip->soc)->set_function(chip, pin, function);
 }
 
-int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
-		  int enable)
+int pgr_pin_force_event(struct pgr_chip *chip, unsigned pin,
+			enum pgr_event event, int enable)
 {
 	const struct pgr_soc_ops *ops = pgr_soc_ops(chip->soc);
 
@@ -153,6 +153,22 @@ int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
 	if (!ops->set_event)
 		return -EOPNOTSUPP;
 	return ops->set_event(chip, pin, event, enable);
+}
+
+/*
+ * No pin is safe to enable a detector on without knowing the board
+ * (pigpioregs.h says why): on one the kernel does not watch, the bank's
+ * interrupt is left asserted; on one it watches, the kernel takes the
+ * events. So enabling is refused unless forced; disabling only ever
+ * removes the hazard.
+ */
+int pgr_pin_set_event(struct pgr_chip *chip, unsigned pin, enum pgr_event event,
+		  int enable)
+{
+	if (enable == 1 && pin < chip->soc->ngpio &&
+	    (unsigned)event < PGR_EVENT_KINDS && pgr_soc_ops(chip->soc)->set_event)
+		return -EPERM;
+	return pgr_pin_force_event(chip, pin, event, enable);
 }
 
 static void settle(void)
