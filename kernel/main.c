@@ -475,6 +475,8 @@ static int pigpio_regs_publish(struct pigpio_regs *pr, struct device *parent)
 		dev_warn(parent, "cannot register /dev/%s: %d; /dev/%s works\n",
 			 PIGPIO_REGS_GPIOMEM_NAME, err, PIGPIO_REGS_NAME);
 	pr->has_gpiomem = !err;
+	/* Optional as well: the system timer, read-only (kernel/timer.c). */
+	pigpio_regs_timer_publish(pr, parent);
 	return 0;
 }
 
@@ -535,6 +537,7 @@ static void __exit pigpio_regs_exit(void)
 {
 	struct pigpio_regs *pr = platform_get_drvdata(pigpio_regs_pdev);
 
+	pigpio_regs_timer_remove(pr);
 	if (pr->has_gpiomem)
 		misc_deregister(&pr->gpiomem);
 	misc_deregister(&pr->misc);

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 struct dentry;
+struct device;
 struct file;
 struct inode;
 struct pigpio_regs_pull;
@@ -46,6 +47,8 @@ struct pigpio_regs_block {
  * @has_gppud:   pulls use the GPPUD/GPPUDCLK sequence (not BCM2711, not RP1)
  * @is_rp1:      the RP1's layout: no BCM configuration registers, so the
  *               locked UPDATE and PULL do not apply
+ * @timer_phys:  CPU physical address of the system timer's page, or 0:
+ *               no /dev/pigpio_timer (kernel/timer.c)
  */
 struct pigpio_regs_location {
 	phys_addr_t phys_base;
@@ -59,6 +62,19 @@ struct pigpio_regs_location {
 	const char *source;
 	bool has_gppud;
 	bool is_rp1;
+	phys_addr_t timer_phys;
+};
+
+/**
+ * struct pigpio_regs_timer - the read-only system timer node
+ * @misc: the character device, /dev/pigpio_timer
+ * @regs: the driver's own mapping of the timer's registers
+ * @registered: @misc is registered
+ */
+struct pigpio_regs_timer {
+	struct miscdevice misc;
+	void __iomem *regs;
+	bool registered;
 };
 
 /**
@@ -66,6 +82,7 @@ struct pigpio_regs_location {
  * @misc: the character device, /dev/pigpio_regs
  * @gpiomem: the gpiomem-compatible node, /dev/pigpio_gpiomem
  * @has_gpiomem: @gpiomem is registered
+ * @timer: the system timer node, /dev/pigpio_timer
  * @loc:  where the block is and what it is
  * @regs: the driver's own (kernel virtual) mapping of each block
  * @debugfs: root-only teaching files (kernel virtual address)
@@ -76,6 +93,7 @@ struct pigpio_regs {
 	struct miscdevice misc;
 	struct miscdevice gpiomem;
 	bool has_gpiomem;
+	struct pigpio_regs_timer timer;
 	struct pigpio_regs_location loc;
 	void __iomem *regs[PIGPIO_REGS_MAX_BLOCKS];
 	struct dentry *debugfs;
@@ -85,6 +103,7 @@ struct pigpio_regs {
 int pigpio_regs_locate(struct pigpio_regs_location *loc,
 		       u64 phys_base_override);
 
+int pigpio_regs_check_vma(struct vm_area_struct *vma);
 int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_open(struct inode *inode, struct file *file);
@@ -94,5 +113,8 @@ int pigpio_regs_update(struct pigpio_regs *pr,
 		       struct pigpio_regs_update *update);
 int pigpio_regs_pull(struct pigpio_regs *pr,
 		     const struct pigpio_regs_pull *pull);
+
+void pigpio_regs_timer_publish(struct pigpio_regs *pr, struct device *parent);
+void pigpio_regs_timer_remove(struct pigpio_regs *pr);
 
 #endif /* PIGPIO_REGS_INTERNAL_H */
