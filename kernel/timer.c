@@ -84,6 +84,7 @@ static int pigpio_regs_timer_mmap(struct file *file, struct vm_area_struct *vma)
 		return -EINVAL;
 	if (vma->vm_end - vma->vm_start > PIGPIO_REGS_TIMER_WINDOW_SIZE)
 		return -EINVAL;
+	/* Private too: a copy-on-write page of the timer is no timer. */
 	if (vma->vm_flags & VM_WRITE)
 		return -EACCES;
 	err = pigpio_regs_check_vma(vma);

@@ -30,7 +30,7 @@ check "timer contract as root ran" "$(cat /tmp/timer-root.out)" \
 	test "$(grep -c '^PASS ' /tmp/timer-root.out)" = 2
 out=$(as_bob sh -c 'exec 3</dev/pigpio_timer' 2>&1)
 check "bob: /dev/pigpio_timer open gives EACCES" "$out" \
-	sh -c "echo '$out' | grep -q 'Permission denied'"
+	sh -c 'echo "$1" | grep -q "Permission denied"' - "$out"
 t1=$(as_alice pigpio-regs ticks 2>&1)
 t2=$(as_alice pigpio-regs ticks 2>&1)
 check "alice: pigpio-regs ticks counts up" "ticks: '$t1' then '$t2'" \

@@ -56,9 +56,10 @@
  *   open:  O_RDONLY only (EACCES for any open for writing, root's too).
  *   mmap:  offset 0, at most one page (PIGPIO_REGS_TIMER_WINDOW_SIZE),
  *          PROT_READ, MAP_SHARED: the timer's page, uncached as the GPIO
- *          page. PROT_WRITE is EACCES (the descriptor is read-only, and
- *          mprotect(PROT_WRITE) later is EACCES too), PROT_EXEC EPERM,
- *          MAP_PRIVATE EINVAL, another offset or a longer length EINVAL.
+ *          page. PROT_WRITE is EACCES, shared (the descriptor is
+ *          read-only) or private (the driver), and mprotect(PROT_WRITE)
+ *          later is EACCES too; PROT_EXEC EPERM, MAP_PRIVATE EINVAL,
+ *          another offset or a longer length EINVAL.
  *   pread: whole aligned 32-bit registers, CS to C3
  *          (PIGPIO_REGS_TIMER_BLOCK_SIZE bytes, then end of file); EINVAL
  *          for a position or count not a multiple of 4.
