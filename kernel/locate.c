@@ -58,6 +58,9 @@
  * @offset:     each block's offset in the window
  * @bus:        RP1: each block's address on the RP1's own bus, the low 32
  *              bits of its "reg" (rp1.dtsi); the only values accepted
+ * @timer:      the CPU physical addresses of the SoC's 1 MHz system timer
+ *              (bus 0x7e003000), as @phys; 0 ends the list; none: no
+ *              /dev/pigpio_timer (kernel/timer.c)
  */
 struct pigpio_regs_soc {
 	const char *machine;
@@ -70,21 +73,29 @@ struct pigpio_regs_soc {
 	unsigned int nblocks;
 	u32 offset[PIGPIO_REGS_MAX_BLOCKS];
 	u32 bus[PIGPIO_REGS_MAX_BLOCKS];
+	u64 timer[2];
 };
 
-#define PIGPIO_REGS_BCM(_machine, _name, _ngpio, _block_size, _gppud, ...) \
+#define PIGPIO_REGS_BCM(_machine, _name, _ngpio, _block_size, _gppud, \
+			_timer, ...)					\
 	{ .machine = _machine, .name = _name, .ngpio = _ngpio,		\
 	  .block_size = _block_size, .has_gppud = _gppud,		\
 	  .phys = { __VA_ARGS__ }, .window_size = PIGPIO_REGS_WINDOW_SIZE, \
-	  .nblocks = 1 }
+	  .nblocks = 1, .timer = _timer }
+/* The system timer's addresses: the GPIO block's, 0x1fd000 lower. */
+#define PIGPIO_REGS_TIMER(...)	{ __VA_ARGS__ }
 
 /* The SoC table: everything that differs between the supported SoCs. */
 static const struct pigpio_regs_soc pigpio_regs_socs[] = {
 	PIGPIO_REGS_BCM("brcm,bcm2711", "bcm2711", 58, 0xf4, false,
+			PIGPIO_REGS_TIMER(0xfe003000, 0x47e003000ULL),
 			0xfe200000, 0x47e200000ULL),
-	PIGPIO_REGS_BCM("brcm,bcm2837", "bcm2837", 54, 0xb4, true, 0x3f200000),
-	PIGPIO_REGS_BCM("brcm,bcm2836", "bcm2836", 54, 0xb4, true, 0x3f200000),
-	PIGPIO_REGS_BCM("brcm,bcm2835", "bcm2835", 54, 0xb4, true, 0x20200000),
+	PIGPIO_REGS_BCM("brcm,bcm2837", "bcm2837", 54, 0xb4, true,
+			PIGPIO_REGS_TIMER(0x3f003000), 0x3f200000),
+	PIGPIO_REGS_BCM("brcm,bcm2836", "bcm2836", 54, 0xb4, true,
+			PIGPIO_REGS_TIMER(0x3f003000), 0x3f200000),
+	PIGPIO_REGS_BCM("brcm,bcm2835", "bcm2835", 54, 0xb4, true,
+			PIGPIO_REGS_TIMER(0x20003000), 0x20200000),
 	/*
 	 * Raspberry Pi 5: IO_BANK0, SYS_RIO0 and PADS_BANK0 of the RP1, each
 	 * 0xc000 bytes (rp1.dtsi), shown in one window as Raspberry Pi's own
@@ -453,6 +464,55 @@ static int pigpio_regs_check_blocks(const struct pigpio_regs_location *loc)
 }
 
 /*
+ * The SoC's system timer, for /dev/pigpio_timer (kernel/timer.c): the
+ * device tree's "brcm,bcm2835-system-timer" node, its "reg" translated as
+ * the GPIO node's is, taken only if it is the timer address the SoC table
+ * gives the machine's own SoC and is not System RAM. Whatever is wrong
+ * costs only that node: @loc->timer_phys stays 0 and the GPIO nodes load.
+ * The RP1 has no such timer (and BCM2712 is not in the table).
+ */
+static void pigpio_regs_locate_timer(struct pigpio_regs_location *loc)
+{
+	const struct pigpio_regs_soc *soc = pigpio_regs_machine_soc(NULL);
+	struct device_node *np;
+	struct resource res;
+	size_t i;
+	int err;
+
+	if (loc->is_rp1 || !soc || !soc->timer[0])
+		return;
+	np = of_find_compatible_node(NULL, NULL, "brcm,bcm2835-system-timer");
+	if (!np || !of_device_is_available(np)) {
+		pr_info("no enabled brcm,bcm2835-system-timer node: no /dev/%s\n",
+			PIGPIO_REGS_TIMER_NAME);
+		goto out_put;
+	}
+	err = of_address_to_resource(np, 0, &res);
+	if (err) {
+		pr_err("%pOF: no usable reg: %d; no /dev/%s\n", np, err,
+		       PIGPIO_REGS_TIMER_NAME);
+		goto out_put;
+	}
+	for (i = 0; i < ARRAY_SIZE(soc->timer) && soc->timer[i]; i++)
+		if (res.start == soc->timer[i])
+			break;
+	if (i == ARRAY_SIZE(soc->timer) || !soc->timer[i]) {
+		pr_err("%pOF: %pR is not the %s system timer (%#llx), refusing it\n",
+		       np, &res, soc->name, soc->timer[0]);
+		goto out_put;
+	}
+	if (region_intersects(res.start, PIGPIO_REGS_TIMER_WINDOW_SIZE,
+			      IORESOURCE_SYSTEM_RAM,
+			      IORES_DESC_NONE) != REGION_DISJOINT) {
+		pr_err("%pOF: %pR is System RAM, refusing it\n", np, &res);
+		goto out_put;
+	}
+	loc->timer_phys = res.start;
+out_put:
+	of_node_put(np);
+}
+
+/*
  * The RP1's blocks must be where its PCI function's peripheral BAR puts
  * them: IO_BANK0 at BAR1 + 0xd0000, SYS_RIO0 + 0xe0000, PADS_BANK0
  * + 0xf0000, inside the BAR. A BAR is an assigned window of PCI memory
@@ -552,7 +612,10 @@ int pigpio_regs_locate(struct pigpio_regs_location *loc,
 	/* Last, so that each earlier refusal keeps its own reason. */
 	if (!err && loc->is_rp1)
 		err = pigpio_regs_check_rp1_pci(loc, rp1_stand_in);
-	if (err)
+	if (err) {
 		pigpio_regs_unlocate(loc);
-	return err;
+		return err;
+	}
+	pigpio_regs_locate_timer(loc);
+	return 0;
 }

@@ -547,6 +547,8 @@ static int pigpio_regs_publish(struct pigpio_regs *pr, struct device *parent)
 		dev_warn(parent, "cannot register /dev/%s: %d; /dev/%s works\n",
 			 PIGPIO_REGS_GPIOMEM_NAME, err, PIGPIO_REGS_NAME);
 	pr->has_gpiomem = !err;
+	/* Optional as well: the system timer, read-only (kernel/timer.c). */
+	pigpio_regs_timer_publish(pr, parent);
 	return 0;
 }
 
@@ -614,6 +616,7 @@ static void __exit pigpio_regs_exit(void)
 	/* pr goes with the driver; the reference it holds goes last. */
 	struct pigpio_regs_location loc = pr->loc;
 
+	pigpio_regs_timer_remove(pr);
 	if (pr->has_gpiomem)
 		misc_deregister(&pr->gpiomem);
 	misc_deregister(&pr->misc);

@@ -62,8 +62,11 @@ static bool pigpio_regs_exec_implied(const struct vm_area_struct *vma)
 	       (vma->vm_flags & (VM_READ | VM_EXEC)) == (VM_READ | VM_EXEC);
 }
 
-/* The checks every mapping of either node passes, whatever it maps. */
-static int pigpio_regs_check_vma(struct vm_area_struct *vma)
+/*
+ * The checks every mapping of any node passes, whatever it maps (the timer
+ * node's too, kernel/timer.c).
+ */
+int pigpio_regs_check_vma(struct vm_area_struct *vma)
 {
 	/*
 	 * A private copy-on-write copy of registers has no meaning. Test

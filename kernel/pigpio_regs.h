@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 struct dentry;
+struct device;
 struct file;
 struct inode;
 struct pci_dev;
@@ -51,6 +52,8 @@ struct pigpio_regs_block {
  *               locked UPDATE and PULL do not apply
  * @pci:         RP1: its PCI function, referenced (pigpio_regs_unlocate()
  *               drops it); NULL on the BCM chips
+ * @timer_phys:  CPU physical address of the system timer's page, or 0:
+ *               no /dev/pigpio_timer (kernel/timer.c)
  */
 struct pigpio_regs_location {
 	phys_addr_t phys_base;
@@ -65,6 +68,19 @@ struct pigpio_regs_location {
 	bool has_gppud;
 	bool is_rp1;
 	struct pci_dev *pci;
+	phys_addr_t timer_phys;
+};
+
+/**
+ * struct pigpio_regs_timer - the read-only system timer node
+ * @misc: the character device, /dev/pigpio_timer
+ * @regs: the driver's own mapping of the timer's registers
+ * @registered: @misc is registered
+ */
+struct pigpio_regs_timer {
+	struct miscdevice misc;
+	void __iomem *regs;
+	bool registered;
 };
 
 /**
@@ -72,6 +88,7 @@ struct pigpio_regs_location {
  * @misc: the character device, /dev/pigpio_regs
  * @gpiomem: the gpiomem-compatible node, /dev/pigpio_gpiomem
  * @has_gpiomem: @gpiomem is registered
+ * @timer: the system timer node, /dev/pigpio_timer
  * @loc:  where the block is and what it is
  * @regs: the driver's own (kernel virtual) mapping of each block
  * @debugfs: root-only teaching files (kernel virtual address)
@@ -87,6 +104,7 @@ struct pigpio_regs {
 	struct miscdevice misc;
 	struct miscdevice gpiomem;
 	bool has_gpiomem;
+	struct pigpio_regs_timer timer;
 	struct pigpio_regs_location loc;
 	void __iomem *regs[PIGPIO_REGS_MAX_BLOCKS];
 	struct dentry *debugfs;
@@ -109,6 +127,7 @@ void pigpio_regs_leave(struct pigpio_regs *pr, int idx)
 	__releases(&pr->srcu);
 int pigpio_regs_attach(struct pigpio_regs *pr, struct file *file);
 
+int pigpio_regs_check_vma(struct vm_area_struct *vma);
 int pigpio_regs_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_open(struct inode *inode, struct file *file);
@@ -118,5 +137,8 @@ int pigpio_regs_update(struct pigpio_regs *pr,
 		       struct pigpio_regs_update *update);
 int pigpio_regs_pull(struct pigpio_regs *pr,
 		     const struct pigpio_regs_pull *pull);
+
+void pigpio_regs_timer_publish(struct pigpio_regs *pr, struct device *parent);
+void pigpio_regs_timer_remove(struct pigpio_regs *pr);
 
 #endif /* PIGPIO_REGS_INTERNAL_H */

@@ -132,7 +132,7 @@ if step build/python "$MAKE" -C "$HERE" BUILD="$BUILD" CC="$CC" &&
 	# nor the current directory).
 	cd "$HERE/tests" || exit 1
 	suite tests env -u PGR_GPIOZERO_PATH PYTHONPATH="$STAGE/site:$HERE/tests" "$PYTHON" \
-		"$HERE/tests/runner.py" test_chip test_chardev test_factory test_factory_stress \
+		"$HERE/tests/runner.py" test_chip test_chardev test_factory test_factory_stress test_timer \
 		test_build
 	if [ -n "${PGR_GPIOZERO_PATH:-}" ]; then
 		gz=$(basename "$PGR_GPIOZERO_PATH")

@@ -100,8 +100,8 @@ for who in root alice; do
 		sed "s/^# qemu: see host\$/# qemu: $qemu_version/" >"$out/bench-$who.csv"
 	sed -n "s/^PGR-CAP bench-$who-table|//p" "$log" |
 		sed "s/QEMU: see host/QEMU: $qemu_version/" >"$out/bench-$who.txt"
-	rows=$(grep -cE '^(1|2|2h|3|3h|4|5|6|7a|7b|7c),' "$out/bench-$who.csv" || true)
-	[ "$rows" = 11 ] || pgr_die "the $who run printed $rows of the 11 rows (see $log)"
+	rows=$(grep -cE '^(1|2|2h|3|3h|4|5|6|7a|7b|7c|8a|8b),' "$out/bench-$who.csv" || true)
+	[ "$rows" = 13 ] || pgr_die "the $who run printed $rows of the 13 rows (see $log)"
 done
 cat "$out/bench-root.txt"
 
@@ -167,6 +167,13 @@ section=$out/section.md
 		echo "| --- | --- | ---: | ---: |"
 		awk -F, '$3 == "us" {
 			if ($7 == "ok") printf "| %s | %s | %.1f | %s |\n", $1, $2, $4, $6
+			else { sub(/^not available: /, "", $7); printf "| %s | %s | not available: %s | |\n", $1, $2, $7 }
+		}' "$out/bench-$who.csv"
+		echo
+		echo "| row | time source | reads/s | × row 8b |"
+		echo "| --- | --- | ---: | ---: |"
+		awk -F, '$3 == "reads/s" {
+			if ($7 == "ok") printf "| %s | %s | %.0f | %s |\n", $1, $2, $4, $6
 			else { sub(/^not available: /, "", $7); printf "| %s | %s | not available: %s | |\n", $1, $2, $7 }
 		}' "$out/bench-$who.csv"
 	done

@@ -42,6 +42,7 @@
 struct module_state {
 	PyTypeObject *chip_type;
 	PyTypeObject *line_type;
+	PyTypeObject *timer_type;
 	PyObject *fast_name;		/* "_fast", interned */
 	PyObject *set_state_name;	/* "_set_state", interned */
 };
@@ -1049,6 +1050,226 @@ static PyObject *mod_pin_state_set(PyObject *module, PyObject *const *args,
 	Py_RETURN_NONE;
 }
 
+/* ---- Timer -------------------------------------------------------------- */
+
+/*
+ * The system timer, read-only (pgr_timer_*). A busy-wait holds the GIL,
+ * as every call here does: close() from another thread cannot unmap the
+ * page under it. So delay_us() is for short delays: at most one second.
+ */
+#define TIMER_DELAY_MAX_US	1000000
+
+struct timer_object {
+	PyObject_HEAD
+	struct pgr_timer timer;	/* fd -1 once closed (or never opened) */
+	PyObject *device;	/* str: the node that was opened */
+	int initialised;
+};
+
+static int timer_check(const struct timer_object *self)
+{
+	if (self->timer.fd >= 0)
+		return 0;
+	PyErr_SetString(PyExc_ValueError, "I/O operation on a closed Timer");
+	return -1;
+}
+
+static int timer_init(PyObject *op, PyObject *args, PyObject *kwds)
+{
+	static char *kwlist[] = { "device", NULL };
+	struct timer_object *self = (struct timer_object *)op;
+	PyObject *device_arg = Py_None, *device_b = NULL;
+	const char *device;
+	int err, ret = -1;
+
+	if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:Timer", kwlist,
+					 &device_arg))
+		return -1;
+	if (device_arg != Py_None && !PyUnicode_FSConverter(device_arg, &device_b))
+		return -1;
+	device = device_b ? PyBytes_AsString(device_b) : PIGPIO_REGS_TIMER_DEVICE;
+	if (!device)
+		goto out;
+	if (self->initialised) {
+		PyErr_SetString(PyExc_RuntimeError,
+				"Timer is already initialised; open another Timer");
+		goto out;
+	}
+	Py_CLEAR(self->device);
+	err = pgr_timer_open(&self->timer, device);
+	if (err < 0) {
+		raise_errno(err, err == -ENODEV ?
+			    PyUnicode_FromFormat("cannot open %s: this board's GPIO is an RP1 (Raspberry Pi 5), which has no system timer the driver serves; use time.monotonic_ns() (CLOCK_MONOTONIC)",
+						 device) :
+			    PyUnicode_FromFormat("cannot open %s", device));
+		goto out;
+	}
+	self->device = PyUnicode_DecodeFSDefault(device);
+	if (!self->device) {
+		pgr_timer_close(&self->timer);
+		goto out;
+	}
+	self->initialised = 1;
+	ret = 0;
+out:
+	Py_XDECREF(device_b);
+	return ret;
+}
+
+static PyObject *timer_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+	struct timer_object *self;
+
+	self = (struct timer_object *)PyType_GenericNew(type, args, kwds);
+	if (self)
+		self->timer.fd = -1;
+	return (PyObject *)self;
+}
+
+static void timer_dealloc(PyObject *op)
+{
+	struct timer_object *self = (struct timer_object *)op;
+	PyTypeObject *tp = Py_TYPE(op);
+	freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
+
+	pgr_timer_close(&self->timer);
+	Py_CLEAR(self->device);
+	tp_free(op);
+	Py_DECREF(tp);
+}
+
+static PyObject *timer_close(PyObject *op, PyObject *Py_UNUSED(unused))
+{
+	pgr_timer_close(&((struct timer_object *)op)->timer);
+	Py_RETURN_NONE;
+}
+
+static PyObject *timer_enter(PyObject *op, PyObject *Py_UNUSED(unused))
+{
+	if (timer_check((struct timer_object *)op))
+		return NULL;
+	return Py_NewRef(op);
+}
+
+static PyObject *timer_exit(PyObject *op, PyObject *args)
+{
+	PyObject *exc_type, *exc, *tb;
+
+	if (!PyArg_UnpackTuple(args, "__exit__", 3, 3, &exc_type, &exc, &tb))
+		return NULL;
+	pgr_timer_close(&((struct timer_object *)op)->timer);
+	Py_RETURN_FALSE;
+}
+
+static PyObject *timer_read(PyObject *op, PyObject *Py_UNUSED(unused))
+{
+	struct timer_object *self = (struct timer_object *)op;
+
+	if (timer_check(self))
+		return NULL;
+	return PyLong_FromUnsignedLongLong(pgr_timer_read(&self->timer));
+}
+
+static PyObject *timer_read32(PyObject *op, PyObject *Py_UNUSED(unused))
+{
+	struct timer_object *self = (struct timer_object *)op;
+
+	if (timer_check(self))
+		return NULL;
+	return PyLong_FromUnsignedLong(pgr_timer_read32(&self->timer));
+}
+
+static PyObject *timer_delay_us(PyObject *op, PyObject *us_obj)
+{
+	struct timer_object *self = (struct timer_object *)op;
+	long us;
+
+	if (long_arg(us_obj, &us))
+		return NULL;
+	if (us < 0 || us > TIMER_DELAY_MAX_US) {
+		PyErr_Format(PyExc_ValueError,
+			     "delay %ld us out of range (0-%d): use time.sleep() for longer",
+			     us, TIMER_DELAY_MAX_US);
+		return NULL;
+	}
+	if (timer_check(self))
+		return NULL;
+	return PyLong_FromUnsignedLongLong(pgr_timer_delay_us(&self->timer,
+							      (uint64_t)us));
+}
+
+static PyObject *timer_get_closed(PyObject *op, void *Py_UNUSED(closure))
+{
+	return PyBool_FromLong(((struct timer_object *)op)->timer.fd < 0);
+}
+
+static PyObject *timer_get_device(PyObject *op, void *Py_UNUSED(closure))
+{
+	struct timer_object *self = (struct timer_object *)op;
+
+	return Py_NewRef(self->device ? self->device : Py_None);
+}
+
+static PyObject *timer_repr(PyObject *op)
+{
+	struct timer_object *self = (struct timer_object *)op;
+
+	if (!self->device)
+		return PyUnicode_FromString("<pigpio_regs.Timer (not opened)>");
+	return PyUnicode_FromFormat("<pigpio_regs.Timer %R%s>", self->device,
+				    self->timer.fd < 0 ? " (closed)" : "");
+}
+
+static PyMethodDef timer_methods[] = {
+	{ "close", timer_close, METH_NOARGS,
+	  "close($self)\n--\n\nUnmap the timer's page and close the node. Twice is "
+	  "allowed." },
+	{ "__enter__", timer_enter, METH_NOARGS,
+	  "__enter__($self)\n--\n\nThe timer itself (ValueError if it is closed)." },
+	{ "__exit__", timer_exit, METH_VARARGS,
+	  "__exit__($self, exc_type, exc, tb, /)\n--\n\nClose the timer; False: an "
+	  "exception goes on." },
+	{ "read", timer_read, METH_NOARGS,
+	  "read($self)\n--\n\nMicroseconds since the SoC started, 64 bits (never "
+	  "torn across the low word's wrap)." },
+	{ "read32", timer_read32, METH_NOARGS,
+	  "read32($self)\n--\n\nThe low 32 bits alone, one load (pigpio's tick: wraps "
+	  "every 71.6 minutes)." },
+	{ "delay_us", timer_delay_us, METH_O,
+	  "delay_us($self, us, /)\n--\n\nBusy-wait until the count has advanced by at "
+	  "least us microseconds (0-1000000; holds the GIL); returns the count "
+	  "then." },
+	{ NULL, NULL, 0, NULL },
+};
+
+static PyGetSetDef timer_getset[] = {
+	{ "closed", timer_get_closed, NULL, "True once close() has run.", NULL },
+	{ "device", timer_get_device, NULL, "The node that was opened.", NULL },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+static PyType_Slot timer_slots[] = {
+	{ Py_tp_doc, (void *)
+	  "Timer(device=None)\n--\n\n"
+	  "The SoC's free-running 1 MHz system timer, mapped read-only from "
+	  "/dev/pigpio_timer (or device). Not on a Raspberry Pi 5: OSError "
+	  "ENODEV, use time.monotonic_ns(). A context manager." },
+	{ Py_tp_new, timer_new },
+	{ Py_tp_init, timer_init },
+	{ Py_tp_dealloc, timer_dealloc },
+	{ Py_tp_repr, timer_repr },
+	{ Py_tp_methods, timer_methods },
+	{ Py_tp_getset, timer_getset },
+	{ 0, NULL },
+};
+
+static PyType_Spec timer_spec = {
+	.name = "pigpio_regs.Timer",
+	.basicsize = sizeof(struct timer_object),
+	.flags = Py_TPFLAGS_DEFAULT,
+	.slots = timer_slots,
+};
+
 static int mod_exec(PyObject *m)
 {
 	struct module_state *st = PyModule_GetState(m);
@@ -1059,13 +1280,17 @@ static int mod_exec(PyObject *m)
 	st->line_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &line_spec, NULL);
 	if (!st->line_type || PyModule_AddType(m, st->line_type) < 0)
 		return -1;
+	st->timer_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &timer_spec, NULL);
+	if (!st->timer_type || PyModule_AddType(m, st->timer_type) < 0)
+		return -1;
 	st->fast_name = PyUnicode_InternFromString("_fast");
 	st->set_state_name = PyUnicode_InternFromString("_set_state");
 	if (!st->fast_name || !st->set_state_name)
 		return -1;
 	if (PyModule_AddStringConstant(m, "__version__", PGR_VERSION) < 0 ||
 	    PyModule_AddStringConstant(m, "DEFAULT_DEVICE", PIGPIO_REGS_DEVICE) < 0 ||
-	    PyModule_AddStringConstant(m, "DEFAULT_ATTR_DIR", PIGPIO_REGS_SYSFS_DIR) < 0)
+	    PyModule_AddStringConstant(m, "DEFAULT_ATTR_DIR", PIGPIO_REGS_SYSFS_DIR) < 0 ||
+	    PyModule_AddStringConstant(m, "DEFAULT_TIMER_DEVICE", PIGPIO_REGS_TIMER_DEVICE) < 0)
 		return -1;
 	return 0;
 }
@@ -1076,6 +1301,7 @@ static int mod_traverse(PyObject *m, visitproc visit, void *arg)
 
 	Py_VISIT(st->chip_type);
 	Py_VISIT(st->line_type);
+	Py_VISIT(st->timer_type);
 	Py_VISIT(st->fast_name);
 	Py_VISIT(st->set_state_name);
 	return 0;
@@ -1087,6 +1313,7 @@ static int mod_clear(PyObject *m)
 
 	Py_CLEAR(st->chip_type);
 	Py_CLEAR(st->line_type);
+	Py_CLEAR(st->timer_type);
 	Py_CLEAR(st->fast_name);
 	Py_CLEAR(st->set_state_name);
 	return 0;

@@ -20,6 +20,11 @@ and the CLI's message, e.g. "cannot open /dev/pigpio_regs (attributes in
 /sys/class/misc/pigpio_regs): Permission denied". Any call on a closed
 Chip, or on a Line of one, raises ValueError.
 
+The SoC's 1 MHz system timer, read-only, is ``Timer()``
+(/dev/pigpio_timer): ``read()`` gives microseconds since the SoC started,
+with no system call; not on a Raspberry Pi 5 (OSError ENODEV: use
+time.monotonic_ns()).
+
 The gpiozero pin factory is ``pigpio_regs.gpiozero_factory`` (entry point
 ``pigpio_regs`` of ``gpiozero_pin_factories``: GPIOZERO_PIN_FACTORY=pigpio_regs).
 """
@@ -27,8 +32,10 @@ The gpiozero pin factory is ``pigpio_regs.gpiozero_factory`` (entry point
 from ._pigpio_regs import (
     DEFAULT_ATTR_DIR,
     DEFAULT_DEVICE,
+    DEFAULT_TIMER_DEVICE,
     Chip,
     Line,
+    Timer,
     __version__,
     function_names,
     library_version,
@@ -42,7 +49,9 @@ __all__ = [
     "Line",
     "DEFAULT_ATTR_DIR",
     "DEFAULT_DEVICE",
+    "DEFAULT_TIMER_DEVICE",
     "PULLS",
+    "Timer",
     "__version__",
     "function_names",
     "library_version",

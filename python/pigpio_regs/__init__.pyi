@@ -3,8 +3,10 @@
 from ._pigpio_regs import (
     DEFAULT_ATTR_DIR as DEFAULT_ATTR_DIR,
     DEFAULT_DEVICE as DEFAULT_DEVICE,
+    DEFAULT_TIMER_DEVICE as DEFAULT_TIMER_DEVICE,
     Chip as Chip,
     Line as Line,
+    Timer as Timer,
     __version__ as __version__,
     function_names as function_names,
     library_version as library_version,

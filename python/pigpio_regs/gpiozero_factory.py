@@ -71,15 +71,25 @@ resets no pin, writes nothing, stops no thread and closes no descriptor
 the parent still uses; it only forgets them. Pins a child makes are its
 own and are reset when it closes them.
 
+Ticks: where the SoC's system timer can be opened (/dev/pigpio_timer,
+BCM boards), ``ticks()`` is its count, an int of microseconds that never
+wraps (no system call, as pigpio's factory's tick but 64 bits), and
+``ticks_diff(later, earlier)`` the difference in seconds; edge events,
+which the kernel stamps on CLOCK_MONOTONIC, are carried over to the
+timer's count. Elsewhere (a Raspberry Pi 5, which has no such timer, a
+module without the node) they are gpiozero's own: time.monotonic().
+Which one is decided when the factory is made, for its life.
+
 Where things are: ``device=``/PIGPIO_REGS_DEVICE (default
 /dev/pigpio_regs), ``attr_dir=``/PIGPIO_REGS_SYSFS (default
 /sys/class/misc/pigpio_regs), ``gpiochip_dir=``/PIGPIO_REGS_GPIOCHIP_DIR
-(default /dev).
+(default /dev), ``timer_device=``/PIGPIO_REGS_TIMER_DEVICE (default
+/dev/pigpio_timer).
 """
 
 import os
 import threading
-from time import monotonic
+from time import monotonic, monotonic_ns
 
 from gpiozero.exc import (
     DeviceClosed,
@@ -99,7 +109,7 @@ from gpiozero.exc import (
 from gpiozero.pins.local import LocalPiFactory, LocalPiPin
 
 from . import _chardev
-from ._pigpio_regs import Chip, function_names, pin_state_set
+from ._pigpio_regs import Chip, Timer, function_names, pin_state_set
 
 __all__ = ["PigpioRegsFactory", "PigpioRegsPin", "PinFactoryClosed",
            "SoftwarePWM"]
@@ -133,6 +143,9 @@ class PigpioRegsFactory(LocalPiFactory):
         of the device tree's (PIGPIO_REGS_REVISION).
     :param gpiochip_dir: where the gpiochip nodes for edge events are
         (PIGPIO_REGS_GPIOCHIP_DIR, /dev).
+    :param timer_device: the system timer node for ticks()
+        (PIGPIO_REGS_TIMER_DEVICE, /dev/pigpio_timer); where it cannot be
+        opened, ticks() is time.monotonic().
 
     Opening the device can fail like pigpio_regs.Chip() does: e.g.
     PermissionError "cannot open /dev/pigpio_regs ...: Permission denied"
@@ -140,7 +153,7 @@ class PigpioRegsFactory(LocalPiFactory):
     """
 
     def __init__(self, device=None, attr_dir=None, revision=None,
-                 gpiochip_dir=None):
+                 gpiochip_dir=None, timer_device=None):
         super().__init__()
         # Pins of this factory only: LocalPiFactory.__init__ gave it the
         # dict all local factories share (see the module's docstring).
@@ -157,7 +170,33 @@ class PigpioRegsFactory(LocalPiFactory):
         self._chip = Chip(device or env("PIGPIO_REGS_DEVICE") or None,
                           attr_dir or env("PIGPIO_REGS_SYSFS") or None)
         self._device = self._chip.device        # for messages after close
+        try:
+            # Lives as long as the factory: ticks() never changes clock.
+            self._timer = Timer(timer_device or
+                                env("PIGPIO_REGS_TIMER_DEVICE") or None)
+        except OSError:
+            self._timer = None  # no timer here: time.monotonic()
         self.pin_class = PigpioRegsPin
+
+    def ticks(self):
+        """Now: the system timer's microseconds (int), or, without the
+        timer, time.monotonic() (see the module's docstring)."""
+        if self._timer is not None:
+            return self._timer.read()
+        return monotonic()
+
+    def ticks_diff(self, later, earlier):
+        """Seconds from earlier to later, two values of ticks()."""
+        if self._timer is not None:
+            return (later - earlier) / 1e6
+        return later - earlier
+
+    def _ticks_of(self, timestamp_ns):
+        """ticks() at a CLOCK_MONOTONIC time (an edge event's stamp)."""
+        if self._timer is None:
+            return timestamp_ns / 1e9
+        now = self._timer.read()
+        return now - (monotonic_ns() - timestamp_ns) // 1000
 
     @property
     def chip(self):
@@ -586,11 +625,12 @@ class PigpioRegsPin(LocalPiPin):
             watcher.close()
 
     def _edge(self, timestamp_ns, rising):
-        # The kernel stamps events on CLOCK_MONOTONIC, the clock of
-        # LocalPiFactory.ticks() (time.monotonic()).
-        ticks = timestamp_ns / 1e9
+        # The kernel stamps events on CLOCK_MONOTONIC; the factory's
+        # ticks() may be the system timer's: carried over to it.
+        factory = self._factory
+        ticks = factory._ticks_of(timestamp_ns)
         if (self._bounce is not None and self._last_call is not None and
-                ticks - self._last_call < self._bounce):
+                factory.ticks_diff(ticks, self._last_call) < self._bounce):
             return
         self._last_call = ticks
         self._call_when_changed(ticks, 1 if rising else 0)

@@ -15,7 +15,7 @@ import types
 import unittest
 
 import pigpio_regs
-from pigpio_regs import Chip, Line, _pigpio_regs
+from pigpio_regs import Chip, Line, Timer, _pigpio_regs
 
 from sim import (GPCLR0, GPFSEL0, GPLEV0, GPPUD, GPPUDCLK0, GPSET0,
                  PUP_PDN0, RP1_BANK, RP1_CLR, RP1_CTRL_OVERRIDES, RP1_PADS,
@@ -896,7 +896,7 @@ class TestStubs(SimTestCase):
     (no keywords), every public name of the module, Chip and Line and no
     other (issue 25)."""
 
-    CLASSES = {"Chip": Chip, "Line": Line}
+    CLASSES = {"Chip": Chip, "Line": Line, "Timer": Timer}
 
     def setUp(self):
         super().setUp()
@@ -904,7 +904,7 @@ class TestStubs(SimTestCase):
         self.samples = {
             "pin": 17, "function": "alt0", "level": 1, "pull": "up",
             "bank": 0, "mask": 1, "values": 1, "offset": 0,
-            "exc_type": None, "exc": None, "tb": None,
+            "exc_type": None, "exc": None, "tb": None, "us": 0,
             "device": self.sim.dev, "attr_dir": self.sim.sys}
 
     def runtime(self, scope, name):
@@ -913,6 +913,11 @@ class TestStubs(SimTestCase):
         if scope == "":
             samples = dict(self.samples, pin=FakePin(), value=1)
             return getattr(_pigpio_regs, name), samples, None
+        if scope == "Timer":
+            if name == "__init__":
+                return Timer, self.samples, None
+            timer = Timer(self.sim.dev)     # a file long enough
+            return getattr(timer, name), self.samples, timer
         chip = Chip(self.sim.dev, self.sim.sys)
         if scope == "Chip" and name == "__init__":
             chip.close()
@@ -928,7 +933,7 @@ class TestStubs(SimTestCase):
         finally:
             if chip is not None:
                 chip.close()
-        if isinstance(r, Chip):
+        if isinstance(r, (Chip, Timer)):
             r.close()
 
     def test_keywords_as_the_stubs_say(self):

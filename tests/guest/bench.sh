@@ -9,14 +9,14 @@
 # and verdict ("too wide" or not) is checked, never the figure. The full run is bench-full.sh
 # (scripts/bench.sh).
 
-# bench_complete CSV: the table has its 11 rows, each a figure or a reason.
+# bench_complete CSV: the table has its 13 rows, each a figure or a reason.
 bench_complete() {
 	awk -F, '/^#/ || /^id,/ { next }
 		$7 == "ok" && $4 ~ /^[0-9.]+$/ { seen[$1] = 1; next }
 		$7 ~ /^not available: ./ && $4 == "" { seen[$1] = 1; next }
 		{ bad = 1 }
 		END {
-			n = split("1 2 2h 3 3h 4 5 6 7a 7b 7c", ids, " ")
+			n = split("1 2 2h 3 3h 4 5 6 7a 7b 7c 8a 8b", ids, " ")
 			for (i = 1; i <= n; i++) if (!seen[ids[i]]) bad = 1
 			exit bad
 		}' "$1"
@@ -83,6 +83,11 @@ check "alice: bench --quick ran, complete table" "exit $status: $(tail -n 3 /tmp
 check "alice: rows 1-4 (with the handles 2h, 3h) and 7a need no privilege" \
 	"$(grep -E '^(1|2|2h|3|3h|4|7a),' /tmp/bench-alice.csv 2>&1)" \
 	bench_measured /tmp/bench-alice.csv 1 2 2h 3 3h 4 7a
+# The system timer against clock_gettime(), side by side in one run.
+check "alice: rows 8a (system timer) and 8b (CLOCK_MONOTONIC) measured" \
+	"$(grep -E '^8[ab],' /tmp/bench-alice.csv 2>&1)" \
+	bench_measured /tmp/bench-alice.csv 8a 8b
+say "bench: timer read vs clock_gettime: $(sed -n 's/^8a,.*,reads\/s,\([0-9.]*\),,\([0-9.]*\),ok$/\1 reads\/s, \2x CLOCK_MONOTONIC/p' /tmp/bench-alice.csv)"
 check "alice: rows 2, 2h, 3, 3h have a paired median ratio with its IQR and verdict" \
 	"$(grep -E '^( *paired|# paired)' /tmp/bench-alice.out /tmp/bench-alice.csv 2>&1)" \
 	bench_paired /tmp/bench-alice.out /tmp/bench-alice.csv

@@ -256,6 +256,16 @@ check "bob (not in gpio): open gives EACCES" "$out" \
 out=$(as_alice pigpio-regs info 2>&1)
 check "alice: pigpio-regs info names the rp1" "$out" \
 	sh -c "echo \"\$1\" | grep -qi 'rp1'" - "$out"
+# The RP1 has no system timer: no /dev/pigpio_timer, and the library's
+# -ENODEV makes the CLI say what to use instead.
+out=$(as_alice pigpio-regs ticks 2>&1)
+status=$?
+check "rp1: no /dev/pigpio_timer; ticks exits 1 naming CLOCK_MONOTONIC" \
+	"exit $status: $out; $(ls -l /dev/pigpio_timer 2>&1)" \
+	sh -c "test ! -e /dev/pigpio_timer && test $status = 1 &&
+		echo \"\$1\" | grep -q 'No such device' &&
+		echo \"\$1\" | grep -q 'RP1.*no system timer' &&
+		echo \"\$1\" | grep -q 'CLOCK_MONOTONIC'" - "$out"
 # The guard reads the claims from the device tree: the RP1 node has no pin
 # groups and nothing names its pins, so nothing is claimed.
 out=$(as_alice pigpio-regs set $PIN output high 2>&1)

@@ -6,7 +6,7 @@
 #   1. builds the library and CLI (make -C user) into build/host/user,
 #   2. builds them again with AddressSanitizer and UBSan into
 #      build/host/asan, with the C tests (test_regs, test_chip, test_rp1,
-#      test_args, test_owners, test_soc; test_bench: the benchmark's statistics),
+#      test_args, test_owners, test_soc, test_timer; test_bench: the benchmark's statistics),
 #   3. runs the C tests (sanitized), test_threads under ThreadSanitizer
 #      (build/host/tsan-model: the library with the test's register model),
 #      test_cli.sh and test_selftest.sh (normal build;
@@ -107,6 +107,8 @@ if [ $asan_ok -eq 0 ]; then
 		suite test_owners "$ASAN/test_owners"
 	step build/test_soc build_test test_soc &&
 		suite test_soc "$ASAN/test_soc"
+	step build/test_timer build_test test_timer -lpthread &&
+		suite test_timer "$ASAN/test_timer"
 fi
 # The benchmark's paired-round statistics (tools/bench/paired.c): no library.
 step build/test_bench "$CC" "${TEST_CFLAGS[@]}" -I"$TOP/tools/bench" \

@@ -574,10 +574,10 @@ poke "$DEV" 0x34 0x00120000
 cp "$DEV" "$WORK/before"
 bench --quick --reps 1 --csv "$WORK/bench.csv"
 bench_rows_ok=1
-for id in 1 2 2h 3 3h 7a 7c; do
+for id in 1 2 2h 3 3h 7a 7c 8b; do
 	grep -Eq "^$id +.* [0-9]+(\.[0-9])? +[0-9.-]+( +[0-9.-]+)?\$" "$OUT" ||
 		{ bench_rows_ok=0; echo "    row $id: no figure"; }
-	grep -Eq "^$id,[^,]*,(toggles/s|us),[0-9]+\.[0-9],.*,ok\$" "$WORK/bench.csv" ||
+	grep -Eq "^$id,[^,]*,(toggles/s|us|reads/s),[0-9]+\.[0-9],.*,ok\$" "$WORK/bench.csv" ||
 		{ bench_rows_ok=0; echo "    csv row $id: no figure"; }
 done
 for id in 4 5 6 7b; do
@@ -586,6 +586,12 @@ for id in 4 5 6 7b; do
 	grep -Eq "^$id,[^,]*,(toggles/s|us),,,,not available: [^0-9]*\$" "$WORK/bench.csv" ||
 		{ bench_rows_ok=0; echo "    csv row $id: not 'not available'"; }
 done
+# No timer node on the host: row 8a says so, with no figure.
+if ! grep -Eq "^8a +.* not available \(/dev/pigpio_timer: [^0-9]*\)\$" "$OUT" ||
+	! grep -Eq "^8a,[^,]*,reads/s,,,,not available: /dev/pigpio_timer: [^0-9]*\$" "$WORK/bench.csv"; then
+	bench_rows_ok=0
+	echo "    row 8a: not 'not available' for want of the node"
+fi
 if [ $rc -ne 0 ]; then
 	fail bench/simulated "exit $rc: $(head -c 300 "$ERR")"
 elif [ $bench_rows_ok -ne 1 ]; then
@@ -1461,6 +1467,58 @@ if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$WORK/help1" "$WORK/help2" &&
 	pass cli/pinout/help
 else
 	fail cli/pinout/help "exit $rc1/$rc2: $(head -c 300 "$WORK/help1")"
+fi
+
+# --- ticks: the system timer node, read-only ----------------------------------
+# A file standing for /dev/pigpio_timer: CLO 0x9abcdef0, CHI 0x12.
+TIMER=$WORK/timer
+head -c 28 /dev/zero > "$TIMER"
+poke "$TIMER" 4 0x9abcdef0
+poke "$TIMER" 8 0x12
+cp "$TIMER" "$WORK/timer-before"
+out=$("$CLI" --device "$TIMER" ticks 2>"$ERR")
+rc=$?
+if [ $rc -eq 0 ] && [ "$out" = $((0x129abcdef0)) ] && cmp -s "$TIMER" "$WORK/timer-before"; then
+	pass cli/ticks/reads-chi-clo
+else
+	fail cli/ticks/reads-chi-clo "exit $rc, '$out', expected $((0x129abcdef0)): $(head -c 300 "$ERR")"
+fi
+out=$("$CLI" --device "$TIMER" ticks 2 2>"$ERR")
+rc=$?
+if [ $rc -eq 0 ] && [ "$(echo "$out" | wc -l)" = 2 ] && [ "$(echo "$out" | sort -u)" = $((0x129abcdef0)) ]; then
+	pass cli/ticks/count-lines
+else
+	fail cli/ticks/count-lines "exit $rc, '$out': $(head -c 300 "$ERR")"
+fi
+"$CLI" --device "$WORK/no-such-timer" ticks >"$OUT" 2>"$ERR"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$OUT" ] && grep -q 'no timer node' "$ERR"; then
+	pass cli/ticks/missing-node
+else
+	fail cli/ticks/missing-node "exit $rc: $(head -c 300 "$ERR")"
+fi
+head -c 24 /dev/zero > "$WORK/short-timer"
+"$CLI" --device "$WORK/short-timer" ticks >"$OUT" 2>"$ERR"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$OUT" ]; then
+	pass cli/ticks/short-file-refused
+else
+	fail cli/ticks/short-file-refused "exit $rc: $(head -c 300 "$ERR")"
+fi
+expect_usage cli/ticks/count-zero "count 0 out of range (expected 1-1000000)" ticks 0
+expect_usage cli/ticks/two-words "ticks takes at most a COUNT (usage: ticks [COUNT])" ticks 1 2
+expect_usage cli/ticks/no-json "ticks does not take --json" ticks --json
+"$CLI" help ticks > "$WORK/help1" 2>&1
+rc1=$?
+"$CLI" ticks --help > "$WORK/help2" 2>&1
+rc2=$?
+"$CLI" --help > "$WORK/help3" 2>&1
+if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$WORK/help1" "$WORK/help2" &&
+   head -n 1 "$WORK/help1" | grep -qx 'usage: pigpio-regs \[OPTIONS\] ticks \[COUNT\]' &&
+   grep -q 'pigpio_timer' "$WORK/help1" && grep -q '^  ticks ' "$WORK/help3"; then
+	pass cli/ticks/help
+else
+	fail cli/ticks/help "exit $rc1/$rc2: $(head -c 300 "$WORK/help1")"
 fi
 
 [ $failed -eq 0 ]

@@ -111,6 +111,8 @@ static const struct {
 	{ { "explain" }, 0 },
 	{ { "pinout" }, 0 },
 	{ { "pinout", "--json" }, 0 },
+	{ { "ticks" }, 0 },
+	{ { "ticks", "3" }, 0 },
 	{ { "selftest" }, 0 },
 	{ { "selftest", "17" }, 1 << 1 },
 	{ { "help", "set" }, 1 << 1 },
@@ -241,6 +243,7 @@ static void test_known_cases(void)
 	char *selftest[] = { "selftest", "17" };
 	char *set_d8[] = { "set", "17", "d8" };
 	char *pinout[] = { "pinout" };
+	char *ticks[] = { "ticks", "3" };
 
 	/* After bank read: a bank number, not pins or ops. */
 	complete_at(bank_read, 2, "");
@@ -292,6 +295,14 @@ static void test_known_cases(void)
 	       "pinout options");
 	complete_at(pinout, 1, "");
 	EXPECT(ngot == 0, "after pinout: %d words", ngot);
+	/* ticks: offered as a verb; no option of its own; one COUNT. */
+	complete_at(set, 0, "");
+	EXPECT(offered("ticks"), "ticks not offered as a verb");
+	complete_at(ticks, 1, "-");
+	EXPECT(!offered("--json") && !offered("--force") &&
+	       offered("--device"), "ticks options");
+	complete_at(ticks, 2, "");
+	EXPECT(ngot == 0, "after ticks 3: %d words", ngot);
 	/* The hook is not a verb to offer. */
 	complete_at(set, 0, "");
 	EXPECT(!offered(ARGS_COMPLETE) && offered("help") && !offered("bench"),

@@ -15,6 +15,11 @@
  *       counted by tracing a child that does only that)
  *   7b  setup: libgpiod chip open + line request
  *   7c  setup: open() + mmap() + the first load, without the library
+ *   8a  the system timer through /dev/pigpio_timer: pgr_timer_read()
+ *       (CHI, CLO, CHI: three loads, no system call), reads per second
+ *   8b  clock_gettime(CLOCK_MONOTONIC), reads per second: the vDSO where
+ *       the board has an architected counter, a system call where it
+ *       has not (the Pi 1); 8a's ratio is against it
  *
  * A toggle is one high and one low. Rows 2, 2h, 3 and 3h are compared
  * with row 1 as paired rounds (paired.h): in each round row 1 and the row
@@ -37,7 +42,8 @@
  *
  * Rows that cannot be measured say "not available" and why: pwrite,
  * libgpiod and sysfs need the pigpio_regs driver (on a simulated block
- * they would not drive the same pin), libgpiod and sysfs need root.
+ * they would not drive the same pin), libgpiod and sysfs need root, the
+ * timer needs /dev/pigpio_timer (not on a Pi 5).
  */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE	/* syscall(), ptrace() */
@@ -122,6 +128,8 @@ struct bench {
 	void *request;			/* v2: struct gpiod_line_request * */
 	int (*v1_set_value)(void *line, int value);
 	int (*v2_set_value)(void *request, unsigned offset, int value);
+	struct pgr_timer timer;		/* row 8a */
+	volatile uint64_t sink;		/* what the read loops read */
 };
 
 typedef int (*loop_fn)(struct bench *b, unsigned long n);
@@ -140,7 +148,8 @@ struct row {
 };
 
 enum { R_RAW, R_LIB, R_LINE, R_BANK, R_BANK_LINE, R_PWRITE, R_GPIOD,
-       R_SYSFS, R_SETUP_LIB, R_SETUP_GPIOD, R_SETUP_RAW, NROWS };
+       R_SYSFS, R_SETUP_LIB, R_SETUP_GPIOD, R_SETUP_RAW, R_TIMER, R_CLOCK,
+       NROWS };
 
 static double now_s(void)
 {
@@ -260,6 +269,31 @@ static int loop_gpiod_v2(struct bench *b, unsigned long n)
 		    b->v2_set_value(b->request, b->pin, 0) < 0)
 			return errno ? -errno : -EIO;
 	}
+	return 0;
+}
+
+/* Rows 8a, 8b: a "toggle" is one read of the time. */
+static int loop_timer(struct bench *b, unsigned long n)
+{
+	const struct pgr_timer timer = b->timer;
+	uint64_t sum = 0;
+
+	for (; n; n--)
+		sum += pgr_timer_read(&timer);
+	b->sink = sum;
+	return 0;
+}
+
+static int loop_clock(struct bench *b, unsigned long n)
+{
+	struct timespec ts;
+	uint64_t sum = 0;
+
+	for (; n; n--) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		sum += (uint64_t)ts.tv_nsec;
+	}
+	b->sink = sum;
 	return 0;
 }
 
@@ -1081,7 +1115,7 @@ static void print_table(const struct row *rows, const struct bench *b,
 	for (i = 0; i < NROWS; i++) {
 		const struct row *r = &rows[i];
 
-		if (strcmp(r->unit, "us") == 0)
+		if (strcmp(r->unit, "toggles/s") != 0)
 			continue;
 		if (!r->available) {
 			printf("%-3s %-52s not available (%s)\n", r->id,
@@ -1112,6 +1146,20 @@ static void print_table(const struct row *rows, const struct bench *b,
 		       r->value, "",
 		       ratio_text(r, &rows[R_SETUP_GPIOD], ratio,
 				  sizeof(ratio)));
+	}
+	printf("%-3s %-52s %14s %14s %8s\n", "row", "time source", "reads/s",
+	       "", "x 8b");
+	for (i = R_TIMER; i <= R_CLOCK; i++) {
+		const struct row *r = &rows[i];
+
+		if (!r->available) {
+			printf("%-3s %-52s not available (%s)\n", r->id,
+			       r->method, r->why);
+			continue;
+		}
+		printf("%-3s %-52s %14.0f %14s %8s\n", r->id, r->method,
+		       r->value, "",
+		       ratio_text(r, &rows[R_CLOCK], ratio, sizeof(ratio)));
 	}
 	goal("pin handle >= 0.97x raw stores", &rows[R_LINE], raw, 0.97);
 	goal("bank handle >= 0.97x raw stores", &rows[R_BANK_LINE], raw, 0.97);
@@ -1162,6 +1210,7 @@ static int write_csv(const char *file, const struct row *rows,
 	for (i = 0; i < NROWS; i++) {
 		const struct row *r = &rows[i];
 		int setup = strcmp(r->unit, "us") == 0;
+		int reads = strcmp(r->unit, "reads/s") == 0;
 
 		if (!r->available) {
 			fprintf(f, "%s,%s,%s,,,,not available: %s\n", r->id,
@@ -1170,11 +1219,12 @@ static int write_csv(const char *file, const struct row *rows,
 		}
 		fprintf(f, "%s,%s,%s,%.1f,", r->id, r->method, r->unit,
 			r->value);
-		if (setup)
+		if (setup || reads)
 			fprintf(f, ",");
 		else
 			fprintf(f, "%.1f,", r->value * r->pins);
-		text = ratio_text(r, setup ? &rows[R_SETUP_GPIOD] : raw, ratio,
+		text = ratio_text(r, setup ? &rows[R_SETUP_GPIOD] :
+				  reads ? &rows[R_CLOCK] : raw, ratio,
 				  sizeof(ratio));
 		fprintf(f, "%s,ok\n", strcmp(text, "-") ? text : "");
 	}
@@ -1277,6 +1327,10 @@ int bench_run(const struct bench_opts *cmd, struct pgr_chip *chip,
 		"setup: libgpiod chip open + line request");
 	set_row(&rows[R_SETUP_RAW], "7c", "us", 0,
 		"setup: open() + mmap() + first load (no library)");
+	set_row(&rows[R_TIMER], "8a", "reads/s", 0,
+		"system timer: pgr_timer_read() (no syscall)");
+	set_row(&rows[R_CLOCK], "8b", "reads/s", 0,
+		"clock_gettime(CLOCK_MONOTONIC)");
 
 	/*
 	 * The 8 pins become outputs, driven low; their levels and functions
@@ -1349,6 +1403,20 @@ int bench_run(const struct bench_opts *cmd, struct pgr_chip *chip,
 		setup_raw(&rows[R_SETUP_RAW], cmd, &b);
 	if (go_on(&b, stop))
 		b.setup_syscalls = setup_syscalls(cmd, b.pin);
+	/* The two clocks back to back: the timer's ratio is against 8b. */
+	if (go_on(&b, stop))
+		rate_row(&rows[R_CLOCK], &b, loop_clock);
+	err = pgr_timer_open(&b.timer, NULL);
+	if (err < 0) {
+		unavailable(&rows[R_TIMER], "%s: %s%s",
+			    PIGPIO_REGS_TIMER_DEVICE, strerror(-err),
+			    err == -ENODEV ? " (an RP1 has no system timer)" :
+			    "");
+	} else {
+		if (go_on(&b, stop))
+			rate_row(&rows[R_TIMER], &b, loop_timer);
+		pgr_timer_close(&b.timer);
+	}
 	go_on(&b, stop);
 
 	/* Levels first, while the pins are still outputs; then functions. */

@@ -433,6 +433,24 @@ static int parse_pinout(int argc, char *const argv[], struct command *cmd,
 	return no_args("pinout", argc, argv, err, errlen);
 }
 
+static int parse_ticks(int argc, char *const argv[], struct command *cmd,
+		       char *err, size_t errlen)
+{
+	unsigned long long value;
+	int ret;
+
+	cmd->count = 1;
+	if (argc > 1)
+		return fail(err, errlen, "ticks takes at most a COUNT (usage: ticks [COUNT])");
+	if (argc == 0)
+		return 0;
+	ret = args_parse_number(argv[0], TICKS_COUNT_MIN, TICKS_COUNT_MAX,
+				"count", &value, err, errlen);
+	if (!ret)
+		cmd->count = value;
+	return ret;
+}
+
 static int parse_explain(int argc, char *const argv[], struct command *cmd,
 			 char *err, size_t errlen)
 {
@@ -733,6 +751,13 @@ static const struct verb_spec verb_table[] = {
 	  "board from the device tree's revision code\n"
 	  "(boards without the 40-pin header: exit 1)",
 	  { 0 }, false },
+	{ "ticks", VERB_TICKS, 0, parse_ticks, "ticks [COUNT]",
+	  "the SoC's 1 MHz system timer, read-only\n"
+	  "through " PIGPIO_REGS_TIMER_DEVICE " (--device names\n"
+	  "another node): microseconds since the SoC\n"
+	  "started, one line; COUNT (1-1000000) lines, a\n"
+	  "second apart; not on a Pi 5 (no such timer)",
+	  { ARG_NUMBER }, false },
 	{ "funcs", VERB_FUNCS, OPT_JSON, parse_funcs, "funcs [PINS]",
 	  "the ALT0-ALT5 functions of each pin\n"
 	  "(ALT0-ALT8 on the RP1)",
@@ -1206,6 +1231,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_INFO:
 	case VERB_EXPLAIN:
 	case VERB_PINOUT:	/* GPIO0-27: every chip has them */
+	case VERB_TICKS:	/* no chip: main.c runs it first */
 		return 0;
 	}
 	return 0;

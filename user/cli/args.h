@@ -21,6 +21,8 @@
 #define BLINK_COUNT_DEFAULT	10
 #define BLINK_COUNT_MIN		1
 #define BLINK_COUNT_MAX		1000000
+#define TICKS_COUNT_MIN		1
+#define TICKS_COUNT_MAX		1000000
 #define BLINK_PERIOD_DEFAULT	500	/* ms */
 #define BLINK_PERIOD_MIN	2
 #define BLINK_PERIOD_MAX	60000
@@ -47,6 +49,7 @@ enum verb {
 	VERB_EXPLAIN,
 	VERB_SELFTEST,
 	VERB_PINOUT,
+	VERB_TICKS,
 };
 
 /* In the order of the words read, high, low, write. */
@@ -91,7 +94,7 @@ struct command {
 				 * have that header (args_check_board()) */
 	unsigned pin;		/* the lowest pin of the list */
 	struct set_ops ops;	/* set */
-	unsigned long count;	/* blink */
+	unsigned long count;	/* blink, ticks */
 	unsigned long period_ms; /* blink */
 	unsigned offset;	/* peek */
 	bool syscall;		/* peek --syscall */

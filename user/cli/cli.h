@@ -34,6 +34,12 @@ const char *function_word(enum pgr_function function);
 int pinout_check_board(bool have_revision, uint32_t revision, char *err,
 		       size_t errlen);
 
+/*
+ * ticks.c: print the system timer's count (cmd->count lines, a second
+ * apart) from cmd->device or /dev/pigpio_timer; an exit status.
+ */
+int ticks_run(const struct command *cmd);
+
 /* pinout.c: print the 40-pin header of that board; an exit status. */
 int pinout_run(const struct command *cmd, struct pgr_chip *chip,
 	       uint32_t revision);

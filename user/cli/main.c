@@ -45,7 +45,8 @@ static const char options_help[] =
 	"                  refused; detect: also needed to enable any detector\n"
 	"  --timeout MS    wait: give up after MS milliseconds (1-86400000)\n"
 	"  --syscall       peek: read with pread() through the driver\n"
-	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ")\n"
+	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ";\n"
+	"                  ticks: " PIGPIO_REGS_TIMER_DEVICE ")\n"
 	"  --sysfs DIR     attribute directory (default " PIGPIO_REGS_SYSFS_DIR ")\n"
 	"  --devicetree DIR\n"
 	"                  device tree to read pin owners and the board's\n"
@@ -278,6 +279,9 @@ int main(int argc, char *argv[])
 		printf(PROG " " PGR_VERSION "\n");
 		return EXIT_SUCCESS;
 	}
+	/* The timer node alone: no GPIO chip is opened. */
+	if (cmd.verb == VERB_TICKS)
+		return ticks_run(&cmd);
 	if (cmd.header && check_board(&cmd, err, sizeof(err)) < 0) {
 		cli_error("%s", err);
 		return EXIT_USAGE;

@@ -568,6 +568,75 @@ int pgr_owners_from_devicetree(struct pgr_owners *owners,
  */
 int pgr_owners_from_gpiochip(struct pgr_owners *owners, const char *dev_dir);
 
+/*
+ * The system timer: the BCM SoCs' free-running 1 MHz counter, read-only,
+ * through /dev/pigpio_timer (what pigpio's gpioTick() and libbcm2835's
+ * bcm2835_st_read() map from /dev/mem). After pgr_timer_open() a read is
+ * three or more loads through the mapping: no system call.
+ *
+ * Only this structure's layout is part of the ABI. The caller owns it;
+ * pgr_timer_open() fills it in. It may be shared between threads and
+ * survives fork() (the mapping is shared, the count is the SoC's).
+ */
+struct pgr_timer {
+	const volatile uint32_t *regs;	/* the mapped page: CS, CLO, CHI... */
+	int fd;				/* the node, or -1 when closed */
+	uint32_t reserved;		/* 0 */
+};
+
+/*
+ * Open device_path (NULL: PIGPIO_REGS_TIMER_DEVICE) read-only and map its
+ * page. Returns 0, or a negative errno value with timer->fd -1 and
+ * timer->regs NULL:
+ *   -EINVAL  timer is NULL.
+ *   -ENODEV  no such timer here: the node is absent and the driver serves
+ *            an RP1 (Raspberry Pi 5), whose GPIO chip has no system
+ *            timer; use clock_gettime(CLOCK_MONOTONIC), which the vDSO
+ *            answers without a system call on a Pi 5.
+ *   -ENOENT  no node (the module is not loaded, or is older than the
+ *            node).
+ *   -EACCES  the caller may not open it (not in group gpio).
+ *   -EPROTO  a regular file shorter than the timer's registers.
+ *   any other errno from open(2) or mmap(2).
+ * A regular file at least PIGPIO_REGS_TIMER_BLOCK_SIZE bytes long may
+ * stand in for the node (a simulated timer, for tests).
+ */
+int pgr_timer_open(struct pgr_timer *timer, const char *device_path);
+
+/* Unmap and close; the structure may be opened again. NULL is allowed. */
+void pgr_timer_close(struct pgr_timer *timer);
+
+/*
+ * Microseconds since the SoC was reset, 64 bits: CHI, then CLO, then CHI
+ * again, until CHI did not change in between, so the result is never torn
+ * across CLO's wrap (every 2^32 us, 71.6 minutes).
+ */
+static inline uint64_t pgr_timer_read(const struct pgr_timer *timer)
+{
+	const volatile uint32_t *regs = timer->regs;
+	uint32_t hi, lo;
+
+	do {
+		hi = regs[PIGPIO_REGS_TIMER_CHI / 4];
+		lo = regs[PIGPIO_REGS_TIMER_CLO / 4];
+	} while (regs[PIGPIO_REGS_TIMER_CHI / 4] != hi);
+	return (uint64_t)hi << 32 | lo;
+}
+
+/* The low 32 bits alone, one load (pigpio's gpioTick()): wraps. */
+static inline uint32_t pgr_timer_read32(const struct pgr_timer *timer)
+{
+	return timer->regs[PIGPIO_REGS_TIMER_CLO / 4];
+}
+
+/*
+ * Busy-wait until the count has advanced by at least us microseconds
+ * (bcm2835_delayMicroseconds() without its sleep): burns a CPU, for the
+ * short delays a sleep cannot make; the wait may be longer if the thread
+ * is preempted. Returns the count at the end.
+ */
+uint64_t pgr_timer_delay_us(const struct pgr_timer *timer, uint64_t us);
+
 #ifdef __cplusplus
 }
 #endif

@@ -51,6 +51,36 @@
 #define PIGPIO_REGS_GPIOMEM_DEVICE	"/dev/pigpio_gpiomem"
 
 /*
+ * A third node, read-only, for the BCM SoCs' free-running 1 MHz system
+ * timer (the device tree's "brcm,bcm2835-system-timer", bus 0x7e003000):
+ *   open:  O_RDONLY only (EACCES for any open for writing, root's too).
+ *   mmap:  offset 0, at most one page (PIGPIO_REGS_TIMER_WINDOW_SIZE),
+ *          PROT_READ, MAP_SHARED: the timer's page, uncached as the GPIO
+ *          page. PROT_WRITE is EACCES, shared (the descriptor is
+ *          read-only) or private (the driver), and mprotect(PROT_WRITE)
+ *          later is EACCES too; PROT_EXEC EPERM, MAP_PRIVATE EINVAL,
+ *          another offset or a longer length EINVAL.
+ *   pread: whole aligned 32-bit registers, CS to C3
+ *          (PIGPIO_REGS_TIMER_BLOCK_SIZE bytes, then end of file); EINVAL
+ *          for a position or count not a multiple of 4.
+ *   pwrite: EBADF (the descriptor is never open for writing).
+ *   ioctl: ENOTTY.
+ * The 64-bit count is CHI:CLO, microseconds since the SoC was reset; read
+ * CHI, CLO, then CHI again and retry if CHI changed (CLO wraps every
+ * 71.6 minutes). The node is absent where there is no such timer the
+ * driver may serve (the RP1: on a Raspberry Pi 5 use CLOCK_MONOTONIC).
+ */
+#define PIGPIO_REGS_TIMER_NAME		"pigpio_timer"
+#define PIGPIO_REGS_TIMER_DEVICE	"/dev/pigpio_timer"
+#define PIGPIO_REGS_TIMER_WINDOW_SIZE	4096
+#define PIGPIO_REGS_TIMER_BLOCK_SIZE	0x1c
+#define PIGPIO_REGS_TIMER_CS		0x00	/* match flags of C0-C3 */
+#define PIGPIO_REGS_TIMER_CLO		0x04	/* count, low 32 bits */
+#define PIGPIO_REGS_TIMER_CHI		0x08	/* count, high 32 bits */
+#define PIGPIO_REGS_TIMER_C0		0x0c	/* compare 0-3, 4 bytes each */
+#define PIGPIO_REGS_TIMER_HZ		1000000
+
+/*
  * The mmap window: the one 4 KiB page that starts at the GPIO block's CPU
  * physical address. The driver refuses to load on kernels whose page is
  * larger, because such a page would also hold other peripherals.
