@@ -9,7 +9,10 @@
 #     cross toolchains, for arm64, armhf and armel (the Pi 1's), plus a
 #     previous version (this
 #     tree with a lower version) for the upgrade test, and the source
-#     package; all in copies under build/deb, never in the checkout.
+#     package; all in copies under build/deb, never in the checkout. The
+#     binary builds run in a private root (tests/deb/root.sh, made once
+#     under $PGR_CACHE/toolchains): this machine's dpkg gets no foreign
+#     architecture and no build dependency.
 #  2. Checks what is in them: one version everywhere, each architecture's
 #     binaries, paths and dependencies, the -dkms package's files.
 #  3. Runs lintian on every .changes and the .dsc: no error, no warning.
@@ -23,10 +26,12 @@
 # The binary packages and their lintian verdict are cached in
 # build/deb/cache/KEY, KEY being a hash of what their build reads and of the
 # build tools' versions; the source package (seconds) and step 4 always run.
-# Needs root; installs what it lacks from the machine's Debian archive
-# (debhelper, dh-dkms, lintian, crossbuild-essential-arm64/-armhf/-armel,
-# and libc6 of those as foreign architectures, which dpkg-shlibdeps needs
-# for the cross builds). One PASS/FAIL line each, then "N passed, N failed".
+# Needs root; installs what it lacks of its own tools from the machine's
+# Debian archive (mmdebstrap, lintian, dkms and the kernel headers for the
+# install test). The host's foreign architectures and package list (dpkg-
+# query -W) after those are compared with the same at the end: step 4
+# installs and purges its own packages only, and nothing else may change.
+# One PASS/FAIL line each, then "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/deb
@@ -42,6 +47,7 @@ pass() { echo "PASS deb: $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL deb: $1: $2"; failed=$((failed + 1)); }
 finish() {
 	the_rest
+	[ -n "$only" ] || check_host_dpkg
 	echo "tests/deb: $(($(date +%s) - start)) s (logs: build/deb)" >&2
 	echo "$passed passed, $failed failed"
 	exit $((failed > 0))
@@ -68,55 +74,58 @@ purge() {
 		dpkg -P "${PKGS[@]}" >>"$out/host.log" 2>&1
 	fi
 }
-# The machine as it was found: foreign architectures this test added (for
-# libc6:arm64/armhf, whose shlibs dpkg-shlibdeps reads in a cross build)
-# go again, with every package of theirs.
-added_arches=()
-# shellcheck disable=SC2317 # called from the EXIT trap
-restore_arches() {
-	local arch pkgs
-	for arch in "${added_arches[@]}"; do
-		mapfile -t pkgs < <(dpkg-query -W -f='${Package}:${Architecture} ${db:Status-Abbrev}\n' 2>/dev/null |
-			awk -v a="$arch" '$1 ~ ":" a "$" && $2 !~ /^un/ { print $1 }')
-		# libc6 of another architecture is flagged essential there only.
-		[ ${#pkgs[@]} -eq 0 ] || apt-get purge -y -q --allow-remove-essential "${pkgs[@]}" \
-			>>"$out/tools.log" 2>&1
-		dpkg --remove-architecture "$arch" >>"$out/tools.log" 2>&1 ||
-			echo "tests/deb: could not remove architecture $arch again (see build/deb/tools.log)" >&2
-	done
+# host_dpkg: this machine's dpkg state, as the test compares it
+host_dpkg() {
+	echo "foreign architectures: $(dpkg --print-foreign-architectures | tr '\n' ' ')"
+	dpkg-query -W -f='${binary:Package} ${Version} ${db:Status-Abbrev}\n' | LC_ALL=C sort
+}
+# check_host_dpkg: the same as after install_tools, once our packages are
+# purged (a stopped run may have left them)
+check_host_dpkg() {
+	[ -f "$work/dpkg-before" ] || return 0
+	purge
+	host_dpkg >"$work/dpkg-after"
+	if cmp -s "$work/dpkg-before" "$work/dpkg-after"; then
+		pass "this machine's dpkg is as the test found it: $(head -n 1 "$work/dpkg-before" | sed 's/ *$//; s/: *$/: none/'), $(($(wc -l <"$work/dpkg-before") - 1)) packages, same versions and states"
+	else
+		fail "this machine's dpkg changed" "$(diff "$work/dpkg-before" "$work/dpkg-after" | grep '^[<>]' | head -n 8 | tr '\n' ' ')"
+	fi
+	rm -f "$work/dpkg-before"
 }
 tmp_src= # the tree's copy of a --build run, its own
-trap '[ -n "$only" ] || purge; restore_arches; rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
+trap '[ -n "$only" ] || purge; rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
 
 # --- tools ---------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
 install_tools() {
-	tools=(debhelper dh-dkms lintian dpkg-dev build-essential
-		crossbuild-essential-arm64 crossbuild-essential-armhf crossbuild-essential-armel
-		libc6:arm64 libc6:armhf libc6:armel
+	# The builds' own tools are in the private root (tests/deb/root.sh);
+	# these are the source package's, lintian's and the install test's, and
+	# debhelper for the boards' module package (scripts/mkmodules-deb.sh,
+	# which only copies and strips a module: no foreign libc6).
+	tools=(mmdebstrap lintian dpkg-dev build-essential debhelper
 		dkms "linux-headers-$host_arch" pkg-config man-db)
-	for arch in "${CROSS[@]}"; do
-		dpkg --print-foreign-architectures | grep -qx "$arch" && continue
-		dpkg --add-architecture "$arch"
-		added_arches+=("$arch")
-	done
 	missing=()
 	for pkg in "${tools[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then
 		echo "tests/deb: installing ${missing[*]}" >&2
-		# A new foreign architecture needs apt-get update first; an update that
-		# fails for one index (a mirror mid-sync) may still have what is needed.
+		# An update that fails for one index (a mirror mid-sync) may still have what is needed.
 		apt-get install -y -q --no-install-recommends "${missing[@]}" >"$out/tools.log" 2>&1 ||
 			{ apt-get update -q >>"$out/tools.log" 2>&1
 			  apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$out/tools.log" 2>&1; } ||
 			{ fail "install the build tools" "apt-get install ${missing[*]}: $(last "$out/tools.log" 3)"; finish; }
 	fi
+	broot=$("$top/tests/deb/root.sh" path 2>>"$out/tools.log") ||
+		{ fail "the private build root" "tests/deb/root.sh: $(last "$out/tools.log" 3)"; finish; }
 }
-# A build for the boards finds its packages in the cache (this test made
-# them before the boards run) and needs no tools installed then.
-[ -n "$only" ] || install_tools
+# A build for the boards needs no tool on this machine: it builds in the
+# private root (or finds its packages in the cache).
+broot=
+if [ -z "$only" ]; then
+	install_tools
+	host_dpkg >"$work/dpkg-before"
+fi
 
 # --- the source: a copy of the tree ------------------------------------------
 # Tracked files and untracked ones not ignored, as they are in the working
@@ -157,8 +166,8 @@ fi
 # The binary packages' cache key: what their build reads (the tree less the
 # docs, the tests and the scripts that are not packaged, but with this test,
 # which makes the previous version) and the build tools' versions
-# (of this machine's architecture: another's libc6 has the same version, and
-# is there only while this test runs). The source package is built and
+# (the private root's, of this machine's architecture: another's libc6
+# has the same version). The source package is built and
 # checked on every run: it takes seconds.
 inputs() {
 	cd "$src" && {
@@ -167,8 +176,10 @@ inputs() {
 		find ./scripts/udev ./scripts/modules-load.d ./tests/deb
 	} | LC_ALL=C sort
 }
+[ -n "$broot" ] || broot=$("$top/tests/deb/root.sh" path) ||
+	{ echo "tests/deb: no private build root (tests/deb/root.sh)" >&2; exit 1; }
 key=$({ inputs | tar -C "$src" --no-recursion --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T -
-	dpkg-query -W -f='${Package}:${Architecture} ${Version}\n' |
+	dpkg-query --admindir="$broot/var/lib/dpkg" -W -f='${Package}:${Architecture} ${Version}\n' |
 		grep -E "^(debhelper|dh-dkms|dpkg-dev|lintian|libc6|gcc-[0-9]+(-aarch64-linux-gnu|-arm-linux-gnueabihf|-arm-linux-gnueabi)?):$host_arch "
 } | sha256sum | cut -c 1-16)
 cache=$out/cache/$key
@@ -191,9 +202,11 @@ build() {
 	if [ "$name" = old ]; then set_version "$dir/pigpio-regs" "$old" || return 1; fi
 	# The smoke test in debian/rules runs the CLI: only natively.
 	[ "$name" = "$host_arch" ] || opts="$opts nocheck"
-	(cd "$dir/pigpio-regs" && env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS \
-		-u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="$opts" \
-		dpkg-buildpackage -us -uc -b -a"$arch") >"$dir/build.log" 2>&1 || return 1
+	# In the private root, with a clean environment (root.sh).
+	# shellcheck disable=SC2016 # the inner shell's "$1" and "$2"
+	"$top/tests/deb/root.sh" run "$dir" sh -c 'cd /mnt/work/pigpio-regs &&
+		DEB_BUILD_OPTIONS="$1" dpkg-buildpackage -us -uc -b -a"$2"' sh "$opts" "$arch" \
+		>"$dir/build.log" 2>&1 || return 1
 	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
 }
 # build_source: the source package, into build/deb/source (every run).
@@ -368,7 +381,6 @@ if [ -n "$only" ]; then
 	exec 9>"$cache/$only.lock"
 	flock 9
 	if [ ! -f "$cache/$only/ok" ]; then
-		install_tools
 		build "$only" "$only" ||
 			{ echo "tests/deb: the $only build failed (${cache#"$top"/}/$only/build.log)" >&2; exit 1; }
 	fi
