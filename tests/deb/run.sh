@@ -16,21 +16,22 @@
 #  2. Checks what is in them: one version everywhere, each architecture's
 #     binaries, paths and dependencies, the -dkms package's files.
 #  3. Runs lintian on every .changes and the .dsc: no error, no warning.
-#  4. On this machine, with dpkg: installs the previous version, upgrades to
-#     this one (DKMS builds the module for the installed Debian kernel
-#     headers; the module is never loaded here), checks the gpio group, the
-#     udev rule, the modules-load entry, the CLI and a program built against
-#     the -dev package with pkg-config; reinstalls; then dpkg -r and dpkg -P
-#     must leave the file system as it was before.
+#  4. In a throw-away copy of a private install root (tests/deb/root.sh
+#     --install; tests/deb/install-test.sh), with its dpkg: installs the
+#     previous version, upgrades to this one (DKMS builds the module for
+#     the root's Debian kernel headers; the module is never loaded),
+#     checks the gpio group, the udev rule, the modules-load entry, the
+#     CLI, a program built against the -dev package with pkg-config and
+#     the Python module and its gpiozero entry point; reinstalls; then
+#     dpkg -r and dpkg -P must leave the file system as it was before.
 #
 # The binary packages and their lintian verdict are cached in
 # build/deb/cache/KEY, KEY being a hash of what their build reads and of the
 # build tools' versions; the source package (seconds) and step 4 always run.
 # Needs root; installs what it lacks of its own tools from the machine's
-# Debian archive (mmdebstrap, lintian, dkms and the kernel headers for the
-# install test). The host's foreign architectures and package list (dpkg-
-# query -W) after those are compared with the same at the end: step 4
-# installs and purges its own packages only, and nothing else may change.
+# Debian archive (mmdebstrap, lintian, dpkg-dev, debhelper). The host's
+# foreign architectures and package list (dpkg-query -W) after those are
+# compared with the same at the end: nothing may change them.
 # One PASS/FAIL line each, then "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -55,7 +56,7 @@ finish() {
 # last LOG: the end of a log, on one line
 last() { tail -n "${2:-6}" "$1" 2>/dev/null | tr '\n' ' ' | cut -c 1-700; }
 
-PKGS=(pigpio-regs-common pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs)
+PKGS=(pigpio-regs-common pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs python3-pigpio-regs)
 CROSS=(arm64 armhf armel)
 host_arch=$(dpkg --print-architecture)
 if [ "$(id -u)" != 0 ]; then
@@ -68,22 +69,14 @@ if [ "$host_arch" != amd64 ]; then
 fi
 mkdir -p "$out"
 work=$(mktemp -d)
-# purge: no package of ours stays installed
-purge() {
-	if dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>/dev/null | grep -qv '^un'; then
-		dpkg -P "${PKGS[@]}" >>"$out/host.log" 2>&1
-	fi
-}
 # host_dpkg: this machine's dpkg state, as the test compares it
 host_dpkg() {
 	echo "foreign architectures: $(dpkg --print-foreign-architectures | tr '\n' ' ')"
 	dpkg-query -W -f='${binary:Package} ${Version} ${db:Status-Abbrev}\n' | LC_ALL=C sort
 }
-# check_host_dpkg: the same as after install_tools, once our packages are
-# purged (a stopped run may have left them)
+# check_host_dpkg: the same as after install_tools
 check_host_dpkg() {
 	[ -f "$work/dpkg-before" ] || return 0
-	purge
 	host_dpkg >"$work/dpkg-after"
 	if cmp -s "$work/dpkg-before" "$work/dpkg-after"; then
 		pass "this machine's dpkg is as the test found it: $(head -n 1 "$work/dpkg-before" | sed 's/ *$//; s/: *$/: none/'), $(($(wc -l <"$work/dpkg-before") - 1)) packages, same versions and states"
@@ -93,17 +86,16 @@ check_host_dpkg() {
 	rm -f "$work/dpkg-before"
 }
 tmp_src= # the tree's copy of a --build run, its own
-trap '[ -n "$only" ] || purge; rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
+trap 'rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
 
 # --- tools ---------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
 install_tools() {
-	# The builds' own tools are in the private root (tests/deb/root.sh);
-	# these are the source package's, lintian's and the install test's, and
+	# The builds' and the install test's own tools are in the private roots
+	# (tests/deb/root.sh); these are the source package's and lintian's, and
 	# debhelper for the boards' module package (scripts/mkmodules-deb.sh,
 	# which only copies and strips a module: no foreign libc6).
-	tools=(mmdebstrap lintian dpkg-dev build-essential debhelper
-		dkms "linux-headers-$host_arch" pkg-config man-db)
+	tools=(mmdebstrap lintian dpkg-dev debhelper binutils systemd)
 	missing=()
 	for pkg in "${tools[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
@@ -118,6 +110,8 @@ install_tools() {
 	fi
 	broot=$("$top/tests/deb/root.sh" path 2>>"$out/tools.log") ||
 		{ fail "the private build root" "tests/deb/root.sh: $(last "$out/tools.log" 3)"; finish; }
+	"$top/tests/deb/root.sh" --install path >/dev/null 2>>"$out/tools.log" ||
+		{ fail "the private install root" "tests/deb/root.sh --install: $(last "$out/tools.log" 3)"; finish; }
 }
 # A build for the boards needs no tool on this machine: it builds in the
 # private root (or finds its packages in the cache).
@@ -216,15 +210,18 @@ build_source() {
 		(cd "$dir" && dpkg-source -b pigpio-regs) >"$dir/build.log" 2>&1 || return 1
 	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
 }
-# lint DIR: lintian on the .changes or .dsc in DIR; DIR/lintian.ok if it
-# found no error and no warning (a cached build keeps its verdict).
+# lint DIR: lintian --pedantic --display-info on the .changes or .dsc in
+# DIR; DIR/lintian.ok if it shows no tag at all: error, warning, info or
+# pedantic (a cached build keeps its verdict). Its --fail-on=info is not
+# used: it also fails on the tags lintian itself masks (M:, its screens,
+# e.g. for the files of a Python egg-info directory), which it does not show.
 lint() {
 	local files
 	[ -f "$1/ok" ] || return 1
 	[ -f "$1/lintian.ok" ] && return 0
 	mapfile -t files < <(find "$1" -maxdepth 1 \( -name '*.changes' -o -name '*.dsc' \))
-	lintian --fail-on=error,warning --display-info --show-overrides "${files[@]}" \
-		>"$1/lintian.log" 2>&1 && ! grep -qE '^[EW]: ' "$1/lintian.log" && touch "$1/lintian.ok"
+	lintian --pedantic --display-info --fail-on=error,warning --show-overrides "${files[@]}" \
+		>"$1/lintian.log" 2>&1 && ! grep -qE '^[EWIP]: ' "$1/lintian.log" && touch "$1/lintian.ok"
 }
 # report_build NAME: one line for build NAME
 report_build() {
@@ -256,9 +253,9 @@ report_lint() {
 	[ "$1" = source ] && dir=$out/source what="the source package"
 	[ -f "$dir/ok" ] || return 0
 	if [ -f "$dir/lintian.ok" ]; then
-		pass "lintian $(lintian --version | awk '{ print $2 }') on $what: no error, no warning ($(grep -c '^[IPX]: ' "$dir/lintian.log") info, pedantic or experimental tags, $(grep -c '^O: ' "$dir/lintian.log") overridden)"
+		pass "lintian $(lintian --version | awk '{ print $2 }') --pedantic --display-info on $what: no error, warning, info or pedantic tag ($(grep -c '^O: ' "$dir/lintian.log") overridden)"
 	else
-		fail "lintian on $what" "$(grep -vE '^[IPXON]: |^N:|^running with root' "$dir/lintian.log" | head -n 8 | tr '\n' ' ')(${dir#"$top"/}/lintian.log)"
+		fail "lintian on $what" "$(grep -vE '^[XON]: |^N:|^running with root' "$dir/lintian.log" | head -n 8 | tr '\n' ' ')(${dir#"$top"/}/lintian.log)"
 	fi
 }
 # debs NAME: the .deb files of build NAME
@@ -305,8 +302,26 @@ check_arch() {
 	zcat "$dev/usr/share/man/man3/libpigpioregs.3.gz" 2>/dev/null | grep -q "^\.TH .*\"libpigpioregs $ver\"" ||
 		problems+=("libpigpioregs.3 does not say version $ver")
 	[ -f "$cli/usr/share/bash-completion/completions/pigpio-regs" ] || problems+=("no bash completion")
+	# The Python extension links the packaged library, carries no copy of
+	# it (no pgr_ function defined in it) and exports its init only.
+	py=$(unpack "$arch" python3-pigpio-regs)
+	ext=$py/usr/lib/python3/dist-packages/pigpio_regs/_pigpio_regs.abi3.so
+	machine=$(readelf -h "$ext" 2>/dev/null | sed -n 's/^ *Machine: *//p')
+	[ "$machine" = "${elf_machine[$arch]}" ] || problems+=("_pigpio_regs.abi3.so is for '$machine'")
+	readelf -d "$ext" 2>/dev/null | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' ||
+		problems+=("the extension is not linked with libpigpioregs.so.1")
+	[ "$(readelf --dyn-syms -W "$ext" 2>/dev/null | awk '$7 != "UND" && $5 == "GLOBAL" { print $8 }')" = PyInit__pigpio_regs ] ||
+		problems+=("the extension defines more than PyInit__pigpio_regs")
+	readelf -s -W "$ext" 2>/dev/null | awk '$7 != "UND" { print $8 }' | grep -q '^pgr_' &&
+		problems+=("the extension carries a copy of the library")
+	grep -qx 'pigpio_regs = pigpio_regs.gpiozero_factory:PigpioRegsFactory' \
+		"$py"/usr/lib/python3/dist-packages/pigpio_regs-"$ver".*-info/entry_points.txt 2>/dev/null ||
+		problems+=("no gpiozero_pin_factories entry point")
+	grep -q "^Depends:.*libpigpioregs1 (>= $ver)" "$py/DEBIAN/control" && grep -q '^Depends:.*python3' "$py/DEBIAN/control" &&
+		grep -q '^Recommends:.*python3-gpiozero' "$py/DEBIAN/control" ||
+		problems+=("python3-pigpio-regs: $(grep -E '^(Depends|Recommends):' "$py/DEBIAN/control" | tr '\n' ' ')")
 	if [ ${#problems[@]} = 0 ]; then
-		pass "$arch packages: ${elf_machine[$arch]} CLI linked with libpigpioregs.so.1, /usr/lib/$triplet, .pc, static library, man pages of version $ver"
+		pass "$arch packages: ${elf_machine[$arch]} CLI linked with libpigpioregs.so.1, /usr/lib/$triplet, .pc, static library, man pages of version $ver; python3-pigpio-regs's extension linked with libpigpioregs.so.1 (no copy), gpiozero entry point"
 	else
 		fail "$arch packages" "$(printf '%s; ' "${problems[@]}")"
 	fi
@@ -424,181 +439,17 @@ if [ ! -f "$cache/amd64/ok" ] || [ ! -f "$cache/old/ok" ]; then
 	fail "install test" "no amd64 packages to install"
 	finish
 fi
-kdir=$(find /usr/src -maxdepth 1 -name "linux-headers-*-$host_arch" | sort -V | tail -n 1)
-release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kdir/include/generated/utsrelease.h" 2>/dev/null)
-if [ -z "$release" ]; then
-	fail "Debian kernel headers" "no /usr/src/linux-headers-*-$host_arch"
-	finish
-fi
-log=$out/host.log
-: >"$log"
-purge # a run that was stopped may have left them installed
-
-# snapshot: every path under /usr, /etc, /lib (unless a link to /usr/lib) and
-# /var/lib/dkms, less what is not the packages' own: the group files (the
-# gpio group is kept by design), depmod's index of each kernel's modules
-# (rewritten, not removed, when DKMS installs and removes a module), DKMS's
-# own signing key (made at its first build, for all modules) and Python's
-# byte code caches (written by any Python program run as root).
-snapshot() {
-	local roots=() r
-	for r in /usr /etc /lib /var/lib/dkms; do
-		[ -L "$r" ] || [ ! -e "$r" ] || roots+=("$r")
-	done
-	find "${roots[@]}" 2>/dev/null |
-		grep -vE '^/etc/(group|gshadow)-?$|^(/usr)?/lib/modules/[^/]+/modules\.[a-z.]+$|^/var/lib/dkms/mok\.(key|pub)$|/__pycache__(/|$)' |
-		sort
-}
-# same_as_before WHAT: the file system is as it was before the install
-same_as_before() {
-	mark "snapshot after $1"
-	snapshot >"$work/after"
-	if cmp -s "$work/before" "$work/after"; then
-		pass "$1 leaves no file behind ($(wc -l <"$work/before") paths compared)"
-	else
-		fail "$1 leaves files behind" "$(diff "$work/before" "$work/after" | grep '^[<>]' | head -n 10 | tr '\n' ' ')"
-	fi
-}
-# installed VERSION: each package is installed at VERSION and DKMS has built
-# and installed the module of VERSION for the headers' kernel
-installed() {
-	local p problems=()
-	for p in "${PKGS[@]}"; do
-		[ "$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)" = "ii $1" ] ||
-			problems+=("$p is $(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)")
-	done
-	dkms status -m pigpio_regs -v "$1" -k "$release" 2>/dev/null | grep -q ': installed' ||
-		problems+=("DKMS: '$(dkms status -m pigpio_regs 2>&1 | tr '\n' ' ')'")
-	modinfo -k "$release" -F filename pigpio_regs 2>/dev/null | grep -q '/updates/dkms/pigpio_regs\.ko' ||
-		problems+=("modinfo -k $release: '$(modinfo -k "$release" -F filename pigpio_regs 2>&1)'")
-	[ ${#problems[@]} = 0 ] || { printf '%s; ' "${problems[@]}"; return 1; }
-}
-# mark WHAT: a time stamp in the host log
-mark() { echo "== $(date +%T) $*" >>"$log"; }
-# dpkg_i NAME: dpkg -i the packages of build NAME
-dpkg_i() {
-	local files
-	mapfile -t files < <(debs "$1")
-	mark "dpkg -i ${files[*]##*/}"
-	dpkg -i "${files[@]}" >>"$log" 2>&1
-}
-
+# --- step 4, in a throw-away copy of the private install root -------------------
+# (tests/deb/install-test.sh; nothing of it reaches this machine's dpkg)
 host_start=$(date +%s)
-snapshot >"$work/before"
-triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null)
-if dpkg_i old && why=$(installed "$old"); then
-	pass "dpkg -i of version $old: DKMS built and installed pigpio_regs $old for $release"
-else
-	fail "dpkg -i of version $old" "${why:-$(last "$log")}"
-fi
-why=
-if dpkg_i amd64 && why=$(installed "$ver") &&
-	[ ! -e "/usr/src/pigpio_regs-$old" ] && [ ! -e "/var/lib/dkms/pigpio_regs/$old" ] &&
-	[ ! -e "/usr/lib/$triplet/libpigpioregs.so.$old" ]; then
-	pass "upgrade $old -> $ver: DKMS built and installed pigpio_regs $ver for $release ($(modinfo -k "$release" -F filename pigpio_regs)), nothing of $old left"
-else
-	fail "upgrade $old -> $ver" "${why:-$(last "$log")} $(ls -d /usr/src/pigpio_regs-"$old" /var/lib/dkms/pigpio_regs/"$old" 2>/dev/null)"
-fi
-
-gid=$(getent group gpio | cut -d: -f3)
-if [ -n "$gid" ] && [ "$gid" -lt 1000 ]; then
-	pass "system group gpio exists (GID $gid)"
-else
-	fail "group gpio" "getent group gpio: '$(getent group gpio)'"
-fi
-if cmp -s /lib/udev/rules.d/60-pigpio-regs.rules "$src/scripts/udev/60-pigpio-regs.rules" &&
-	[ ! -e /lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules ] &&
-	grep -qx pigpio_regs /usr/lib/modules-load.d/pigpio_regs.conf; then
-	pass "udev rule /lib/udev/rules.d/60-pigpio-regs.rules and /usr/lib/modules-load.d/pigpio_regs.conf in place"
-else
-	fail "udev rule and modules-load.d entry" "$(find /lib/udev/rules.d/ /usr/lib/modules-load.d/ -name '*pigpio*' | tr '\n' ' ')"
-fi
-help=$(pigpio-regs --help 2>&1)
-help_rc=$?
-version=$(pigpio-regs --version 2>&1)
-loaded=$(ldd "$(command -v pigpio-regs)" 2>&1 | awk '$1 == "libpigpioregs.so.1" { print $3 }')
-if [ "$help_rc" = 0 ] && [ -n "$help" ] && [ "$version" = "pigpio-regs $ver" ] && [ -n "$loaded" ] &&
-	[ "$(readlink -f "$loaded")" = "/usr/lib/$triplet/libpigpioregs.so.$ver" ]; then
-	pass "pigpio-regs --help and --version ($version), with the packaged libpigpioregs.so.1 ($loaded)"
-else
-	fail "pigpio-regs CLI" "--help exit $help_rc, --version '$version', libpigpioregs.so.1 from '$loaded'"
-fi
-if [ "$(man -w pigpio-regs 2>/dev/null)" = /usr/share/man/man1/pigpio-regs.1.gz ] &&
-	[ "$(man -w 3 libpigpioregs 2>/dev/null)" = /usr/share/man/man3/libpigpioregs.3.gz ] &&
-	bash -c '. /usr/share/bash-completion/completions/pigpio-regs && complete -p pigpio-regs' >/dev/null 2>&1; then
-	pass "man pigpio-regs, man 3 libpigpioregs and the bash completion are installed"
-else
-	fail "man pages and completion" "man -w: '$(man -w pigpio-regs 2>&1)' '$(man -w 3 libpigpioregs 2>&1)'"
-fi
-
-# A program built against the -dev package, through pkg-config, drives a
-# simulated register block (a file with the driver's sysfs attributes).
-cat >"$work/prog.c" <<'EOT'
-#include <stdio.h>
-#include <pigpioregs.h>
-int main(int argc, char **argv)
-{
-	struct pgr_chip *chip;
-	(void)argc;
-	if (pgr_chip_open(&chip, argv[1], argv[2]))
-		return 1;
-	pgr_pin_write(chip, 17, 1);
-	printf("%s %u %s\n", pgr_chip_soc_name(chip), pgr_chip_pin_count(chip), pgr_version());
-	pgr_chip_close(chip);
-	return 0;
-}
-EOT
-head -c 4096 /dev/zero >"$work/block"
-mkdir -p "$work/attrs"
-printf 'bcm2837\n' >"$work/attrs/soc"; printf '0x3f200000\n' >"$work/attrs/phys_base"
-printf '0x7e200000\n' >"$work/attrs/bus_base"; printf '180\n' >"$work/attrs/block_size"
-printf '4096\n' >"$work/attrs/window_size"; printf '54\n' >"$work/attrs/ngpio"
-printf 'devicetree\n' >"$work/attrs/source"
-read -r -a cflags <<<"$(pkg-config --cflags libpigpioregs 2>&1)"
-read -r -a libs <<<"$(pkg-config --libs libpigpioregs 2>&1)"
-if cc -o "$work/prog" "$work/prog.c" "${cflags[@]}" "${libs[@]}" >"$work/cc.log" 2>&1 &&
-	readelf -d "$work/prog" | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' &&
-	[ "$("$work/prog" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ] &&
-	[ "$(od -A n -t x4 -j 28 -N 4 "$work/block" | tr -d ' ')" = 00020000 ]; then
-	pass "a program built with pkg-config --cflags --libs libpigpioregs links libpigpioregs.so.1 and drives a simulated block"
-else
-	fail "build with pkg-config" "flags '${cflags[*]} ${libs[*]}': $(last "$work/cc.log" 3)"
-fi
-head -c 4096 /dev/zero >"$work/block"
-if cc -o "$work/prog-static" "$work/prog.c" "${cflags[@]}" -Wl,-Bstatic "${libs[@]}" -Wl,-Bdynamic >"$work/cc.log" 2>&1 &&
-	! readelf -d "$work/prog-static" | grep -q 'libpigpioregs' &&
-	[ "$("$work/prog-static" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ]; then
-	pass "a program linked with the -dev package's static libpigpioregs.a runs"
-else
-	fail "static link" "$(last "$work/cc.log" 3)"
-fi
-
-why=
-if dpkg_i amd64 && why=$(installed "$ver"); then
-	pass "reinstall of $ver over itself: DKMS rebuilt and installed the module"
-else
-	fail "reinstall of $ver" "${why:-$(last "$log")}"
-fi
-mark "dpkg -r"
-if dpkg -r "${PKGS[@]}" >>"$log" 2>&1 && [ -z "$(dkms status -m pigpio_regs -v "$ver" 2>/dev/null)" ]; then
-	pass "dpkg -r removes the packages and DKMS's build of the module"
-else
-	fail "dpkg -r" "$(last "$log") dkms: $(dkms status -m pigpio_regs 2>&1)"
-fi
-same_as_before "dpkg -r"
-mark "dpkg -P"
-if dpkg -P "${PKGS[@]}" >>"$log" 2>&1 &&
-	! dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>/dev/null | grep -qv '^un'; then
-	pass "dpkg -P purges the packages"
-else
-	fail "dpkg -P" "$(last "$log")"
-fi
-same_as_before "dpkg -P"
-if getent group gpio >/dev/null; then
-	pass "group gpio is kept after the purge (by design: docs/packaging.md)"
-else
-	fail "group gpio after purge" "it was removed"
-fi
-mark end
-echo "tests/deb: install, upgrade, reinstall, remove and purge took $(($(date +%s) - host_start)) s" >&2
+while IFS= read -r line; do
+	case $line in
+	"PASS deb: "*) echo "$line"; passed=$((passed + 1)) ;;
+	"FAIL deb: "*) echo "$line"; failed=$((failed + 1)) ;;
+	*) echo "$line" >&2 ;;
+	esac
+done < <("$top/tests/deb/root.sh" --install run "$out" \
+	bash /mnt/work/src/tests/deb/install-test.sh "$key" "$ver" "$old" "${PKGS[@]}" 2>>"$out/tools.log" ||
+	echo "FAIL deb: install test: tests/deb/root.sh --install run exited $? ($(last "$out/tools.log" 3))")
+echo "tests/deb: install, upgrade, reinstall, remove and purge took $(($(date +%s) - host_start)) s, in the install root" >&2
 finish
