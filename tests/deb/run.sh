@@ -188,12 +188,23 @@ set_version() {
 		sed -i "s/ $ver\$/ $2/" "$1/debian/libpigpioregs1.symbols"
 }
 
+# What an in-tree kbuild of the module leaves.
+KBUILD_OUTPUT=(kernel/main.o kernel/.main.o.cmd kernel/pigpio_regs.o kernel/pigpio_regs.ko
+	kernel/.pigpio_regs.ko.cmd kernel/pigpio_regs.mod kernel/pigpio_regs.mod.c
+	kernel/pigpio_regs.mod.o kernel/modules.order Module.symvers modules.order
+	.Module.symvers.cmd .modules.order.cmd)
 # build NAME ARCH: dpkg-buildpackage -b in a copy, into $cache/NAME.
 build() {
 	local name=$1 arch=$2 dir=$cache/$1 opts="noddebs parallel=2"
 	[ -f "$dir/ok" ] && return 0
 	rm -rf "$dir" && mkdir -p "$dir" && cp -a "$src" "$dir/pigpio-regs" || return 1
 	if [ "$name" = old ]; then set_version "$dir/pigpio-regs" "$old" || return 1; fi
+	# The amd64 build starts from a tree where the README's in-tree make
+	# has built the module (kbuild's output, as it names it): the package
+	# must not carry it, and debian/clean must remove it.
+	if [ "$name" = amd64 ]; then
+		(cd "$dir/pigpio-regs" && touch "${KBUILD_OUTPUT[@]}") || return 1
+	fi
 	# The smoke test in debian/rules runs the CLI: only natively.
 	[ "$name" = "$host_arch" ] || opts="$opts nocheck"
 	# In the private root, with a clean environment (root.sh).
@@ -201,6 +212,9 @@ build() {
 	"$top/tests/deb/root.sh" run "$dir" sh -c 'cd /mnt/work/pigpio-regs &&
 		DEB_BUILD_OPTIONS="$1" dpkg-buildpackage -us -uc -b -a"$2"' sh "$opts" "$arch" \
 		>"$dir/build.log" 2>&1 || return 1
+	if [ "$name" = amd64 ]; then
+		(cd "$dir/pigpio-regs" && ls -d "${KBUILD_OUTPUT[@]}" 2>/dev/null) >"$dir/left-by-clean"
+	fi
 	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
 }
 # build_source: the source package, into build/deb/source (every run).
@@ -328,7 +342,7 @@ check_arch() {
 }
 # check_dkms: the -dkms and -common packages, from the amd64 build
 check_dkms() {
-	local dkms common problems s f root gid
+	local dkms common problems s f root gid have want
 	[ -f "$cache/amd64/ok" ] || return 0
 	dkms=$(unpack amd64 pigpio-regs-dkms)
 	common=$(unpack amd64 pigpio-regs-common)
@@ -338,7 +352,12 @@ check_dkms() {
 	for f in Kbuild kernel/Kbuild kernel/main.c include/uapi/linux/pigpio_regs.h; do
 		[ -f "$s/$f" ] || problems+=("no $f")
 	done
-	[ -z "$(find "$s" -name '*.o' -o -name '*.ko' -o -name '*.cmd')" ] || problems+=("build output in the module source")
+	# Every file of kernel/ (debian/pigpio-regs-dkms.install lists them),
+	# and nothing else: not the in-tree build's output the build started with.
+	have=$(cd "$s" && find . -type f ! -name dkms.conf | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
+	want=$(cd "$src" && { echo Kbuild; echo include/uapi/linux/pigpio_regs.h; find kernel -type f; } | LC_ALL=C sort | tr '\n' ' ')
+	[ "$have" = "$want" ] || problems+=("module source is '$have', not '$want'")
+	[ ! -s "$cache/amd64/left-by-clean" ] || problems+=("debian/clean left $(tr '\n' ' ' <"$cache/amd64/left-by-clean")")
 	grep -q 'common.postinst' "$dkms/DEBIAN/postinst" || problems+=("postinst lacks DKMS")
 	grep -q 'dkms remove' "$dkms/DEBIAN/prerm" || problems+=("prerm does not remove the DKMS module")
 	grep -q "^Depends: pigpio-regs-common (= $ver), dkms" "$dkms/DEBIAN/control" || problems+=("does not depend on pigpio-regs-common (= $ver) and dkms")
@@ -352,7 +371,7 @@ check_dkms() {
 	grep -q 'systemd-sysusers.*pigpio-regs-common.conf' "$common/DEBIAN/postinst" || problems+=("common: postinst lacks systemd-sysusers")
 	! grep -q dkms "$common/DEBIAN/postinst" || problems+=("common: postinst calls DKMS")
 	if [ ${#problems[@]} = 0 ]; then
-		pass "pigpio-regs-dkms: module source and dkms.conf of version $ver, depends on pigpio-regs-common (= $ver); pigpio-regs-common: 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
+		pass "pigpio-regs-dkms: module source (every file of kernel/, none of the ${#KBUILD_OUTPUT[@]} in-tree build outputs the build started with, which debian/clean removed) and dkms.conf of version $ver, depends on pigpio-regs-common (= $ver); pigpio-regs-common: 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
 	else
 		fail "pigpio-regs-dkms and -common contents" "$(printf '%s; ' "${problems[@]}")"
 	fi
