@@ -4,7 +4,11 @@
 Builds pigpio_regs._pigpio_regs from ext/_pigpio_regs.c and the library's
 own sources (../user/lib/*.c), so the module carries libpigpioregs inside
 and needs no installed library; tagged abi3 (limited API 3.11, defined in
-the C file itself). The version is PGR_VERSION of the library's header
+the C file itself). With PGR_LIBDIR set to a directory holding
+libpigpioregs.so (the Debian package's build: debian/rules), the extension
+links that shared library (libpigpioregs.so.1) instead of carrying a copy.
+-Werror is the project's own checks' (PGR_WERROR=0 drops it, as
+distribution builds with a newer compiler do). The version is PGR_VERSION of the library's header
 and the entry point comes from entry_points.txt, each kept in one place.
 Plain make (python/Makefile) builds the same module without setuptools.
 """
@@ -38,7 +42,14 @@ def entry_points():
             for group in parser.sections()}
 
 
-LIB_SOURCES = sorted(glob.glob(os.path.join(TOP, "user", "lib", "*.c")))
+LIBDIR = os.environ.get("PGR_LIBDIR")
+if LIBDIR:
+    LIB_SOURCES = []
+    LINK = {"libraries": ["pigpioregs"], "library_dirs": [LIBDIR]}
+else:
+    LIB_SOURCES = sorted(glob.glob(os.path.join(TOP, "user", "lib", "*.c")))
+    LINK = {}
+WERROR = [] if os.environ.get("PGR_WERROR") == "0" else ["-Werror"]
 
 setup(
     version=version(),
@@ -52,10 +63,11 @@ setup(
             [rel(p) for p in LIB_SOURCES],
             include_dirs=[rel(os.path.join(TOP, "user", "include")),
                           rel(os.path.join(TOP, "include", "uapi"))],
-            extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-Werror"],
+            extra_compile_args=["-std=c11", "-Wall", "-Wextra"] + WERROR,
             extra_link_args=["-Wl,--version-script=" +
                              rel(os.path.join(HERE, "ext", "exports.map"))],
             py_limited_api=True,
+            **LINK,
         ),
     ],
     options={"bdist_wheel": {"py_limited_api": "cp311"}},

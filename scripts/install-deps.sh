@@ -54,9 +54,7 @@ else
 fi
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "install-deps: installing ${missing[*]}" >&2
-	# An index that fails to download (a mirror mid-sync, often one of a
-	# foreign architecture that tests/deb added for its cross builds) need
-	# not stop the install: apt-get install says if something is missing.
+	# An index that fails to download (a mirror mid-sync) need not stop the install: apt-get install says if something is missing.
 	"${sudo[@]}" apt-get update -q >/dev/null ||
 		echo "install-deps: warning: apt-get update failed for some index" >&2
 	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q \

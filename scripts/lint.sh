@@ -108,7 +108,7 @@ result "cppcheck on user space and test programs" "$out/cppcheck.log" $?
 	cd "$PGR_TOP" || exit 1
 	shellcheck -x "$PGR_TOP"/scripts/*.sh "$PGR_TOP"/scripts/guest/{lib,fetch,build,boot,run}.sh \
 		"$PGR_TOP"/.ci/run "$PGR_TOP"/tests/unit/*.sh "$PGR_TOP"/tests/install/*.sh \
-		"$PGR_TOP"/tests/fuzz/*.sh "$PGR_TOP"/user/completion/pigpio-regs &&
+		"$PGR_TOP"/tests/deb/*.sh "$PGR_TOP"/tests/fuzz/*.sh "$PGR_TOP"/user/completion/pigpio-regs &&
 		shellcheck -s sh -e SC1091 "$PGR_TOP"/scripts/guest/{init,demo-guest,lab-guest}.sh \
 			"$PGR_TOP"/tests/guest/*.sh
 } >"$out/shellcheck.log" 2>&1

@@ -58,8 +58,10 @@ make -s -C "$PGR_TOP/user" CC="${B_CROSS}gcc" BUILD="$out/user" STATIC=1 all ben
 make -s -C "$PGR_TOP/tests/guest" CC="${B_CROSS}gcc" BUILD="$out/guest-bin"
 
 # The Python package (python/Makefile), cross-built against the board's own
-# Python headers (fetch.sh) and staged as the guest's dist-packages would
-# hold it; boot.sh lays python-root/ over the root filesystem.
+# Python headers (fetch.sh), which checks the plain-make path builds for
+# the board; the guest's module itself is python3-pigpio-regs, which its
+# dpkg installs with the other packages (init.sh). boot.sh lays
+# python-root/ (the package's tests here) over the root filesystem.
 pyh=$(pgr_python_headers)
 pyver=$(sed -n 's/^libpython\(3\.[0-9]*\)-dev$/\1/p' "$pyh/version")
 [ -n "$pyver" ] || pgr_die "$B_NAME: no Python headers in $pyh (fetch.sh)"
@@ -67,8 +69,6 @@ pgr_log "$B_NAME: building the Python extension for python$pyver"
 make -s -C "$PGR_TOP/python" CC="${B_CROSS}gcc" BUILD="$out/python" \
 	PY_INCLUDES="-I$pyh/root/usr/include/python$pyver -I$pyh/root/usr/include"
 rm -rf "$out/python-root"
-make -s -C "$PGR_TOP/python" BUILD="$out/python" stage DESTDIR="$out/python-root" \
-	PYDIR=/usr/lib/python3/dist-packages
 # The package's own tests, and the optional gpiochip rule the Python part
 # of the suite installs for a while (tests/guest/python.sh).
 mkdir -p "$out/python-root/pigpio"
@@ -84,7 +84,7 @@ pgr_log "$B_NAME: the $B_ARCH packages (tests/deb/run.sh --build $B_ARCH)"
 debdir=$("$PGR_TOP/tests/deb/run.sh" --build "$B_ARCH") ||
 	pgr_die "$B_NAME: no $B_ARCH packages (see build/deb/cache/*/$B_ARCH/build.log)"
 cp "$debdir"/pigpio-regs-common_*_all.deb "$debdir"/libpigpioregs1_*_"$B_ARCH".deb \
-	"$debdir"/pigpio-regs_*_"$B_ARCH".deb "$out/debs/"
+	"$debdir"/pigpio-regs_*_"$B_ARCH".deb "$debdir"/python3-pigpio-regs_*_"$B_ARCH".deb "$out/debs/"
 usr=()
 [ "$(pgr_kernel_moddir)" = /lib/modules ] || usr=(--usr)
 "$PGR_TOP/scripts/mkmodules-deb.sh" "${usr[@]}" "$out/module/kernel/pigpio_regs.ko" "$release" \

@@ -9,24 +9,30 @@
 #     cross toolchains, for arm64, armhf and armel (the Pi 1's), plus a
 #     previous version (this
 #     tree with a lower version) for the upgrade test, and the source
-#     package; all in copies under build/deb, never in the checkout.
+#     package; all in copies under build/deb, never in the checkout. The
+#     binary builds run in a private root (tests/deb/root.sh, made once
+#     under $PGR_CACHE/toolchains): this machine's dpkg gets no foreign
+#     architecture and no build dependency.
 #  2. Checks what is in them: one version everywhere, each architecture's
 #     binaries, paths and dependencies, the -dkms package's files.
 #  3. Runs lintian on every .changes and the .dsc: no error, no warning.
-#  4. On this machine, with dpkg: installs the previous version, upgrades to
-#     this one (DKMS builds the module for the installed Debian kernel
-#     headers; the module is never loaded here), checks the gpio group, the
-#     udev rule, the modules-load entry, the CLI and a program built against
-#     the -dev package with pkg-config; reinstalls; then dpkg -r and dpkg -P
-#     must leave the file system as it was before.
+#  4. In a throw-away copy of a private install root (tests/deb/root.sh
+#     --install; tests/deb/install-test.sh), with its dpkg: installs the
+#     previous version, upgrades to this one (DKMS builds the module for
+#     the root's Debian kernel headers; the module is never loaded),
+#     checks the gpio group, the udev rule, the modules-load entry, the
+#     CLI, a program built against the -dev package with pkg-config and
+#     the Python module and its gpiozero entry point; reinstalls; then
+#     dpkg -r and dpkg -P must leave the file system as it was before.
 #
 # The binary packages and their lintian verdict are cached in
 # build/deb/cache/KEY, KEY being a hash of what their build reads and of the
 # build tools' versions; the source package (seconds) and step 4 always run.
-# Needs root; installs what it lacks from the machine's Debian archive
-# (debhelper, dh-dkms, lintian, crossbuild-essential-arm64/-armhf/-armel,
-# and libc6 of those as foreign architectures, which dpkg-shlibdeps needs
-# for the cross builds). One PASS/FAIL line each, then "N passed, N failed".
+# Needs root; installs what it lacks of its own tools from the machine's
+# Debian archive (mmdebstrap, lintian, dpkg-dev, debhelper). The host's
+# foreign architectures and package list (dpkg-query -W) after those are
+# compared with the same at the end: nothing may change them.
+# One PASS/FAIL line each, then "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/deb
@@ -42,6 +48,7 @@ pass() { echo "PASS deb: $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL deb: $1: $2"; failed=$((failed + 1)); }
 finish() {
 	the_rest
+	[ -n "$only" ] || check_host_dpkg
 	echo "tests/deb: $(($(date +%s) - start)) s (logs: build/deb)" >&2
 	echo "$passed passed, $failed failed"
 	exit $((failed > 0))
@@ -49,7 +56,7 @@ finish() {
 # last LOG: the end of a log, on one line
 last() { tail -n "${2:-6}" "$1" 2>/dev/null | tr '\n' ' ' | cut -c 1-700; }
 
-PKGS=(pigpio-regs-common pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs)
+PKGS=(pigpio-regs-common pigpio-regs-dkms libpigpioregs1 libpigpioregs-dev pigpio-regs python3-pigpio-regs)
 CROSS=(arm64 armhf armel)
 host_arch=$(dpkg --print-architecture)
 if [ "$(id -u)" != 0 ]; then
@@ -62,61 +69,57 @@ if [ "$host_arch" != amd64 ]; then
 fi
 mkdir -p "$out"
 work=$(mktemp -d)
-# purge: no package of ours stays installed
-purge() {
-	if dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>/dev/null | grep -qv '^un'; then
-		dpkg -P "${PKGS[@]}" >>"$out/host.log" 2>&1
-	fi
+# host_dpkg: this machine's dpkg state, as the test compares it
+host_dpkg() {
+	echo "foreign architectures: $(dpkg --print-foreign-architectures | tr '\n' ' ')"
+	dpkg-query -W -f='${binary:Package} ${Version} ${db:Status-Abbrev}\n' | LC_ALL=C sort
 }
-# The machine as it was found: foreign architectures this test added (for
-# libc6:arm64/armhf, whose shlibs dpkg-shlibdeps reads in a cross build)
-# go again, with every package of theirs.
-added_arches=()
-# shellcheck disable=SC2317 # called from the EXIT trap
-restore_arches() {
-	local arch pkgs
-	for arch in "${added_arches[@]}"; do
-		mapfile -t pkgs < <(dpkg-query -W -f='${Package}:${Architecture} ${db:Status-Abbrev}\n' 2>/dev/null |
-			awk -v a="$arch" '$1 ~ ":" a "$" && $2 !~ /^un/ { print $1 }')
-		# libc6 of another architecture is flagged essential there only.
-		[ ${#pkgs[@]} -eq 0 ] || apt-get purge -y -q --allow-remove-essential "${pkgs[@]}" \
-			>>"$out/tools.log" 2>&1
-		dpkg --remove-architecture "$arch" >>"$out/tools.log" 2>&1 ||
-			echo "tests/deb: could not remove architecture $arch again (see build/deb/tools.log)" >&2
-	done
+# check_host_dpkg: the same as after install_tools
+check_host_dpkg() {
+	[ -f "$work/dpkg-before" ] || return 0
+	host_dpkg >"$work/dpkg-after"
+	if cmp -s "$work/dpkg-before" "$work/dpkg-after"; then
+		pass "this machine's dpkg is as the test found it: $(head -n 1 "$work/dpkg-before" | sed 's/ *$//; s/: *$/: none/'), $(($(wc -l <"$work/dpkg-before") - 1)) packages, same versions and states"
+	else
+		fail "this machine's dpkg changed" "$(diff "$work/dpkg-before" "$work/dpkg-after" | grep '^[<>]' | head -n 8 | tr '\n' ' ')"
+	fi
+	rm -f "$work/dpkg-before"
 }
 tmp_src= # the tree's copy of a --build run, its own
-trap '[ -n "$only" ] || purge; restore_arches; rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
+trap 'rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
 
 # --- tools ---------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
 install_tools() {
-	tools=(debhelper dh-dkms lintian dpkg-dev build-essential
-		crossbuild-essential-arm64 crossbuild-essential-armhf crossbuild-essential-armel
-		libc6:arm64 libc6:armhf libc6:armel
-		dkms "linux-headers-$host_arch" pkg-config man-db)
-	for arch in "${CROSS[@]}"; do
-		dpkg --print-foreign-architectures | grep -qx "$arch" && continue
-		dpkg --add-architecture "$arch"
-		added_arches+=("$arch")
-	done
+	# The builds' and the install test's own tools are in the private roots
+	# (tests/deb/root.sh); these are the source package's and lintian's, and
+	# debhelper for the boards' module package (scripts/mkmodules-deb.sh,
+	# which only copies and strips a module: no foreign libc6).
+	tools=(mmdebstrap lintian dpkg-dev debhelper binutils systemd)
 	missing=()
 	for pkg in "${tools[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then
 		echo "tests/deb: installing ${missing[*]}" >&2
-		# A new foreign architecture needs apt-get update first; an update that
-		# fails for one index (a mirror mid-sync) may still have what is needed.
+		# An update that fails for one index (a mirror mid-sync) may still have what is needed.
 		apt-get install -y -q --no-install-recommends "${missing[@]}" >"$out/tools.log" 2>&1 ||
 			{ apt-get update -q >>"$out/tools.log" 2>&1
 			  apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$out/tools.log" 2>&1; } ||
 			{ fail "install the build tools" "apt-get install ${missing[*]}: $(last "$out/tools.log" 3)"; finish; }
 	fi
+	broot=$("$top/tests/deb/root.sh" path 2>>"$out/tools.log") ||
+		{ fail "the private build root" "tests/deb/root.sh: $(last "$out/tools.log" 3)"; finish; }
+	"$top/tests/deb/root.sh" --install path >/dev/null 2>>"$out/tools.log" ||
+		{ fail "the private install root" "tests/deb/root.sh --install: $(last "$out/tools.log" 3)"; finish; }
 }
-# A build for the boards finds its packages in the cache (this test made
-# them before the boards run) and needs no tools installed then.
-[ -n "$only" ] || install_tools
+# A build for the boards needs no tool on this machine: it builds in the
+# private root (or finds its packages in the cache).
+broot=
+if [ -z "$only" ]; then
+	install_tools
+	host_dpkg >"$work/dpkg-before"
+fi
 
 # --- the source: a copy of the tree ------------------------------------------
 # Tracked files and untracked ones not ignored, as they are in the working
@@ -157,8 +160,8 @@ fi
 # The binary packages' cache key: what their build reads (the tree less the
 # docs, the tests and the scripts that are not packaged, but with this test,
 # which makes the previous version) and the build tools' versions
-# (of this machine's architecture: another's libc6 has the same version, and
-# is there only while this test runs). The source package is built and
+# (the private root's, of this machine's architecture: another's libc6
+# has the same version). The source package is built and
 # checked on every run: it takes seconds.
 inputs() {
 	cd "$src" && {
@@ -167,8 +170,10 @@ inputs() {
 		find ./scripts/udev ./scripts/modules-load.d ./tests/deb
 	} | LC_ALL=C sort
 }
+[ -n "$broot" ] || broot=$("$top/tests/deb/root.sh" path) ||
+	{ echo "tests/deb: no private build root (tests/deb/root.sh)" >&2; exit 1; }
 key=$({ inputs | tar -C "$src" --no-recursion --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T -
-	dpkg-query -W -f='${Package}:${Architecture} ${Version}\n' |
+	dpkg-query --admindir="$broot/var/lib/dpkg" -W -f='${Package}:${Architecture} ${Version}\n' |
 		grep -E "^(debhelper|dh-dkms|dpkg-dev|lintian|libc6|gcc-[0-9]+(-aarch64-linux-gnu|-arm-linux-gnueabihf|-arm-linux-gnueabi)?):$host_arch "
 } | sha256sum | cut -c 1-16)
 cache=$out/cache/$key
@@ -183,17 +188,33 @@ set_version() {
 		sed -i "s/ $ver\$/ $2/" "$1/debian/libpigpioregs1.symbols"
 }
 
+# What an in-tree kbuild of the module leaves.
+KBUILD_OUTPUT=(kernel/main.o kernel/.main.o.cmd kernel/pigpio_regs.o kernel/pigpio_regs.ko
+	kernel/.pigpio_regs.ko.cmd kernel/pigpio_regs.mod kernel/pigpio_regs.mod.c
+	kernel/pigpio_regs.mod.o kernel/modules.order Module.symvers modules.order
+	.Module.symvers.cmd .modules.order.cmd)
 # build NAME ARCH: dpkg-buildpackage -b in a copy, into $cache/NAME.
 build() {
 	local name=$1 arch=$2 dir=$cache/$1 opts="noddebs parallel=2"
 	[ -f "$dir/ok" ] && return 0
 	rm -rf "$dir" && mkdir -p "$dir" && cp -a "$src" "$dir/pigpio-regs" || return 1
 	if [ "$name" = old ]; then set_version "$dir/pigpio-regs" "$old" || return 1; fi
+	# The amd64 build starts from a tree where the README's in-tree make
+	# has built the module (kbuild's output, as it names it): the package
+	# must not carry it, and debian/clean must remove it.
+	if [ "$name" = amd64 ]; then
+		(cd "$dir/pigpio-regs" && touch "${KBUILD_OUTPUT[@]}") || return 1
+	fi
 	# The smoke test in debian/rules runs the CLI: only natively.
 	[ "$name" = "$host_arch" ] || opts="$opts nocheck"
-	(cd "$dir/pigpio-regs" && env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS \
-		-u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="$opts" \
-		dpkg-buildpackage -us -uc -b -a"$arch") >"$dir/build.log" 2>&1 || return 1
+	# In the private root, with a clean environment (root.sh).
+	# shellcheck disable=SC2016 # the inner shell's "$1" and "$2"
+	"$top/tests/deb/root.sh" run "$dir" sh -c 'cd /mnt/work/pigpio-regs &&
+		DEB_BUILD_OPTIONS="$1" dpkg-buildpackage -us -uc -b -a"$2"' sh "$opts" "$arch" \
+		>"$dir/build.log" 2>&1 || return 1
+	if [ "$name" = amd64 ]; then
+		(cd "$dir/pigpio-regs" && ls -d "${KBUILD_OUTPUT[@]}" 2>/dev/null) >"$dir/left-by-clean"
+	fi
 	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
 }
 # build_source: the source package, into build/deb/source (every run).
@@ -203,15 +224,18 @@ build_source() {
 		(cd "$dir" && dpkg-source -b pigpio-regs) >"$dir/build.log" 2>&1 || return 1
 	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
 }
-# lint DIR: lintian on the .changes or .dsc in DIR; DIR/lintian.ok if it
-# found no error and no warning (a cached build keeps its verdict).
+# lint DIR: lintian --pedantic --display-info on the .changes or .dsc in
+# DIR; DIR/lintian.ok if it shows no tag at all: error, warning, info or
+# pedantic (a cached build keeps its verdict). Its --fail-on=info is not
+# used: it also fails on the tags lintian itself masks (M:, its screens,
+# e.g. for the files of a Python egg-info directory), which it does not show.
 lint() {
 	local files
 	[ -f "$1/ok" ] || return 1
 	[ -f "$1/lintian.ok" ] && return 0
 	mapfile -t files < <(find "$1" -maxdepth 1 \( -name '*.changes' -o -name '*.dsc' \))
-	lintian --fail-on=error,warning --display-info --show-overrides "${files[@]}" \
-		>"$1/lintian.log" 2>&1 && ! grep -qE '^[EW]: ' "$1/lintian.log" && touch "$1/lintian.ok"
+	lintian --pedantic --display-info --fail-on=error,warning --show-overrides "${files[@]}" \
+		>"$1/lintian.log" 2>&1 && ! grep -qE '^[EWIP]: ' "$1/lintian.log" && touch "$1/lintian.ok"
 }
 # report_build NAME: one line for build NAME
 report_build() {
@@ -243,9 +267,9 @@ report_lint() {
 	[ "$1" = source ] && dir=$out/source what="the source package"
 	[ -f "$dir/ok" ] || return 0
 	if [ -f "$dir/lintian.ok" ]; then
-		pass "lintian $(lintian --version | awk '{ print $2 }') on $what: no error, no warning ($(grep -c '^[IPX]: ' "$dir/lintian.log") info, pedantic or experimental tags, $(grep -c '^O: ' "$dir/lintian.log") overridden)"
+		pass "lintian $(lintian --version | awk '{ print $2 }') --pedantic --display-info on $what: no error, warning, info or pedantic tag ($(grep -c '^O: ' "$dir/lintian.log") overridden)"
 	else
-		fail "lintian on $what" "$(grep -vE '^[IPXON]: |^N:|^running with root' "$dir/lintian.log" | head -n 8 | tr '\n' ' ')(${dir#"$top"/}/lintian.log)"
+		fail "lintian on $what" "$(grep -vE '^[XON]: |^N:|^running with root' "$dir/lintian.log" | head -n 8 | tr '\n' ' ')(${dir#"$top"/}/lintian.log)"
 	fi
 }
 # debs NAME: the .deb files of build NAME
@@ -292,15 +316,33 @@ check_arch() {
 	zcat "$dev/usr/share/man/man3/libpigpioregs.3.gz" 2>/dev/null | grep -q "^\.TH .*\"libpigpioregs $ver\"" ||
 		problems+=("libpigpioregs.3 does not say version $ver")
 	[ -f "$cli/usr/share/bash-completion/completions/pigpio-regs" ] || problems+=("no bash completion")
+	# The Python extension links the packaged library, carries no copy of
+	# it (no pgr_ function defined in it) and exports its init only.
+	py=$(unpack "$arch" python3-pigpio-regs)
+	ext=$py/usr/lib/python3/dist-packages/pigpio_regs/_pigpio_regs.abi3.so
+	machine=$(readelf -h "$ext" 2>/dev/null | sed -n 's/^ *Machine: *//p')
+	[ "$machine" = "${elf_machine[$arch]}" ] || problems+=("_pigpio_regs.abi3.so is for '$machine'")
+	readelf -d "$ext" 2>/dev/null | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' ||
+		problems+=("the extension is not linked with libpigpioregs.so.1")
+	[ "$(readelf --dyn-syms -W "$ext" 2>/dev/null | awk '$7 != "UND" && $5 == "GLOBAL" { print $8 }')" = PyInit__pigpio_regs ] ||
+		problems+=("the extension defines more than PyInit__pigpio_regs")
+	readelf -s -W "$ext" 2>/dev/null | awk '$7 != "UND" { print $8 }' | grep -q '^pgr_' &&
+		problems+=("the extension carries a copy of the library")
+	grep -qx 'pigpio_regs = pigpio_regs.gpiozero_factory:PigpioRegsFactory' \
+		"$py"/usr/lib/python3/dist-packages/pigpio_regs-"$ver".*-info/entry_points.txt 2>/dev/null ||
+		problems+=("no gpiozero_pin_factories entry point")
+	grep -q "^Depends:.*libpigpioregs1 (>= $ver)" "$py/DEBIAN/control" && grep -q '^Depends:.*python3' "$py/DEBIAN/control" &&
+		grep -q '^Recommends:.*python3-gpiozero' "$py/DEBIAN/control" ||
+		problems+=("python3-pigpio-regs: $(grep -E '^(Depends|Recommends):' "$py/DEBIAN/control" | tr '\n' ' ')")
 	if [ ${#problems[@]} = 0 ]; then
-		pass "$arch packages: ${elf_machine[$arch]} CLI linked with libpigpioregs.so.1, /usr/lib/$triplet, .pc, static library, man pages of version $ver"
+		pass "$arch packages: ${elf_machine[$arch]} CLI linked with libpigpioregs.so.1, /usr/lib/$triplet, .pc, static library, man pages of version $ver; python3-pigpio-regs's extension linked with libpigpioregs.so.1 (no copy), gpiozero entry point"
 	else
 		fail "$arch packages" "$(printf '%s; ' "${problems[@]}")"
 	fi
 }
 # check_dkms: the -dkms and -common packages, from the amd64 build
 check_dkms() {
-	local dkms common problems s f root gid
+	local dkms common problems s f root gid have want
 	[ -f "$cache/amd64/ok" ] || return 0
 	dkms=$(unpack amd64 pigpio-regs-dkms)
 	common=$(unpack amd64 pigpio-regs-common)
@@ -310,7 +352,12 @@ check_dkms() {
 	for f in Kbuild kernel/Kbuild kernel/main.c include/uapi/linux/pigpio_regs.h; do
 		[ -f "$s/$f" ] || problems+=("no $f")
 	done
-	[ -z "$(find "$s" -name '*.o' -o -name '*.ko' -o -name '*.cmd')" ] || problems+=("build output in the module source")
+	# Every file of kernel/ (debian/pigpio-regs-dkms.install lists them),
+	# and nothing else: not the in-tree build's output the build started with.
+	have=$(cd "$s" && find . -type f ! -name dkms.conf | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
+	want=$(cd "$src" && { echo Kbuild; echo include/uapi/linux/pigpio_regs.h; find kernel -type f; } | LC_ALL=C sort | tr '\n' ' ')
+	[ "$have" = "$want" ] || problems+=("module source is '$have', not '$want'")
+	[ ! -s "$cache/amd64/left-by-clean" ] || problems+=("debian/clean left $(tr '\n' ' ' <"$cache/amd64/left-by-clean")")
 	grep -q 'common.postinst' "$dkms/DEBIAN/postinst" || problems+=("postinst lacks DKMS")
 	grep -q 'dkms remove' "$dkms/DEBIAN/prerm" || problems+=("prerm does not remove the DKMS module")
 	grep -q "^Depends: pigpio-regs-common (= $ver), dkms" "$dkms/DEBIAN/control" || problems+=("does not depend on pigpio-regs-common (= $ver) and dkms")
@@ -324,7 +371,7 @@ check_dkms() {
 	grep -q 'systemd-sysusers.*pigpio-regs-common.conf' "$common/DEBIAN/postinst" || problems+=("common: postinst lacks systemd-sysusers")
 	! grep -q dkms "$common/DEBIAN/postinst" || problems+=("common: postinst calls DKMS")
 	if [ ${#problems[@]} = 0 ]; then
-		pass "pigpio-regs-dkms: module source and dkms.conf of version $ver, depends on pigpio-regs-common (= $ver); pigpio-regs-common: 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
+		pass "pigpio-regs-dkms: module source (every file of kernel/, none of the ${#KBUILD_OUTPUT[@]} in-tree build outputs the build started with, which debian/clean removed) and dkms.conf of version $ver, depends on pigpio-regs-common (= $ver); pigpio-regs-common: 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
 	else
 		fail "pigpio-regs-dkms and -common contents" "$(printf '%s; ' "${problems[@]}")"
 	fi
@@ -368,7 +415,6 @@ if [ -n "$only" ]; then
 	exec 9>"$cache/$only.lock"
 	flock 9
 	if [ ! -f "$cache/$only/ok" ]; then
-		install_tools
 		build "$only" "$only" ||
 			{ echo "tests/deb: the $only build failed (${cache#"$top"/}/$only/build.log)" >&2; exit 1; }
 	fi
@@ -412,181 +458,17 @@ if [ ! -f "$cache/amd64/ok" ] || [ ! -f "$cache/old/ok" ]; then
 	fail "install test" "no amd64 packages to install"
 	finish
 fi
-kdir=$(find /usr/src -maxdepth 1 -name "linux-headers-*-$host_arch" | sort -V | tail -n 1)
-release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kdir/include/generated/utsrelease.h" 2>/dev/null)
-if [ -z "$release" ]; then
-	fail "Debian kernel headers" "no /usr/src/linux-headers-*-$host_arch"
-	finish
-fi
-log=$out/host.log
-: >"$log"
-purge # a run that was stopped may have left them installed
-
-# snapshot: every path under /usr, /etc, /lib (unless a link to /usr/lib) and
-# /var/lib/dkms, less what is not the packages' own: the group files (the
-# gpio group is kept by design), depmod's index of each kernel's modules
-# (rewritten, not removed, when DKMS installs and removes a module), DKMS's
-# own signing key (made at its first build, for all modules) and Python's
-# byte code caches (written by any Python program run as root).
-snapshot() {
-	local roots=() r
-	for r in /usr /etc /lib /var/lib/dkms; do
-		[ -L "$r" ] || [ ! -e "$r" ] || roots+=("$r")
-	done
-	find "${roots[@]}" 2>/dev/null |
-		grep -vE '^/etc/(group|gshadow)-?$|^(/usr)?/lib/modules/[^/]+/modules\.[a-z.]+$|^/var/lib/dkms/mok\.(key|pub)$|/__pycache__(/|$)' |
-		sort
-}
-# same_as_before WHAT: the file system is as it was before the install
-same_as_before() {
-	mark "snapshot after $1"
-	snapshot >"$work/after"
-	if cmp -s "$work/before" "$work/after"; then
-		pass "$1 leaves no file behind ($(wc -l <"$work/before") paths compared)"
-	else
-		fail "$1 leaves files behind" "$(diff "$work/before" "$work/after" | grep '^[<>]' | head -n 10 | tr '\n' ' ')"
-	fi
-}
-# installed VERSION: each package is installed at VERSION and DKMS has built
-# and installed the module of VERSION for the headers' kernel
-installed() {
-	local p problems=()
-	for p in "${PKGS[@]}"; do
-		[ "$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)" = "ii $1" ] ||
-			problems+=("$p is $(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)")
-	done
-	dkms status -m pigpio_regs -v "$1" -k "$release" 2>/dev/null | grep -q ': installed' ||
-		problems+=("DKMS: '$(dkms status -m pigpio_regs 2>&1 | tr '\n' ' ')'")
-	modinfo -k "$release" -F filename pigpio_regs 2>/dev/null | grep -q '/updates/dkms/pigpio_regs\.ko' ||
-		problems+=("modinfo -k $release: '$(modinfo -k "$release" -F filename pigpio_regs 2>&1)'")
-	[ ${#problems[@]} = 0 ] || { printf '%s; ' "${problems[@]}"; return 1; }
-}
-# mark WHAT: a time stamp in the host log
-mark() { echo "== $(date +%T) $*" >>"$log"; }
-# dpkg_i NAME: dpkg -i the packages of build NAME
-dpkg_i() {
-	local files
-	mapfile -t files < <(debs "$1")
-	mark "dpkg -i ${files[*]##*/}"
-	dpkg -i "${files[@]}" >>"$log" 2>&1
-}
-
+# --- step 4, in a throw-away copy of the private install root -------------------
+# (tests/deb/install-test.sh; nothing of it reaches this machine's dpkg)
 host_start=$(date +%s)
-snapshot >"$work/before"
-triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null)
-if dpkg_i old && why=$(installed "$old"); then
-	pass "dpkg -i of version $old: DKMS built and installed pigpio_regs $old for $release"
-else
-	fail "dpkg -i of version $old" "${why:-$(last "$log")}"
-fi
-why=
-if dpkg_i amd64 && why=$(installed "$ver") &&
-	[ ! -e "/usr/src/pigpio_regs-$old" ] && [ ! -e "/var/lib/dkms/pigpio_regs/$old" ] &&
-	[ ! -e "/usr/lib/$triplet/libpigpioregs.so.$old" ]; then
-	pass "upgrade $old -> $ver: DKMS built and installed pigpio_regs $ver for $release ($(modinfo -k "$release" -F filename pigpio_regs)), nothing of $old left"
-else
-	fail "upgrade $old -> $ver" "${why:-$(last "$log")} $(ls -d /usr/src/pigpio_regs-"$old" /var/lib/dkms/pigpio_regs/"$old" 2>/dev/null)"
-fi
-
-gid=$(getent group gpio | cut -d: -f3)
-if [ -n "$gid" ] && [ "$gid" -lt 1000 ]; then
-	pass "system group gpio exists (GID $gid)"
-else
-	fail "group gpio" "getent group gpio: '$(getent group gpio)'"
-fi
-if cmp -s /lib/udev/rules.d/60-pigpio-regs.rules "$src/scripts/udev/60-pigpio-regs.rules" &&
-	[ ! -e /lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules ] &&
-	grep -qx pigpio_regs /usr/lib/modules-load.d/pigpio_regs.conf; then
-	pass "udev rule /lib/udev/rules.d/60-pigpio-regs.rules and /usr/lib/modules-load.d/pigpio_regs.conf in place"
-else
-	fail "udev rule and modules-load.d entry" "$(find /lib/udev/rules.d/ /usr/lib/modules-load.d/ -name '*pigpio*' | tr '\n' ' ')"
-fi
-help=$(pigpio-regs --help 2>&1)
-help_rc=$?
-version=$(pigpio-regs --version 2>&1)
-loaded=$(ldd "$(command -v pigpio-regs)" 2>&1 | awk '$1 == "libpigpioregs.so.1" { print $3 }')
-if [ "$help_rc" = 0 ] && [ -n "$help" ] && [ "$version" = "pigpio-regs $ver" ] && [ -n "$loaded" ] &&
-	[ "$(readlink -f "$loaded")" = "/usr/lib/$triplet/libpigpioregs.so.$ver" ]; then
-	pass "pigpio-regs --help and --version ($version), with the packaged libpigpioregs.so.1 ($loaded)"
-else
-	fail "pigpio-regs CLI" "--help exit $help_rc, --version '$version', libpigpioregs.so.1 from '$loaded'"
-fi
-if [ "$(man -w pigpio-regs 2>/dev/null)" = /usr/share/man/man1/pigpio-regs.1.gz ] &&
-	[ "$(man -w 3 libpigpioregs 2>/dev/null)" = /usr/share/man/man3/libpigpioregs.3.gz ] &&
-	bash -c '. /usr/share/bash-completion/completions/pigpio-regs && complete -p pigpio-regs' >/dev/null 2>&1; then
-	pass "man pigpio-regs, man 3 libpigpioregs and the bash completion are installed"
-else
-	fail "man pages and completion" "man -w: '$(man -w pigpio-regs 2>&1)' '$(man -w 3 libpigpioregs 2>&1)'"
-fi
-
-# A program built against the -dev package, through pkg-config, drives a
-# simulated register block (a file with the driver's sysfs attributes).
-cat >"$work/prog.c" <<'EOT'
-#include <stdio.h>
-#include <pigpioregs.h>
-int main(int argc, char **argv)
-{
-	struct pgr_chip *chip;
-	(void)argc;
-	if (pgr_chip_open(&chip, argv[1], argv[2]))
-		return 1;
-	pgr_pin_write(chip, 17, 1);
-	printf("%s %u %s\n", pgr_chip_soc_name(chip), pgr_chip_pin_count(chip), pgr_version());
-	pgr_chip_close(chip);
-	return 0;
-}
-EOT
-head -c 4096 /dev/zero >"$work/block"
-mkdir -p "$work/attrs"
-printf 'bcm2837\n' >"$work/attrs/soc"; printf '0x3f200000\n' >"$work/attrs/phys_base"
-printf '0x7e200000\n' >"$work/attrs/bus_base"; printf '180\n' >"$work/attrs/block_size"
-printf '4096\n' >"$work/attrs/window_size"; printf '54\n' >"$work/attrs/ngpio"
-printf 'devicetree\n' >"$work/attrs/source"
-read -r -a cflags <<<"$(pkg-config --cflags libpigpioregs 2>&1)"
-read -r -a libs <<<"$(pkg-config --libs libpigpioregs 2>&1)"
-if cc -o "$work/prog" "$work/prog.c" "${cflags[@]}" "${libs[@]}" >"$work/cc.log" 2>&1 &&
-	readelf -d "$work/prog" | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' &&
-	[ "$("$work/prog" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ] &&
-	[ "$(od -A n -t x4 -j 28 -N 4 "$work/block" | tr -d ' ')" = 00020000 ]; then
-	pass "a program built with pkg-config --cflags --libs libpigpioregs links libpigpioregs.so.1 and drives a simulated block"
-else
-	fail "build with pkg-config" "flags '${cflags[*]} ${libs[*]}': $(last "$work/cc.log" 3)"
-fi
-head -c 4096 /dev/zero >"$work/block"
-if cc -o "$work/prog-static" "$work/prog.c" "${cflags[@]}" -Wl,-Bstatic "${libs[@]}" -Wl,-Bdynamic >"$work/cc.log" 2>&1 &&
-	! readelf -d "$work/prog-static" | grep -q 'libpigpioregs' &&
-	[ "$("$work/prog-static" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ]; then
-	pass "a program linked with the -dev package's static libpigpioregs.a runs"
-else
-	fail "static link" "$(last "$work/cc.log" 3)"
-fi
-
-why=
-if dpkg_i amd64 && why=$(installed "$ver"); then
-	pass "reinstall of $ver over itself: DKMS rebuilt and installed the module"
-else
-	fail "reinstall of $ver" "${why:-$(last "$log")}"
-fi
-mark "dpkg -r"
-if dpkg -r "${PKGS[@]}" >>"$log" 2>&1 && [ -z "$(dkms status -m pigpio_regs -v "$ver" 2>/dev/null)" ]; then
-	pass "dpkg -r removes the packages and DKMS's build of the module"
-else
-	fail "dpkg -r" "$(last "$log") dkms: $(dkms status -m pigpio_regs 2>&1)"
-fi
-same_as_before "dpkg -r"
-mark "dpkg -P"
-if dpkg -P "${PKGS[@]}" >>"$log" 2>&1 &&
-	! dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>/dev/null | grep -qv '^un'; then
-	pass "dpkg -P purges the packages"
-else
-	fail "dpkg -P" "$(last "$log")"
-fi
-same_as_before "dpkg -P"
-if getent group gpio >/dev/null; then
-	pass "group gpio is kept after the purge (by design: docs/packaging.md)"
-else
-	fail "group gpio after purge" "it was removed"
-fi
-mark end
-echo "tests/deb: install, upgrade, reinstall, remove and purge took $(($(date +%s) - host_start)) s" >&2
+while IFS= read -r line; do
+	case $line in
+	"PASS deb: "*) echo "$line"; passed=$((passed + 1)) ;;
+	"FAIL deb: "*) echo "$line"; failed=$((failed + 1)) ;;
+	*) echo "$line" >&2 ;;
+	esac
+done < <("$top/tests/deb/root.sh" --install run "$out" \
+	bash /mnt/work/src/tests/deb/install-test.sh "$key" "$ver" "$old" "${PKGS[@]}" 2>>"$out/tools.log" ||
+	echo "FAIL deb: install test: tests/deb/root.sh --install run exited $? ($(last "$out/tools.log" 3))")
+echo "tests/deb: install, upgrade, reinstall, remove and purge took $(($(date +%s) - host_start)) s, in the install root" >&2
 finish

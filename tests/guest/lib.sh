@@ -77,6 +77,29 @@ pin_line() { grep "^pin $1 (gpio$1) " "$(pins_file)"; }
 pin_function() { pin_line "$1" | sed -n 's/.* function \([a-z_0-9]*\) .*/\1/p'; }
 pin_level() { pin_line "$1" | sed -n 's/.* in \(hi\|lo\);.*/\1/p'; }
 
+# check_python_package: alice's pigpio_regs is python3-pigpio-regs' (from
+# /usr/lib/python3/dist-packages), its extension linked with libpigpioregs1's
+# library (the file the process maps), and the gpiozero factory registered
+# by its entry point.
+check_python_package() {
+	# shellcheck disable=SC2016 # python code
+	pyout=$(cd /tmp && as_alice python3 -c '
+import pigpio_regs._pigpio_regs as e
+from importlib.metadata import entry_points
+ep = [x.value for x in entry_points(group="gpiozero_pin_factories") if x.name == "pigpio_regs"]
+lib = [l.split()[-1] for l in open("/proc/self/maps") if "libpigpioregs" in l]
+print(e.__file__, lib[0] if lib else "none", ep[0] if ep else "none")' 2>&1)
+	ext=$(echo "$pyout" | cut -d' ' -f1)
+	lib=$(echo "$pyout" | cut -d' ' -f2)
+	ep=$(echo "$pyout" | cut -d' ' -f3)
+	pkg=$({ dpkg -S "$ext" || dpkg -S "$(readlink -f "$ext")"; } 2>/dev/null | cut -d: -f1)
+	libpkg=$({ dpkg -S "$lib" || dpkg -S "$(readlink -f "$lib")"; } 2>/dev/null | cut -d: -f1)
+	check "python: alice's pigpio_regs is python3-pigpio-regs', linked with libpigpioregs1's library, factory registered" \
+		"$pyout from '$pkg', libpigpioregs.so.1 => '$lib' from '$libpkg'" \
+		sh -c "test '$pkg' = python3-pigpio-regs && test '$libpkg' = libpigpioregs1 &&
+			test '$ep' = pigpio_regs.gpiozero_factory:PigpioRegsFactory"
+}
+
 # check_packages: init.sh's dpkg -i of the project's packages (/pigpio/debs)
 # succeeded and left each one installed at its version ("ii"), and
 # pigpio-regs-common's postinst made gpio a system group.

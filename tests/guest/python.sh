@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # shellcheck shell=sh
-# Part of suite.sh: this project's Python package (python/, cross-built by
-# scripts/guest/build.sh and laid over /usr/lib/python3/dist-packages) as
-# alice, with Debian's own python3 and gpiozero:
+# Part of suite.sh: this project's Python package as Debian packages it
+# (python3-pigpio-regs, installed by the guest's dpkg at boot: init.sh;
+# check_python_package) as alice, with Debian's own python3 and gpiozero:
 #   1. the package's own unit tests (simulated register blocks, as on the host);
 #   2. the module on the real device: each change seen by the kernel's
 #      pinctrl view, and bob refused with PermissionError;
@@ -15,6 +15,7 @@
 #   5. the benchmark, every way side by side (figures only, not gated).
 PYPIN=$PIN
 PYTESTS=/pigpio/python-tests
+check_python_package
 
 # --- 1. the package's own tests
 if [ -d $PYTESTS ]; then

@@ -29,6 +29,7 @@ PIN=17
 # The project's packages, installed at boot by the guest's dpkg (init.sh),
 # brought the module, the modules-load.d entry and the udev rule.
 check_packages
+check_python_package
 
 attr() { cat "$SYSFS/$1" 2>/dev/null; }
 hex() { printf '%#x' "$1"; }
