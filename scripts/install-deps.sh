@@ -54,11 +54,14 @@ else
 fi
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "install-deps: installing ${missing[*]}" >&2
-	# An index that fails to download (a mirror mid-sync) need not stop the install: apt-get install says if something is missing.
-	"${sudo[@]}" apt-get update -q >/dev/null ||
+	# An index that fails to download (a mirror mid-sync) need not stop
+	# the install: apt-get install says if something is missing. Another
+	# apt or dpkg at work (unattended-upgrades on a fresh machine) holds
+	# the lock for a while: wait for it, up to 10 minutes.
+	"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null ||
 		echo "install-deps: warning: apt-get update failed for some index" >&2
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q \
-		--no-install-recommends "${missing[@]}" >/dev/null
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 \
+		install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
 qemu_has_raspi4b && exit 0
 
