@@ -6,6 +6,10 @@
 #   sudo make install         module, udev rule, modules-load entry, gpio
 #                             group, library, header, pkg-config, CLI, man
 #   sudo make uninstall       removes exactly what install put in place
+#   sudo make dkms            the module's source (only: no build output,
+#                             cache/, build/ or .git) into
+#                             /usr/src/pigpio_regs-VERSION, then dkms add
+#                             and install (DKMS_ARGS, e.g. -k RELEASE)
 #   make check                every test (scripts/check.sh)
 #   make demo                 the emulated-Pi demo (scripts/demo.sh)
 #   make docs                 re-capture docs outputs on the emulated Pi
@@ -42,6 +46,14 @@ KERNEL_FILES := $(MODDIR)/pigpio_regs.ko \
 ifeq ($(GPIOMEM_LINK),1)
 KERNEL_FILES += $(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules
 endif
+
+# The module's source as DKMS builds it: the files kernel/ holds in the
+# tree (not kbuild's output beside them), the UAPI header and dkms.conf.
+DKMS_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+DKMS_SRC := /usr/src/pigpio_regs-$(DKMS_VERSION)
+DKMS_FILES := Kbuild dkms.conf kernel/Kbuild include/uapi/linux/pigpio_regs.h \
+	$(filter-out %.mod.c,$(wildcard kernel/*.c)) $(wildcard kernel/*.h)
+DKMS_ARGS ?=
 
 all: module user
 
@@ -100,6 +112,12 @@ bench-report:
 lint:
 	./scripts/lint.sh
 
+dkms:
+	rm -rf $(DESTDIR)$(DKMS_SRC)
+	for f in $(DKMS_FILES); do install -D -m 0644 $$f $(DESTDIR)$(DKMS_SRC)/$$f || exit 1; done
+	if [ -z "$(DESTDIR)" ]; then dkms add -m pigpio_regs -v $(DKMS_VERSION) && \
+		dkms install -m pigpio_regs -v $(DKMS_VERSION) $(DKMS_ARGS); fi
+
 debug-kernel:
 	./scripts/debug-kernel.sh
 
@@ -108,5 +126,5 @@ clean:
 	$(MAKE) -C user clean
 	rm -rf build
 
-.PHONY: all module user install install-kernel install-user uninstall \
+.PHONY: dkms all module user install install-kernel install-user uninstall \
 	check unit demo docs bench bench-report lint debug-kernel clean

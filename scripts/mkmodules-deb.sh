@@ -55,6 +55,7 @@ Depends: kmod,
          pigpio-regs-common (= $version),
          \${misc:Depends},
 Provides: pigpio-regs-modules,
+Conflicts: pigpio-regs-dkms,
 Description: pigpio_regs Raspberry Pi GPIO driver for Linux $release
  pigpio_regs is a small kernel driver that lets members of the "gpio" group
  map the Raspberry Pi's GPIO registers into their own processes, without

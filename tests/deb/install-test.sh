@@ -199,6 +199,56 @@ else
 	fail "python3-pigpio-regs" "$(echo "$pyout" | tail -n 3 | tr '\n' ' ') libpigpioregs.so.1 from '$pylib'"
 fi
 
+# The switch between the DKMS package and a binary module package
+# (scripts/mkmodules-deb.sh, here from the module DKMS built for the
+# headers' kernel), both ways, with dpkg: each conflicts with the other,
+# so dpkg refuses one while the other is installed, and after a dpkg -r
+# the other installs and modprobe finds its module.
+mods=$work/mods
+mark "module package"
+modpkg=pigpio-regs-modules-$release
+if ! mod_deb=$(bash "$src/scripts/mkmodules-deb.sh" "/lib/modules/$release/updates/dkms/pigpio_regs.ko" \
+	"$release" "$host_arch" "$mods" 2>>"$log"); then
+	fail "module package for the switch" "scripts/mkmodules-deb.sh: $(last "$log" 3)"
+else
+	why=
+	mark "switch: -dkms to $modpkg"
+	if dpkg -i "$mod_deb" >>"$log" 2>&1; then
+		why="dpkg -i $modpkg succeeded while pigpio-regs-dkms was installed"
+	elif ! grep -q "conflicts with pigpio-regs-dkms\|pigpio-regs-dkms.*conflicts" "$log"; then
+		why="dpkg -i $modpkg failed, but not for the conflict: $(last "$log" 2)"
+	elif ! dpkg -r pigpio-regs-dkms >>"$log" 2>&1 || ! dpkg -i "$mod_deb" >>"$log" 2>&1; then
+		why="dpkg -r pigpio-regs-dkms, dpkg -i $modpkg: $(last "$log" 2)"
+	elif [ "$(modinfo -k "$release" -F filename pigpio_regs 2>&1)" != "/lib/modules/$release/updates/pigpio_regs.ko" ] ||
+		[ -n "$(dkms status -m pigpio_regs 2>/dev/null)" ]; then
+		why="modinfo: '$(modinfo -k "$release" -F filename pigpio_regs 2>&1)', dkms: '$(dkms status -m pigpio_regs 2>&1)'"
+	fi
+	if [ -z "$why" ]; then
+		pass "switch -dkms -> $modpkg: dpkg -i refused it for the conflict while -dkms was installed; after dpkg -r pigpio-regs-dkms it installs and modprobe finds its /lib/modules/$release/updates/pigpio_regs.ko, DKMS has none"
+	else
+		fail "switch -dkms -> $modpkg" "$why"
+	fi
+	why=
+	mark "switch: $modpkg to -dkms"
+	dkms_deb=$(ls "$cache"/amd64/pigpio-regs-dkms_*.deb)
+	: >"$work/switch.log"
+	if dpkg -i "$dkms_deb" >"$work/switch.log" 2>&1; then
+		why="dpkg -i pigpio-regs-dkms succeeded while $modpkg was installed"
+	elif ! grep -q "conflicts with pigpio-regs-modules\|pigpio-regs-modules.*conflicts" "$work/switch.log"; then
+		why="dpkg -i pigpio-regs-dkms failed, but not for the conflict: $(last "$work/switch.log" 2)"
+	elif ! dpkg -P "$modpkg" >>"$log" 2>&1 || ! dpkg -i "$dkms_deb" >>"$log" 2>&1; then
+		why="dpkg -P $modpkg, dpkg -i pigpio-regs-dkms: $(last "$log" 2)"
+	elif ! why=$(installed "$ver"); then
+		:
+	fi
+	cat "$work/switch.log" >>"$log"
+	if [ -z "$why" ]; then
+		pass "switch $modpkg -> -dkms: dpkg -i refused -dkms for the conflict; after dpkg -P $modpkg it installs and DKMS builds the module again"
+	else
+		fail "switch $modpkg -> -dkms" "$why"
+	fi
+fi
+
 why=
 if dpkg_i amd64 && why=$(installed "$ver"); then
 	pass "reinstall of $ver over itself: DKMS rebuilt and installed the module"

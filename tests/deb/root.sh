@@ -22,7 +22,8 @@
 # the extension) and libc6 of each architecture, whose shlibs
 # dpkg-shlibdeps reads in a cross build. The install root (--install) is
 # the same suite with what the install test uses: DKMS and the kernel
-# headers, systemd (sysusers), a compiler and pkg-config, man-db and
+# headers, systemd (sysusers), a compiler and pkg-config, man-db,
+# debhelper (scripts/mkmodules-deb.sh, for the switch to a module package) and
 # gpiozero. Both live in $PGR_CACHE/toolchains/ beside the boards' compiler
 # roots (scripts/guest/fetch.sh), made once and remade when their package
 # list changes, and are never changed by a run. The mirror is the one this
@@ -40,7 +41,7 @@ if [ "${1:-}" = --install ]; then
 	kind=install
 	arches=$host_arch
 	variant=minbase
-	packages=dpkg-dev,gcc,libc6-dev,make,pkg-config,man-db,dkms,linux-headers-$host_arch,kmod,systemd,python3,python3-gpiozero
+	packages=dpkg-dev,debhelper,gcc,libc6-dev,make,pkg-config,man-db,dkms,linux-headers-$host_arch,kmod,systemd,python3,python3-gpiozero
 else
 	kind=build
 	arches=$host_arch,arm64,armhf,armel

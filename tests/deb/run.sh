@@ -302,7 +302,8 @@ check_arch() {
 		grep -qx 'Multi-Arch: same' "$f" || problems+=("$(sed -n 's/^Package: //p' "$f") is not Multi-Arch: same")
 	done
 	[ -f "$dev/usr/lib/$triplet/libpigpioregs.a" ] || problems+=("no static library")
-	[ -f "$dev/usr/include/pigpioregs.h" ] && [ -f "$dev/usr/include/linux/pigpio_regs.h" ] || problems+=("headers")
+	[ -f "$dev/usr/include/pigpioregs.h" ] && [ -f "$dev/usr/include/pigpioregs/pigpio_regs.h" ] &&
+		[ ! -e "$dev/usr/include/linux" ] || problems+=("headers (pigpioregs.h, pigpioregs/pigpio_regs.h, nothing in /usr/include/linux)")
 	pc=$dev/usr/lib/$triplet/pkgconfig/libpigpioregs.pc
 	grep -qx "Version: $ver" "$pc" 2>/dev/null || problems+=(".pc Version is not $ver")
 	grep -qx "libdir=\${prefix}/lib/$triplet" "$pc" 2>/dev/null || problems+=(".pc libdir is not \${prefix}/lib/$triplet")

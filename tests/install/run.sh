@@ -39,8 +39,8 @@ ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$top/user/include/pigpioreg
 so=$(sed -n 's/^SOVERSION := //p' "$top/user/Makefile")
 expected="lib/modules/$release/extra/pigpio_regs.ko
 usr/bin/pigpio-regs
-usr/include/linux/pigpio_regs.h
 usr/include/pigpioregs.h
+usr/include/pigpioregs/pigpio_regs.h
 usr/lib/libpigpioregs.a
 usr/lib/libpigpioregs.so
 usr/lib/libpigpioregs.so.$so
@@ -193,12 +193,17 @@ else
 fi
 dkms_src=/usr/src/pigpio_regs-$dkms_ver
 dkms remove -m pigpio_regs -v "$dkms_ver" --all >/dev/null 2>&1
-rm -rf "$dkms_src" && cp -r "$src" "$dkms_src" && make -s -C "$dkms_src" clean KDIR="$kdir" >/dev/null 2>&1
-if dkms add -m pigpio_regs -v "$dkms_ver" >"$work/dkms.log" 2>&1 &&
-	dkms build -m pigpio_regs -v "$dkms_ver" -k "$release" >>"$work/dkms.log" 2>&1 &&
-	dkms install -m pigpio_regs -v "$dkms_ver" -k "$release" >>"$work/dkms.log" 2>&1 &&
-	modinfo -k "$release" pigpio_regs 2>/dev/null | grep -q '^filename:.*updates/dkms/pigpio_regs.ko'; then
-	pass "DKMS adds, builds and installs the module for $release"
+# The README's command, sudo make dkms, from the tree built in place
+# (make install above built kernel/pigpio_regs.ko there): the source it
+# copies holds no build output, cache/, build/ or .git.
+rm -rf "$dkms_src"
+mkdir -p "$src/cache" "$src/.git" && touch "$src/cache/x" "$src/.git/x"
+if make -s -C "$src" dkms DKMS_ARGS="-k $release" >"$work/dkms.log" 2>&1 &&
+	modinfo -k "$release" pigpio_regs 2>/dev/null | grep -q '^filename:.*updates/dkms/pigpio_regs.ko' &&
+	[ -z "$(find "$dkms_src" -name '*.o' -o -name '*.ko' -o -name '*.cmd' -o -name '*.mod*' -o -name cache -o -name build -o -name .git -o -name user)" ] &&
+	[ "$(cd "$dkms_src" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')" = \
+		"$(cd "$src" && { echo Kbuild; echo dkms.conf; echo include/uapi/linux/pigpio_regs.h; git -C "$top" ls-files kernel; } | LC_ALL=C sort | tr '\n' ' ')" ]; then
+	pass "make dkms (README) from a tree built in place copies only Kbuild, dkms.conf, the UAPI header and kernel/'s tracked files (no build output, cache/ or .git) and DKMS adds, builds and installs the module for $release"
 else
 	fail "DKMS" "$(tail -n 8 "$work/dkms.log" | tr '\n' ' ')"
 fi

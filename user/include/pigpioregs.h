@@ -69,7 +69,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <linux/pigpio_regs.h>
+/*
+ * The driver's UAPI header (include/uapi/linux/pigpio_regs.h), installed
+ * as <pigpioregs/pigpio_regs.h>: /usr/include/linux belongs to the kernel's
+ * headers package. In the tree, user/include/pigpioregs/ links to it.
+ */
+#include <pigpioregs/pigpio_regs.h>
 
 #ifdef __cplusplus
 extern "C" {
