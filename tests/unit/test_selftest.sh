@@ -90,10 +90,14 @@ start_sim() {
 	"${RT[@]}" "$SIM" "$@" "$(cat "$SYS/soc")" "$DEV" "$WORK/ready" &
 	sim=$!
 	local i=0
-	while [ ! -e "$WORK/ready" ] && [ $i -lt 500 ]; do
+	# A hang guard (120 s), not a race: 5 s was too short on a host
+	# loaded with emulated boards, and a check then ran against a model
+	# that had not started.
+	while [ ! -e "$WORK/ready" ] && [ $i -lt 12000 ] && kill -0 $sim 2>/dev/null; do
 		sleep 0.01
 		i=$((i + 1))
 	done
+	[ -e "$WORK/ready" ] || echo "start_sim: the model did not start ($(cat "$SYS/soc"))" >&2
 	cp "$DEV" "$WORK/before"
 }
 
