@@ -38,6 +38,9 @@ int pinout_check_board(bool have_revision, uint32_t revision, char *err,
 int pinout_run(const struct command *cmd, struct pgr_chip *chip,
 	       uint32_t revision);
 
+/* poll.c: watch the pins' edges; an exit status. */
+int poll_run(const struct command *cmd, struct pgr_chip *chip);
+
 /* verbs.c: run the verb; an exit status. */
 int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 	      const struct pgr_owners *owners);
