@@ -68,13 +68,32 @@ check "alice: poll says why it samples (output pin) and that it samples" "$(tr '
 check "alice: poll left GPIO$P an output, low" "$(pin_line $P)" \
 	test "$(pin_function $P)/$(pin_level $P)" = gpio_out/lo
 
-# An input: alice may not open the chip node; the message names the rule.
+# An input, and the chip node as Debian leaves it (root:root 0600; an
+# earlier part may have given it to group gpio, which udev keeps once the
+# rule is gone): alice may not open it, and the message names the rule.
+# Then as the optional rule makes it (root:gpio 0660): the kernel's path.
+if [ -n "$chip" ]; then
+	node_was=$(stat -c '%g %a' "/dev/$chip")
+	chgrp root "/dev/$chip"
+	chmod 0600 "/dev/$chip"
+fi
 as_alice pigpio-regs set $P ip >/dev/null
 out=$(as_alice pigpio-regs poll $P --timeout 200 2>&1)
 status=$?
 check "alice: poll on an input without access to /dev/${chip:-gpiochip?} names the udev rule, samples, exit 0" \
 	"exit $status: $out" \
 	sh -c 'test "$1" = 0 && echo "$2" | grep -q "is not accessible to you.*62-pigpio-gpiochip.rules" && echo "$2" | grep -q "sampling the levels"' - "$status" "$out"
+if [ -n "$chip" ]; then
+	chgrp gpio "/dev/$chip"
+	chmod 0660 "/dev/$chip"
+	out=$(as_alice pigpio-regs poll $P --timeout 200 2>&1)
+	status=$?
+	check "alice: with /dev/$chip root:gpio 0660 (the optional rule) poll takes the kernel's edges" \
+		"exit $status: $out" \
+		sh -c 'test "$1" = 0 && echo "$2" | grep -q "from the kernel.s interrupt through /dev/$3" && ! echo "$2" | grep -q sampling' - "$status" "$out" "$chip"
+	chgrp "${node_was% *}" "/dev/$chip"
+	chmod "${node_was#* }" "/dev/$chip"
+fi
 
 # Ctrl-C and SIGTERM: 128+N, said.
 setpriv --reuid=alice --regid=alice --init-groups -- \

@@ -105,6 +105,9 @@ if [ $asan_ok -eq 0 ]; then
 	step build/test_complete build_test test_complete "$TOP/user/cli/args.c" \
 		"$TOP/user/cli/complete.c" "$TOP/user/cli/linenames.c" &&
 		suite test_complete "$ASAN/test_complete"
+	step build/test_poll build_test test_poll "$TOP/user/cli/poll.c" \
+		"$TOP/user/cli/verbs.c" "$TOP/user/cli/explain.c" "$TOP/user/cli/devtree.c" \
+		"$TOP/user/cli/linenames.c" && suite test_poll "$ASAN/test_poll"
 	step build/test_owners build_test test_owners &&
 		suite test_owners "$ASAN/test_owners"
 	step build/test_soc build_test test_soc &&

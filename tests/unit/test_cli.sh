@@ -636,7 +636,7 @@ for sig in INT:130 TERM:143; do
 	   cmp -s "$DEV" "$WORK/poll-before"; then
 		pass "cli/poll/sig${sig%:*}"
 	else
-		fail "cli/poll/sig${sig%:*}" "exit $rc: $(cat "$ERR" | tr '\n' '|')"
+		fail "cli/poll/sig${sig%:*}" "exit $rc: $(tr '\n' '|' < "$ERR")"
 	fi
 done
 expect_usage cli/poll/no-pins "poll takes a PIN list and optionally an EDGE" poll

@@ -6,7 +6,8 @@
  * kernel's claims (guard.c), then acts (verbs.c).
  *
  * Exit status: 0 ok, 1 runtime failure (or a selftest check failed), 2
- * usage error, 128 + N when blink, wait or selftest is stopped by signal N.
+ * usage error, 128 + N when blink, wait, poll or selftest is stopped by
+ * signal N.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -61,7 +62,7 @@ static const char options_help[] =
 static const char exit_help[] =
 	"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout,\n"
 	"or a selftest check failed), 2 usage error (also an op, pin or\n"
-	"offset this chip does not have), 128+N blink, wait or\n"
+	"offset this chip does not have), 128+N blink, wait, poll or\n"
 	"selftest stopped by signal N (SIGINT, SIGTERM, SIGHUP; blink and\n"
 	"selftest then leave the pin as they found it)\n";
 

@@ -364,25 +364,67 @@ static int chardev(struct watch *w)
 	return ret;
 }
 
-int poll_run(const struct command *cmd, struct pgr_chip *chip)
+/*
+ * The stop signals blocked and taken through a signalfd (so none is lost
+ * between a check and a wait), the clock started: 0, or -1 (said why).
+ */
+static int watch_start(struct watch *w)
 {
-	struct watch w = { .cmd = cmd, .chip = chip };
 	sigset_t stops;
-	int ret = 1;
 
 	sigemptyset(&stops);
 	sigaddset(&stops, SIGINT);
 	sigaddset(&stops, SIGTERM);
 	sigaddset(&stops, SIGHUP);
 	sigprocmask(SIG_BLOCK, &stops, NULL);
-	w.sfd = signalfd(-1, &stops, SFD_CLOEXEC);
-	if (w.sfd < 0) {
+	w->sfd = signalfd(-1, &stops, SFD_CLOEXEC);
+	if (w->sfd < 0) {
 		cli_error("poll: signalfd: %s", strerror(errno));
-		return EXIT_FAILURE;
+		return -1;
 	}
-	w.last_ns = now_ns();
-	if (cmd->timeout_ms)
-		w.deadline_ns = w.last_ns + (uint64_t)cmd->timeout_ms * 1000000u;
+	w->last_ns = now_ns();
+	if (w->cmd->timeout_ms)
+		w->deadline_ns = w->last_ns +
+				 (uint64_t)w->cmd->timeout_ms * 1000000u;
+	return 0;
+}
+
+/* How it ended, as an exit status (ret: 0, or -1 a failure). */
+static int watch_end(struct watch *w, int ret)
+{
+	const struct command *cmd = w->cmd;
+
+	close(w->sfd);
+	if (w->stop) {
+		cli_error("poll: stopped by %s after %lu edges",
+			  w->stop == SIGINT ? "SIGINT" : w->stop == SIGTERM ?
+			  "SIGTERM" : "SIGHUP", w->seen);
+		return 128 + w->stop;
+	}
+	if (ret < 0)
+		return EXIT_FAILURE;
+	if (!done(w))
+		cli_error("poll: %lu edges within %lu ms", w->seen,
+			  cmd->timeout_ms);
+	return EXIT_SUCCESS;
+}
+
+int poll_events(const struct command *cmd, int fd)
+{
+	struct watch w = { .cmd = cmd };
+
+	if (watch_start(&w) < 0)
+		return EXIT_FAILURE;
+	return watch_end(&w, read_events(&w, fd));
+}
+
+int poll_run(const struct command *cmd, struct pgr_chip *chip)
+{
+	struct watch w = { .cmd = cmd, .chip = chip };
+	int ret = 1;
+
+	if (watch_start(&w) < 0)
+		return EXIT_FAILURE;
 	if (!cmd->sample)
 		ret = chardev(&w);
 	if (ret == 1) {
@@ -391,17 +433,5 @@ int poll_run(const struct command *cmd, struct pgr_chip *chip)
 		sample(&w);
 		ret = 0;
 	}
-	close(w.sfd);
-	if (w.stop) {
-		cli_error("poll: stopped by %s after %lu edges",
-			  w.stop == SIGINT ? "SIGINT" : w.stop == SIGTERM ?
-			  "SIGTERM" : "SIGHUP", w.seen);
-		return 128 + w.stop;
-	}
-	if (ret < 0)
-		return EXIT_FAILURE;
-	if (!done(&w))
-		cli_error("poll: %lu edges within %lu ms", w.seen,
-			  cmd->timeout_ms);
-	return EXIT_SUCCESS;
+	return watch_end(&w, ret);
 }
