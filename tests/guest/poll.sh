@@ -99,7 +99,7 @@ fi
 setpriv --reuid=alice --regid=alice --init-groups -- \
 	pigpio-regs poll $P >"$pout" 2>"$perr" &
 poller=$!
-until_in "$perr" 'sampling the levels' || true
+until_in "$perr" 'sampling the levels|kernel.s interrupt' || true
 kill -TERM $poller
 reap $poller
 status=$?
