@@ -882,8 +882,8 @@ static const struct verb_spec verb_table[] = {
 	  "from the kernel's interrupt through\n"
 	  "/dev/gpiochipN (input pins), else by sampling\n"
 	  "the levels every 1 ms (--sample: always);\n"
-	  "changes no pin; ends after N edges, MS ms or\n"
-	  "a signal (exit 128+N)",
+	  "changes no pin; ends after N edges or MS ms\n"
+	  "(exit 0), or on signal S (exit 128+S)",
 	  { ARG_PINS, ARG_EDGE }, false },
 	{ "owners", VERB_OWNERS, OPT_JSON, parse_owners, "owners [PINS]",
 	  "which pins the kernel claims, from the device\n"
