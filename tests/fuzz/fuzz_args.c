@@ -464,7 +464,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 5: /* completion of any words: no crash, nothing read past them */
 		complete_words(argc - 1, argv + 1,
 			       errlen % 5 == 4 ? NULL : socs[errlen % 5],
-			       (unsigned)(errlen % 70),
+			       (unsigned)(errlen % 70), NULL,
 			       count_word, &completions);
 		break;
 	case 7: /* the command line run on a simulated block */

@@ -127,7 +127,8 @@ fuzz() {
 # verbs and the library they drive.
 fuzz args "$args_seconds" "$out/corpus" "$here/fuzz_args.c" "$top/user/cli/args.c" \
 	"$top/user/cli/complete.c" "$top/user/cli/verbs.c" "$top/user/cli/explain.c" \
-	"$top/user/cli/devtree.c" "$top"/user/lib/*.c
+	"$top/user/cli/devtree.c" "$top/user/cli/linenames.c" "$top/user/cli/poll.c" \
+	"$top"/user/lib/*.c
 fuzz dt "$dt_seconds" "$out/corpus-dt" "$here/fuzz_dt.c" "$top/user/cli/devtree.c"
 
 echo "$passed passed, $failed failed"

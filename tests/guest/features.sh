@@ -60,9 +60,14 @@ check "alice: get table shows pull '$exp_pull' on $EXPECT_SOC" "row: $row" \
 out=$(as_alice pigpio-regs get 17,$F)
 check "alice: get 17,$F prints a two-row table" "$out" \
 	test "$(echo "$out" | wc -l)" = 3
+# The line name get prints: the device tree's gpio-line-names of the GPIO
+# node (null where it names none).
+line_json=$(gpio_line_names | sed -n "$((F + 1))p")
+line_json=${line_json:+\"$line_json\"}
+line_json=${line_json:-null}
 out=$(as_alice pigpio-regs get --json $F)
 check "alice: get --json $F" "$out" \
-	test "$out" = "{\"soc\":\"$EXPECT_SOC\",\"pins\":[{\"pin\":$F,\"function\":\"output\",\"alt\":null,\"level\":0,\"pull\":\"$exp_pull\",\"events\":[],\"owner\":null}]}"
+	test "$out" = "{\"soc\":\"$EXPECT_SOC\",\"pins\":[{\"pin\":$F,\"function\":\"output\",\"alt\":null,\"level\":0,\"pull\":\"$exp_pull\",\"events\":[],\"line\":$line_json,\"owner\":null}]}"
 out=$(as_alice pigpio-regs funcs 14)
 check "alice: funcs 14: ALT0 TXD0 ... ALT5 TXD1" "$out" \
 	sh -c 'echo "$1" | grep -Eq "^14 +$2 +TXD0 +SD6 .* TXD1$"' - "$out" "$fn14"

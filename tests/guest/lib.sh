@@ -56,6 +56,18 @@ client_step() {
 	echo "$_answer"
 }
 
+# gpio_line_names: the device tree's gpio-line-names of the SoC's GPIO node,
+# one a line (line n on line n + 1); nothing where it names none.
+gpio_line_names() {
+	find /proc/device-tree/ -name gpio-line-names 2>/dev/null | while read -r _f; do
+		if tr '\0' '\n' <"${_f%/gpio-line-names}/compatible" |
+			grep -qxE 'brcm,bcm2835-gpio|brcm,bcm2711-gpio|raspberrypi,rp1-gpio'; then
+			tr '\0' '\n' <"$_f"
+			break
+		fi
+	done
+}
+
 # Run a command as alice (in group gpio) or bob (not), with their groups.
 as_alice() { setpriv --reuid=alice --regid=alice --init-groups -- "$@"; }
 as_bob() { setpriv --reuid=bob --regid=bob --init-groups -- "$@"; }

@@ -99,10 +99,15 @@ if [ $asan_ok -eq 0 ]; then
 		suite test_chip "$ASAN/test_chip"
 	step build/test_rp1 build_test test_rp1 &&
 		suite test_rp1 "$ASAN/test_rp1"
-	step build/test_args build_test test_args "$TOP/user/cli/args.c" &&
+	step build/test_args build_test test_args "$TOP/user/cli/args.c" \
+		"$TOP/user/cli/linenames.c" &&
 		suite test_args "$ASAN/test_args"
 	step build/test_complete build_test test_complete "$TOP/user/cli/args.c" \
-		"$TOP/user/cli/complete.c" && suite test_complete "$ASAN/test_complete"
+		"$TOP/user/cli/complete.c" "$TOP/user/cli/linenames.c" &&
+		suite test_complete "$ASAN/test_complete"
+	step build/test_poll build_test test_poll "$TOP/user/cli/poll.c" \
+		"$TOP/user/cli/verbs.c" "$TOP/user/cli/explain.c" "$TOP/user/cli/devtree.c" \
+		"$TOP/user/cli/linenames.c" && suite test_poll "$ASAN/test_poll"
 	step build/test_owners build_test test_owners &&
 		suite test_owners "$ASAN/test_owners"
 	step build/test_soc build_test test_soc &&

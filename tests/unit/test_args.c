@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "check.h"
+#include "linenames.h"
 
 static char err[ARGS_ERR_SIZE];
 static struct command cmd;
@@ -236,8 +237,12 @@ static void test_cmdline_get_set(void)
 	EXPECT(cmd.all_pins, "get without pins is every pin");
 	EXPECT_INT(PARSE("get", "17", "18"), -EINVAL);
 	EXPECT_CONTAINS(err, "get takes at most one PIN list");
-	EXPECT_INT(PARSE("get", "abc"), -EINVAL);
-	EXPECT_CONTAINS(err, "'abc'");
+	/* A word that is no pin spelling: a line name, looked up later. */
+	EXPECT_INT(PARSE("get", "abc"), 0);
+	EXPECT(cmd.nnames == 1 && !strcmp(cmd.names[0], "abc") && !cmd.pins,
+	       "abc deferred as a line name");
+	EXPECT_INT(PARSE("get", "17x"), -EINVAL);
+	EXPECT_CONTAINS(err, "invalid pin '17x'");
 
 	EXPECT_INT(PARSE("set", "17", "op", "dh"), 0);
 	EXPECT_INT(cmd.verb, VERB_SET);
@@ -252,8 +257,8 @@ static void test_cmdline_get_set(void)
 	EXPECT_CONTAINS(err, "at least one op");
 	EXPECT_INT(PARSE("set", "17", "op", "xx"), -EINVAL);
 	EXPECT_CONTAINS(err, "'xx'");
-	EXPECT_INT(PARSE("set", "xx", "op"), -EINVAL);
-	EXPECT_CONTAINS(err, "invalid pin 'xx'");
+	EXPECT_INT(PARSE("set", "9xx", "op"), -EINVAL);
+	EXPECT_CONTAINS(err, "invalid pin '9xx'");
 }
 
 static void test_cmdline_blink(void)
@@ -654,13 +659,24 @@ static void test_vocabulary(void)
 	EXPECT_HEX(cmd.pins, 1u << 5);
 	EXPECT_INT(PARSE("events", "clear", "BCM5-BCM6"), 0);
 	EXPECT_HEX(cmd.pins, 0x60);
-	EXPECT_INT(PARSE("get", "BCM"), -EINVAL);
-	EXPECT_STR(err, "invalid pin 'BCM' (expected a GPIO number such as 17, GPIO17 or BCM17, or a header pin such as pin11)");
-	EXPECT_INT(PARSE("get", "BCMGPIO4"), -EINVAL);
-	EXPECT_INT(PARSE("get", "BCM-1"), -EINVAL);
-	EXPECT_INT(PARSE("get", "GPIO"), -EINVAL);
-	EXPECT_CONTAINS(err, "invalid pin 'GPIO'");
-	EXPECT_INT(PARSE("get", "GPIO-1"), -EINVAL);
+	/*
+	 * A prefix without a number is no CLI spelling: a line name to look
+	 * up (GPIO_GCLK is one), unknown unless the device tree has it.
+	 */
+	EXPECT_INT(PARSE("get", "BCM"), 0);
+	EXPECT_INT(args_resolve_names(&cmd, NULL, "no device tree", err,
+				      sizeof(err)), -EINVAL);
+	EXPECT_STR(err, "unknown pin 'BCM': not a GPIO number (17, GPIO17, BCM17) or header pin (pin11), and no line names to look it up in (no device tree)");
+	EXPECT_INT(PARSE("get", "BCMGPIO4"), 0);
+	EXPECT_INT(PARSE("get", "GPIO_GCLK"), 0);
+	EXPECT(cmd.nnames == 1 && !strcmp(cmd.names[0], "GPIO_GCLK"),
+	       "GPIO_GCLK a name");
+	EXPECT_INT(PARSE("get", "BCM-1"), 0);	/* a name with a dash */
+	EXPECT(cmd.nnames == 1 && !strcmp(cmd.names[0], "BCM-1"), "BCM-1");
+	EXPECT_INT(PARSE("get", "GPIO1-x"), -EINVAL);	/* a range, bad end */
+	EXPECT_INT(PARSE("get", "pin"), 0);
+	EXPECT_INT(PARSE("get", "pin41"), -EINVAL);	/* a number: no name */
+	EXPECT_CONTAINS(err, "the 40-pin header has pins 1-40");
 	/*
 	 * 40-pin header numbers: pin11, BOARD11, J8:11 (any case) are GPIO17,
 	 * wherever a pin is taken, and mark the command for the board check.
@@ -685,7 +701,7 @@ static void test_vocabulary(void)
 	EXPECT_INT(PARSE("get", "pin41"), -EINVAL);
 	EXPECT_STR(err, "pin41: the 40-pin header has pins 1-40");
 	EXPECT_INT(PARSE("get", "pin0"), -EINVAL);
-	EXPECT_INT(PARSE("get", "pin"), -EINVAL);
+	EXPECT_INT(PARSE("get", "pin"), 0);	/* no number: a line name */
 	EXPECT_INT(PARSE("get", "pin11-pin13"), -EINVAL);
 	EXPECT_CONTAINS(err, "header pins take no ranges");
 	EXPECT_INT(PARSE("get", "4-pin13"), -EINVAL);
@@ -832,6 +848,67 @@ static void test_board(void)
 }
 
 /* Options anywhere; help for one verb, two ways. */
+static void test_poll_and_names(void)
+{
+	struct linenames ln;
+	static const char prop[] = "ID_SDA\0ID_SCL\0NC\0NC\0GPIO9\0";
+
+	EXPECT_INT(PARSE("poll", "17"), 0);
+	EXPECT(cmd.verb == VERB_POLL && cmd.pins == 1u << 17 &&
+	       cmd.edges == (EDGE_RISING | EDGE_FALLING) && !cmd.poll_count &&
+	       !cmd.sample && !cmd.timeout_ms, "poll 17: both edges, no bound");
+	EXPECT_INT(PARSE("poll", "4,17-18", "rising", "--count", "3",
+			 "--timeout=500", "--sample"), 0);
+	EXPECT(cmd.pins == (1u << 4 | 3u << 17) && cmd.edges == EDGE_RISING &&
+	       cmd.poll_count == 3 && cmd.timeout_ms == 500 && cmd.sample,
+	       "poll with every option");
+	EXPECT_INT(PARSE("poll", "17", "falling"), 0);
+	EXPECT_INT(cmd.edges, EDGE_FALLING);
+	EXPECT_INT(PARSE("poll"), -EINVAL);
+	EXPECT_INT(PARSE("poll", "17", "up"), -EINVAL);
+	EXPECT_STR(err, "poll: unknown edge 'up' (expected rising, falling or both)");
+	EXPECT_INT(PARSE("poll", "17", "rising", "x"), -EINVAL);
+	EXPECT_INT(PARSE("poll", "17", "--count", "1000001"), -EINVAL);
+	EXPECT_INT(PARSE("poll", "17", "--count"), -EINVAL);
+	EXPECT_INT(PARSE("poll", "17", "--json"), -EINVAL);
+	EXPECT_STR(err, "poll does not take --json");
+	EXPECT_INT(PARSE("wait", "17", "falling"), -EINVAL);
+	EXPECT_CONTAINS(err, "'poll PIN falling --count 1'");
+	EXPECT_INT(PARSE("blink", "17", "--sample"), -EINVAL);
+
+	/* Names against a property, resolved into the pin mask. */
+	linenames_parse(prop, sizeof(prop) - 1, &ln);
+	snprintf(ln.node, sizeof(ln.node), "/soc/gpio");
+	EXPECT_INT(ln.count, 5);
+	EXPECT_INT(PARSE("set", "ID_SCL,17,GPIO9", "op"), 0);
+	EXPECT_INT(args_resolve_names(&cmd, &ln, "", err, sizeof(err)), 0);
+	/* GPIO9 is the CLI's GPIO9, not line 4 named GPIO9. */
+	EXPECT_HEX(cmd.pins, 1u << 1 | 1u << 9 | 1u << 17);
+	EXPECT_INT(cmd.pin, 1);
+	EXPECT(cmd.linenames == &ln, "names kept for get");
+	EXPECT_INT(PARSE("wait", "ID_SDA", "1"), 0);
+	EXPECT_INT(args_resolve_names(&cmd, &ln, "", err, sizeof(err)), 0);
+	EXPECT(cmd.pins == 1 && cmd.pin == 0, "wait ID_SDA");
+	EXPECT_INT(PARSE("get", "NC"), 0);
+	EXPECT_INT(args_resolve_names(&cmd, &ln, "", err, sizeof(err)),
+		   -EINVAL);
+	EXPECT_STR(err, "pin name 'NC' is ambiguous: lines 2 and 3 of /soc/gpio both have it (give GPIO2 or GPIO3)");
+	EXPECT_INT(PARSE("get", "id_sda"), 0);
+	EXPECT_INT(args_resolve_names(&cmd, &ln, "", err, sizeof(err)),
+		   -EINVAL);
+	EXPECT_STR(err, "unknown pin 'id_sda': not a GPIO number (17, GPIO17, BCM17), header pin (pin11) or line name of /soc/gpio/gpio-line-names");
+	EXPECT_INT(PARSE("wait", "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "1"),
+		   -EINVAL);
+	EXPECT_CONTAINS(err, "at most 31 characters");
+
+	/* The property: names cut at 31 bytes, an unterminated tail ignored. */
+	linenames_parse("A\0\0B", 4, &ln);
+	EXPECT(ln.count == 2 && !strcmp(ln.name[0], "A") && !ln.name[1][0],
+	       "unterminated last string ignored, empty name kept as a line");
+	EXPECT(linenames_get(&ln, 1) == NULL && linenames_get(NULL, 0) == NULL,
+	       "empty and missing names are NULL");
+}
+
 static void test_options_anywhere(void)
 {
 	EXPECT_INT(PARSE("get", "17", "--device", "/d", "--sysfs=/s"), 0);
@@ -904,6 +981,7 @@ int main(void)
 	CHECK_RUN("args/check-chip/lists-and-banks", test_check_chip_lists);
 	CHECK_RUN("args/vocabulary", test_vocabulary);
 	CHECK_RUN("args/board-header", test_board);
+	CHECK_RUN("args/poll-and-line-names", test_poll_and_names);
 	CHECK_RUN("args/options-anywhere-and-help", test_options_anywhere);
 	CHECK_RUN("args/no-garbage-on-error", test_no_garbage_on_error);
 	return check_exit();

@@ -305,7 +305,7 @@ poke "$DEV" 0x34 0x00020000
 expect_usage cli/bad/pin-60 "pin 60 out of range (this bcm2837 has pins 0-53)" set 60 op dh
 expect_usage cli/bad/pin-54-get "pin 54 out of range (this bcm2837 has pins 0-53)" get 54
 expect_usage cli/bad/pin-54-blink "pin 54 out of range" blink 54 1 2
-expect_usage cli/bad/pin-word "invalid pin 'abc'" set abc op
+expect_usage cli/bad/pin-word "unknown pin 'abc': not a GPIO number" --devicetree "$WORK/none" set abc op
 expect_usage cli/bad/pin-negative "invalid pin '-1'" set -1 op
 expect_usage cli/bad/op-unknown "set: unknown op 'xx' (expected output/op, input/ip, alt0-alt8/a0-a8, no, high/dh/1, low/dl/0, up/pu, down/pd, none/pn, d2/d4/d8/d12, slew-fast/slew-slow)" set 17 op xx
 expect_usage cli/bad/op-before-valid "set: unknown op 'zz'" set 17 zz dh
@@ -470,7 +470,7 @@ if [ $rc -eq 0 ] && [ "$(wc -l < "$OUT")" -eq 55 ] &&
 else
 	fail cli/get/all-pins-table "exit $rc, $(wc -l < "$OUT") lines: $(sed -n '1p;16p' "$OUT" | tr '\n' ';')"
 fi
-expect_output cli/get/json '{"soc":"bcm2837","pins":[{"pin":14,"function":"alt2","alt":"DPI_D10","level":0,"pull":"unknown","events":[],"owner":null}]}' get --json 14
+expect_output cli/get/json '{"soc":"bcm2837","pins":[{"pin":14,"function":"alt2","alt":"DPI_D10","level":0,"pull":"unknown","events":[],"line":null,"owner":null}]}' get --json 14
 expect_output cli/funcs/one "PIN  CURRENT ALT0           ALT1           ALT2           ALT3           ALT4           ALT5
 14   alt2    TXD0           SD6            DPI_D10        AVEOUT_VID10   AVEIN_VID10    TXD1" funcs 14
 expect_output cli/funcs/json '{"soc":"bcm2837","pins":[{"pin":15,"current":"input","alt":["RXD0","SD7","DPI_D11","AVEOUT_VID11","AVEIN_VID11","RXD1"]}]}' funcs --json 15
@@ -550,6 +550,137 @@ if [ $rc -eq 130 ] && grep -qx 'pigpio-regs: wait: stopped by SIGINT; GPIO17 is 
 	pass cli/wait/sigint-exit-130
 else
 	fail cli/wait/sigint-exit-130 "exit $rc: $(cat "$ERR")"
+fi
+
+# --- poll ---------------------------------------------------------------------
+# A simulated block has no GPIO character device: poll says so and samples
+# the levels through the mapping, saying that it samples and how often.
+# Every step waits for the poller's own output (no sleeps to race), with
+# a hang guard of 2000 rounds of 10 ms.
+
+# until_grep FILE PATTERN: wait until FILE has a line matching PATTERN
+until_grep() {
+	local i=0
+	while [ $i -lt 2000 ] && ! grep -Eq "$2" "$1" 2>/dev/null; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	grep -Eq "$2" "$1" 2>/dev/null
+}
+edge_re='^GPIO17 (rising|falling) [0-9]+\.[0-9]{9} \+[0-9]+\.[0-9]{6}$'
+
+bcm2837
+poke "$DEV" 0x04 0x00200000	# GPIO17 an output: poll must leave it so
+cp "$DEV" "$WORK/poll-before"
+"$CLI" --device "$DEV" --sysfs "$SYS" poll 17 --count 2 > "$OUT" 2> "$ERR" &
+bg=$!
+ok=1
+until_grep "$ERR" 'sampling the levels of GPIO17 every 1 ms through the mapping' || ok=0
+poke "$DEV" 0x34 0x00020000	# GPLEV0: GPIO17 high
+until_grep "$OUT" '^GPIO17 rising ' || ok=0
+poke "$DEV" 0x34 0
+wait $bg
+rc=$?
+poke "$DEV" 0x34 0
+if [ $ok = 1 ] && [ $rc -eq 0 ] && [ "$(wc -l < "$OUT")" = 2 ] &&
+   [ "$(grep -Ec "$edge_re" "$OUT")" = 2 ] &&
+   [ "$(cut -d' ' -f2 "$OUT" | tr '\n' ' ')" = "rising falling " ] &&
+   grep -qx 'pigpio-regs: poll: GPIO17 is output, not an input: a line request for its edges would make it one, and poll changes no pin' "$ERR" &&
+   grep -q 'so sampling instead' "$ERR" && cmp -s "$DEV" "$WORK/poll-before"; then
+	pass cli/poll/sample-two-edges-count
+else
+	fail cli/poll/sample-two-edges-count "exit $rc, ok $ok: $(cat "$OUT" "$ERR" | tr '\n' '|')"
+fi
+# Only the edge asked for; --sample says nothing of the character device.
+"$CLI" --device "$DEV" --sysfs "$SYS" poll BCM17 falling --count 1 --sample > "$OUT" 2> "$ERR" &
+bg=$!
+ok=1
+until_grep "$ERR" 'sampling the levels of GPIO17 .*: falling edges' || ok=0
+poke "$DEV" 0x34 0x00020000
+sleep 0.05	# a rising edge, not printed (no sync needed: none may appear)
+poke "$DEV" 0x34 0
+wait $bg
+rc=$?
+if [ $ok = 1 ] && [ $rc -eq 0 ] && [ "$(wc -l < "$OUT")" = 1 ] &&
+   grep -Eq '^GPIO17 falling ' "$OUT" && ! grep -q 'character device' "$ERR"; then
+	pass cli/poll/sample-falling-only
+else
+	fail cli/poll/sample-falling-only "exit $rc, ok $ok: $(cat "$OUT" "$ERR" | tr '\n' '|')"
+fi
+# --timeout ends it with exit 0 and a count; nothing changed.
+start=$(date +%s%N)
+pgr poll 17,22 --timeout 300
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+if [ $rc -eq 0 ] && [ ! -s "$OUT" ] && grep -qx 'pigpio-regs: poll: 0 edges within 300 ms' "$ERR" &&
+   grep -q 'sampling the levels of GPIO17,GPIO22 every 1 ms' "$ERR" &&
+   [ $elapsed_ms -ge 290 ] && [ $elapsed_ms -lt 10000 ] && cmp -s "$DEV" "$WORK/poll-before"; then
+	pass cli/poll/timeout-exit-0
+else
+	fail cli/poll/timeout-exit-0 "exit $rc after $elapsed_ms ms: $(cat "$OUT" "$ERR" | tr '\n' '|')"
+fi
+# An input pin, and no chip of this SoC among /dev/gpiochip*: said.
+pgr poll 22 --timeout 50
+if [ $rc -eq 0 ] && grep -q 'poll: no GPIO character device of this SoC (pinctrl-bcm2835, pinctrl-bcm2711, pinctrl-rp1)' "$ERR" &&
+   grep -q 'so sampling instead' "$ERR"; then
+	pass cli/poll/no-chardev-says-so
+else
+	fail cli/poll/no-chardev-says-so "exit $rc: $(tr '\n' '|' < "$ERR")"
+fi
+for sig in INT:130 TERM:143; do
+	signaled poll 17
+	until_grep "$ERR" 'sampling the levels' || true
+	kill -"${sig%:*}" $bg
+	wait $bg
+	rc=$?
+	if [ $rc -eq "${sig#*:}" ] && grep -qx "pigpio-regs: poll: stopped by SIG${sig%:*} after 0 edges" "$ERR" &&
+	   cmp -s "$DEV" "$WORK/poll-before"; then
+		pass "cli/poll/sig${sig%:*}"
+	else
+		fail "cli/poll/sig${sig%:*}" "exit $rc: $(tr '\n' '|' < "$ERR")"
+	fi
+done
+expect_usage cli/poll/no-pins "poll takes a PIN list and optionally an EDGE" poll
+expect_usage cli/poll/bad-edge "poll: unknown edge 'up' (expected rising, falling or both)" poll 17 up
+expect_usage cli/poll/count-zero "count 0 out of range" poll 17 --count 0
+expect_usage cli/poll/count-not-for-get "get does not take --count" get 17 --count 2
+expect_usage cli/poll/sample-not-for-wait "wait does not take --sample" wait 17 1 --sample
+expect_usage cli/poll/pin-range "pin 54 out of range (this bcm2837 has pins 0-53)" poll 17,54
+expect_usage cli/wait/edge-is-poll "wait waits for a level, not an edge: for the next edge say 'poll PIN rising --count 1'" wait 17 rising
+
+# --- pins by device-tree line name (gpio-line-names) ------------------------
+LDT=$WORK/linedt
+mkdir -p "$LDT/soc/gpio@7e200000" "$LDT/soc/other"
+printf 'brcm,bcm2835-gpio\0' > "$LDT/soc/gpio@7e200000/compatible"
+# Line 6 is called GPIO12 (a CLI spelling: keeps its meaning), 3 and 4 share NC.
+printf 'ID_SDA\0ID_SCL\0SDA1\0NC\0NC\0BT-ON\0GPIO12\0' > "$LDT/soc/gpio@7e200000/gpio-line-names"
+printf 'vendor,other\0' > "$LDT/soc/other/compatible"
+printf 'WRONG\0' > "$LDT/soc/other/gpio-line-names"
+bcm2837
+expect_output cli/names/get-one "GPIO1 input low" --devicetree "$LDT" get ID_SCL
+expect_output cli/names/get-table "PIN  FUNC   NAME           LEVEL PULL    EVENTS         LINE           OWNER
+0    input  -              low   unknown -              ID_SDA         -
+5    input  -              low   unknown -              BT-ON          -
+17   input  -              low   unknown -              -              -" --devicetree "$LDT" get ID_SDA,BT-ON,17
+expect_output cli/names/cli-spelling-wins "GPIO12 input low" --devicetree "$LDT" get GPIO12
+expect_output cli/names/json '{"soc":"bcm2837","pins":[{"pin":2,"function":"input","alt":null,"level":0,"pull":"unknown","events":[],"line":"SDA1","owner":null}]}' --devicetree "$LDT" get --json SDA1
+expect_effect cli/names/set "0x00=0x00000040" --devicetree "$LDT" set SDA1 op
+expect_usage cli/names/ambiguous "pin name 'NC' is ambiguous: lines 3 and 4 of $LDT/soc/gpio@7e200000 both have it (give GPIO3 or GPIO4)" --devicetree "$LDT" get NC
+expect_usage cli/names/unknown "unknown pin 'WRONG': not a GPIO number (17, GPIO17, BCM17), header pin (pin11) or line name of $LDT/soc/gpio@7e200000/gpio-line-names" --devicetree "$LDT" set WRONG op
+expect_usage cli/names/no-tree "unknown pin 'ID_SDA': not a GPIO number (17, GPIO17, BCM17) or header pin (pin11), and no line names to look it up in (no device tree at $WORK/none)" --devicetree "$WORK/none" get ID_SDA
+expect_usage cli/names/case-sensitive "unknown pin 'id_sda'" --devicetree "$LDT" get id_sda
+expect_usage cli/names/one-pin-verbs-take-one "unknown pin 'NOPE'" --devicetree "$LDT" wait NOPE 1
+# Completion offers the names that mean one pin: not NC (two lines), not
+# GPIO12 (the CLI's GPIO12 is another pin), not the other node's.
+got=$("$CLI" __complete --devicetree "$LDT" --sysfs "$SYS" get "" | tr '\n' ' ')
+case "$got" in
+*" 53 ID_SDA ID_SCL SDA1 BT-ON ") pass cli/names/complete ;;
+*) fail cli/names/complete "$got" ;;
+esac
+got=$("$CLI" __complete --sysfs "$SYS" poll 17 "" | tr '\n' ' ')
+if [ "$got" = "both rising falling " ]; then
+	pass cli/poll/complete-edges
+else
+	fail cli/poll/complete-edges "$got"
 fi
 
 # --- bench (pigpio-regs-bench, beside the CLI) ---------------------------
@@ -996,7 +1127,7 @@ expect_output cli/rp1/get-table-pulls-drive-slew "PIN  FUNC   NAME           LEV
 4    no     -              low   none    12mA  fast -              -
 17   output -              high  up      2mA   slow -              -
 18   alt8   GPCLK1         low   down    8mA   fast -              -" get 4,17-18
-expect_output cli/rp1/get-json-drive-slew '{"soc":"rp1","pins":[{"pin":18,"function":"alt8","alt":"GPCLK1","level":0,"pull":"down","drive":"8mA","slew":"fast","events":[],"owner":null}]}' get --json 18
+expect_output cli/rp1/get-json-drive-slew '{"soc":"rp1","pins":[{"pin":18,"function":"alt8","alt":"GPCLK1","level":0,"pull":"down","drive":"8mA","slew":"fast","events":[],"line":null,"owner":null}]}' get --json 18
 expect_output cli/rp1/funcs-a0-a8 "PIN  CURRENT ALT0           ALT1           ALT2           ALT3           ALT4           ALT5           ALT6           ALT7           ALT8
 14   alt0    PWM0_CHAN2     DPI_D10        CTS4           SDA3           TXD0           SYS_RIO014     PROC_RIO014    PIO14          SPI5_SIO0" funcs 14
 expect_output cli/rp1/peek-ctrl "0x08c: 0x00000005" peek 0x8c

@@ -14,6 +14,7 @@
 #include "args.h"
 #include "check.h"
 #include "complete.h"
+#include "linenames.h"
 
 #define NGPIO 54
 #define MAX_WORDS 64
@@ -23,6 +24,8 @@ static int ngot;
 /* The chip completion is told of: NULL (not known), or its soc. */
 static const char *soc;
 static unsigned ngpio = NGPIO;
+/* The device tree's line names completion is told of, or NULL. */
+static const struct linenames *names;
 
 static void collect(const char *word, void *ctx)
 {
@@ -47,7 +50,7 @@ static void complete_at(char *const *words, int k, const char *cur)
 	for (i = 0; i < k; i++)
 		line[i] = words[i];
 	line[k] = (char *)cur;
-	complete_words(k + 1, line, soc, ngpio, collect, NULL);
+	complete_words(k + 1, line, soc, ngpio, names, collect, NULL);
 }
 
 static bool offered(const char *word)
@@ -116,6 +119,9 @@ static const struct {
 	{ { "selftest" }, 0 },
 	{ { "selftest", "17" }, 1 << 1 },
 	{ { "help", "set" }, 1 << 1 },
+	{ { "poll", "17" }, 1 << 1 },
+	{ { "poll", "4", "rising", "--count", "2" }, 1 << 2 },
+	{ { "poll", "17", "falling", "--sample", "--timeout", "5" }, 1 << 2 },
 };
 
 /*
@@ -174,11 +180,14 @@ static void test_against_parser(void)
 			const char *opt = got[i];
 			char with_value[80];
 
+			bool number = !strcmp(opt, "--timeout") ||
+				      !strcmp(opt, "--count");
+
 			snprintf(with_value, sizeof(with_value), "%s=%s", opt,
-				 !strcmp(opt, "--timeout") ? "5" : "/x");
+				 number ? "5" : "/x");
 			if (!strcmp(opt, "--help"))
 				continue;
-			EXPECT(parse_with(words, n, strcmp(opt, "--timeout") &&
+			EXPECT(parse_with(words, n, !number &&
 					  strcmp(opt, "--device") && strcmp(opt, "--sysfs") &&
 					  strcmp(opt, "--devicetree") ? opt : with_value,
 					  err, sizeof(err)) == 0,
@@ -189,6 +198,52 @@ static void test_against_parser(void)
 	EXPECT(checked > 1500, "only %d offered words checked", checked);
 	soc = NULL;
 	ngpio = NGPIO;
+	reset();
+}
+
+/*
+ * The device tree's line names where a pin may come: those that name one
+ * pin below the chip's count and that the parser takes as that pin; and
+ * what is offered parses.
+ */
+static void test_line_names(void)
+{
+	static const char prop[] =
+		"ID_SDA\0ID_SCL\0NC\0NC\0GPIO9\0GPIO5\0\0BT_ON\0";
+	static char *const get[] = { "get", NULL };
+	static char *const wait[] = { "wait", NULL };
+	static char *const poll[] = { "poll", NULL };
+	static char *const set[] = { "set", "17", NULL };
+	static struct linenames ln;
+	char err[ARGS_ERR_SIZE];
+	int i;
+
+	linenames_parse(prop, sizeof(prop) - 1, &ln);
+	names = &ln;
+	complete_at(get, 1, "");
+	EXPECT(offered("ID_SDA") && offered("ID_SCL") && offered("BT_ON") &&
+	       offered("GPIO5") && offered("17"),
+	       "get: the unique names and the numbers");
+	EXPECT(!offered("NC"), "NC names two lines");
+	EXPECT(!offered("GPIO9"), "GPIO9 is the CLI's GPIO9, not line 4");
+	EXPECT(!offered(""), "an unnamed line offers nothing");
+	for (i = 0; i < ngot; i++)
+		EXPECT(parse_with(get, 1, got[i], err, sizeof(err)) == 0,
+		       "get '%s' offered, refused: %s", got[i], err);
+	complete_at(wait, 1, "");
+	EXPECT(offered("ID_SDA") && offered("BT_ON"), "wait offers names");
+	complete_at(poll, 1, "");
+	EXPECT(offered("BT_ON"), "poll offers names");
+	complete_at(set, 2, "");
+	EXPECT(!offered("ID_SDA"), "names are not ops");
+	ngpio = 1;	/* a name beyond the chip is not offered */
+	complete_at(get, 1, "");
+	EXPECT(offered("ID_SDA") && !offered("ID_SCL") && !offered("BT_ON"),
+	       "names of lines the chip has");
+	ngpio = NGPIO;
+	names = NULL;
+	complete_at(get, 1, "");
+	EXPECT(!offered("ID_SDA"), "no names without a device tree");
 	reset();
 }
 
@@ -315,5 +370,6 @@ int main(void)
 	CHECK_RUN("complete/against-parser", test_against_parser);
 	CHECK_RUN("complete/known-cases", test_known_cases);
 	CHECK_RUN("complete/per-chip", test_per_chip);
+	CHECK_RUN("complete/line-names", test_line_names);
 	return check_exit();
 }

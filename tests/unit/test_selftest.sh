@@ -377,7 +377,7 @@ expect_usage() {
 fixture bcm2837
 expect_usage selftest/bad/two-pins "selftest takes at most one PIN (usage: selftest [PIN])" selftest 17 18
 expect_usage selftest/bad/pin-54 "pin 54 out of range (this bcm2837 has pins 0-53)" selftest 54
-expect_usage selftest/bad/pin-word "invalid pin 'x'" selftest x
+expect_usage selftest/bad/pin-word "invalid pin '1x'" selftest 1x
 expect_usage selftest/bad/timeout "selftest does not take --timeout" selftest 17 --timeout 5
 "$CLI" help selftest > "$OUT" 2>&1
 rc=$?

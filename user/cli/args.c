@@ -5,6 +5,7 @@
  */
 #define _POSIX_C_SOURCE 200809L	/* strncasecmp() */
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <strings.h>
 
 #include "args.h"
+#include "linenames.h"
 
 __attribute__((format(printf, 3, 4)))
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -137,8 +139,8 @@ static size_t header_prefix(const char *s)
  * header number after "pin", "BOARD" or "J8:" (*header set: whether this
  * board has that header is checked once it is known, args_check_board()).
  */
-static int parse_pin(const char *s, unsigned *pin, bool *header, char *err,
-		     size_t errlen)
+static int parse_pin_or_name(const char *s, unsigned *pin, bool *header,
+			     bool name_ok, char *err, size_t errlen)
 {
 	size_t hlen = header_prefix(s);
 	unsigned long long value;
@@ -153,6 +155,13 @@ static int parse_pin(const char *s, unsigned *pin, bool *header, char *err,
 			strncasecmp(s, "BCM", 3) == 0 ? s + 3 : s, false,
 			&value);
 
+	/*
+	 * Not a number after any prefix, and starting with a letter: a line
+	 * name (ID_SDA, GPIO_GCLK, BOARD_ID...), for main.c to look up. The
+	 * CLI's own spellings never reach here, so keep their meaning.
+	 */
+	if (ret == -EINVAL && name_ok && isalpha((unsigned char)s[0]))
+		return 1;
 	if (ret == -EINVAL)
 		return fail(err, errlen, "invalid pin '%s' (expected a GPIO number such as 17, GPIO17 or BCM17, or a header pin such as pin11)",
 			    s);
@@ -171,6 +180,26 @@ static int parse_pin(const char *s, unsigned *pin, bool *header, char *err,
 	if (ret == -ERANGE || value > UINT_MAX)
 		return fail(err, errlen, "pin %s out of range", s);
 	*pin = value;
+	return 0;
+}
+
+static int parse_pin(const char *s, unsigned *pin, bool *header, char *err,
+		     size_t errlen)
+{
+	return parse_pin_or_name(s, pin, header, false, err, errlen);
+}
+
+/* A line name into cmd, to be looked up once the device tree is read. */
+static int defer_name(const char *s, struct command *cmd, char *err,
+		      size_t errlen)
+{
+	if (strlen(s) >= ARGS_NAME_SIZE)
+		return fail(err, errlen, "invalid pin '%s' (a line name has at most %d characters)",
+			    s, ARGS_NAME_SIZE - 1);
+	if (cmd->nnames == ARGS_NAMES_MAX)
+		return fail(err, errlen, "too many line names (at most %d in one command)",
+			    ARGS_NAMES_MAX);
+	snprintf(cmd->names[cmd->nnames++], ARGS_NAME_SIZE, "%s", s);
 	return 0;
 }
 
@@ -212,8 +241,28 @@ int args_parse_offset(const char *s, unsigned *offset, char *err,
 	return 0;
 }
 
+/*
+ * Whether a pin-list item is a line name: its part before any dash starts
+ * with a letter and is no number after any prefix (parse_pin_or_name()).
+ */
+static bool is_name(const char *item)
+{
+	char head[ARGS_NAME_SIZE], msg[8];
+	size_t len = strcspn(item, "-");
+	bool header = false;
+	unsigned pin;
+
+	if (!isalpha((unsigned char)item[0]) || len >= sizeof(head))
+		return isalpha((unsigned char)item[0]) && len >= sizeof(head);
+	memcpy(head, item, len);
+	head[len] = '\0';
+	return parse_pin_or_name(head, &pin, &header, true, msg,
+				 sizeof(msg)) == 1;
+}
+
 static int parse_pins(const char *s, uint64_t *pins, unsigned *first,
-		      bool *header, char *err, size_t errlen)
+		      bool *header, struct command *names, char *err,
+		      size_t errlen)
 {
 	char item[32];
 	const char *p = s, *comma, *dash;
@@ -232,6 +281,16 @@ static int parse_pins(const char *s, uint64_t *pins, unsigned *first,
 		memcpy(item, p, len);
 		item[len] = '\0';
 		dash = strchr(item, '-');
+		/* A name, dashes and all ("ID_SDA", "BT-ON"): no range. */
+		if (names && is_name(item)) {
+			ret = defer_name(item, names, err, errlen);
+			if (ret)
+				return ret;
+			if (!comma)
+				break;
+			p = comma + 1;
+			continue;
+		}
 		if (dash && dash != item) {
 			item[dash - item] = '\0';
 			range_header = false;
@@ -265,7 +324,8 @@ static int parse_pins(const char *s, uint64_t *pins, unsigned *first,
 		p = comma + 1;
 	}
 	*pins = mask;
-	for (*first = 0; !(mask & 1); mask >>= 1)
+	*first = 0;
+	for (; mask && !(mask & 1); mask >>= 1)
 		++*first;
 	return 0;
 }
@@ -275,14 +335,15 @@ int args_parse_pins(const char *s, uint64_t *pins, unsigned *first,
 {
 	bool header = false;
 
-	return parse_pins(s, pins, first, &header, err, errlen);
+	return parse_pins(s, pins, first, &header, NULL, err, errlen);
 }
 
 /* A pin list into cmd: its pins, its lowest, whether a header pin is in it. */
 static int cmd_pins(const char *s, struct command *cmd, char *err,
 		    size_t errlen)
 {
-	return parse_pins(s, &cmd->pins, &cmd->pin, &cmd->header, err, errlen);
+	return parse_pins(s, &cmd->pins, &cmd->pin, &cmd->header, cmd, err,
+			  errlen);
 }
 
 enum op_kind { OP_FUNCTION, OP_LEVEL, OP_PULL, OP_DRIVE, OP_SLEW };
@@ -565,6 +626,10 @@ static int parse_level(const char *s, int *level, char *err, size_t errlen)
 		*level = s[0] == 'h';
 		return 0;
 	}
+	if (!strcmp(s, "rising") || !strcmp(s, "falling") ||
+	    !strcmp(s, "both"))
+		return fail(err, errlen, "wait waits for a level, not an edge: for the next edge say 'poll PIN %s --count 1'",
+			    s);
 	return fail(err, errlen, "invalid level '%s' (expected 0, 1, low, high, inactive or active)",
 		    s);
 }
@@ -573,8 +638,11 @@ static int parse_level(const char *s, int *level, char *err, size_t errlen)
 static int one_pin(const char *s, struct command *cmd, char *err,
 		   size_t errlen)
 {
-	int ret = parse_pin(s, &cmd->pin, &cmd->header, err, errlen);
+	int ret = parse_pin_or_name(s, &cmd->pin, &cmd->header, true, err,
+				    errlen);
 
+	if (ret == 1)
+		return defer_name(s, cmd, err, errlen);
 	if (!ret && cmd->pin >= 64)
 		return fail(err, errlen, "pin %s out of range", s);
 	if (!ret)
@@ -591,6 +659,30 @@ static int parse_wait(int argc, char *const argv[], struct command *cmd,
 		return fail(err, errlen, "wait takes a PIN and a LEVEL (usage: wait PIN LEVEL [--timeout MS])");
 	ret = one_pin(argv[0], cmd, err, errlen);
 	return ret ? ret : parse_level(argv[1], &cmd->level, err, errlen);
+}
+
+static const char *const edge_words[] = { "both", "rising", "falling", NULL };
+
+/* poll PINS [EDGE]: both edges unless one is named. */
+static int parse_poll(int argc, char *const argv[], struct command *cmd,
+		      char *err, size_t errlen)
+{
+	int ret;
+
+	if (argc < 1 || argc > 2)
+		return fail(err, errlen, "poll takes a PIN list and optionally an EDGE (usage: poll PINS [rising|falling|both])");
+	ret = cmd_pins(argv[0], cmd, err, errlen);
+	cmd->edges = EDGE_RISING | EDGE_FALLING;
+	if (ret || argc == 1)
+		return ret;
+	if (!strcmp(argv[1], "rising"))
+		cmd->edges = EDGE_RISING;
+	else if (!strcmp(argv[1], "falling"))
+		cmd->edges = EDGE_FALLING;
+	else if (strcmp(argv[1], "both") != 0)
+		return fail(err, errlen, "poll: unknown edge '%s' (expected rising, falling or both)",
+			    argv[1]);
+	return 0;
 }
 
 static int parse_u32(const char *s, const char *what, uint32_t *out,
@@ -805,8 +897,19 @@ static const struct verb_spec verb_table[] = {
 	  "wait PIN LEVEL [--timeout MS]",
 	  "poll until PIN is LEVEL (1/0, high/low,\n"
 	  "active/inactive): exit 0, or 1 after MS\n"
-	  "milliseconds, or 128+N when signal N stops it",
+	  "milliseconds, or 128+N when signal N stops it\n"
+	  "(an edge: poll PIN rising --count 1)",
 	  { ARG_PIN, ARG_LEVEL }, false },
+	{ "poll", VERB_POLL, OPT_TIMEOUT | OPT_COUNT | OPT_SAMPLE, parse_poll,
+	  "poll PINS [EDGE] [--count N] [--timeout MS]",
+	  "print each edge (EDGE: both, rising, falling)\n"
+	  "with its time and the gap since the last one,\n"
+	  "from the kernel's interrupt through\n"
+	  "/dev/gpiochipN (input pins), else by sampling\n"
+	  "the levels every 1 ms (--sample: always);\n"
+	  "changes no pin; ends after N edges or MS ms\n"
+	  "(exit 0), or on signal S (exit 128+S)",
+	  { ARG_PINS, ARG_EDGE }, false },
 	{ "owners", VERB_OWNERS, OPT_JSON, parse_owners, "owners [PINS]",
 	  "which pins the kernel claims, from the device\n"
 	  "tree and from gpiolib's line info, apart",
@@ -874,6 +977,8 @@ const char *const *args_words(enum arg_kind kind)
 		return bank_words;
 	case ARG_BANK:
 		return bank_numbers;
+	case ARG_EDGE:
+		return edge_words;
 	default:
 		return NULL;
 	}
@@ -884,6 +989,8 @@ const struct option_spec args_options[] = {
 	{ "--force", OPT_FORCE, NULL },
 	{ "--syscall", OPT_SYSCALL, NULL },
 	{ "--timeout", OPT_TIMEOUT, "MS" },
+	{ "--count", OPT_COUNT, "N" },
+	{ "--sample", OPT_SAMPLE, NULL },
 	{ "--device", OPT_GLOBAL, "PATH" },
 	{ "--sysfs", OPT_GLOBAL, "DIR" },
 	{ "--devicetree", OPT_GLOBAL, "DIR" },
@@ -956,6 +1063,23 @@ static int any_option(int argc, char *const argv[], int *i,
 					err, errlen);
 	if (ret)
 		return ret;
+	if (!strcmp(arg, "--sample")) {
+		*option = OPT_SAMPLE;
+		cmd->sample = true;
+		return 1;
+	}
+	ret = args_option_value(argc, argv, i, "--count", &value, err, errlen);
+	if (ret < 0)
+		return ret;
+	if (ret) {
+		*option = OPT_COUNT;
+		ret = args_parse_number(value, POLL_COUNT_MIN, POLL_COUNT_MAX,
+					"count", &ms, err, errlen);
+		if (ret)
+			return ret;
+		cmd->poll_count = ms;
+		return 1;
+	}
 	ret = args_option_value(argc, argv, i, "--timeout", &value, err,
 				errlen);
 	if (ret <= 0)
@@ -1194,6 +1318,7 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_DETECT:
 	case VERB_EVENTS:
 	case VERB_WAIT:
+	case VERB_POLL:
 	case VERB_OWNERS:
 	case VERB_SELFTEST:
 		for (pin = ngpio; pin < 64; pin++)
@@ -1235,5 +1360,36 @@ int args_check_chip(const struct command *cmd, const char *soc,
 	case VERB_TICKS:	/* no chip: main.c runs it first */
 		return 0;
 	}
+	return 0;
+}
+
+int args_resolve_names(struct command *cmd, const struct linenames *ln,
+		       const char *ln_err, char *err, size_t errlen)
+{
+	unsigned i, pin, other;
+	uint64_t mask;
+	int ret;
+
+	for (i = 0; i < cmd->nnames; i++) {
+		const char *name = cmd->names[i];
+
+		if (!ln)
+			return fail(err, errlen, "unknown pin '%s': not a GPIO number (17, GPIO17, BCM17) or header pin (pin11), and no line names to look it up in (%s)",
+				    name, ln_err);
+		ret = linenames_find(ln, name, &pin, &other);
+		if (ret == -EEXIST)
+			return fail(err, errlen, "pin name '%s' is ambiguous: lines %u and %u of %s both have it (give GPIO%u or GPIO%u)",
+				    name, pin, other, ln->node, pin, other);
+		if (ret < 0)
+			return fail(err, errlen, "unknown pin '%s': not a GPIO number (17, GPIO17, BCM17), header pin (pin11) or line name of %s/gpio-line-names",
+				    name, ln->node);
+		cmd->pins |= UINT64_C(1) << pin;
+	}
+	if (cmd->nnames) {
+		mask = cmd->pins;
+		for (cmd->pin = 0; !(mask & 1); mask >>= 1)
+			cmd->pin++;
+	}
+	cmd->linenames = ln;
 	return 0;
 }

@@ -29,6 +29,12 @@
 #define WAIT_TIMEOUT_MIN	1	/* ms */
 #define WAIT_TIMEOUT_MAX	86400000
 #define ARGS_MAX		64	/* arguments after the verb */
+#define POLL_COUNT_MIN		1
+#define POLL_COUNT_MAX		1000000
+#define ARGS_NAMES_MAX		16	/* line names in one command */
+#define ARGS_NAME_SIZE		32	/* as GPIO_MAX_NAME_SIZE */
+
+struct linenames;
 
 enum verb {
 	VERB_HELP,
@@ -50,7 +56,12 @@ enum verb {
 	VERB_SELFTEST,
 	VERB_PINOUT,
 	VERB_TICKS,
+	VERB_POLL,
 };
+
+/* poll's edges: bits of EDGE_RISING and EDGE_FALLING. */
+#define EDGE_RISING	1
+#define EDGE_FALLING	2
 
 /* In the order of the words read, high, low, write. */
 enum bank_op { BANK_READ, BANK_HIGH, BANK_LOW, BANK_WRITE };
@@ -105,7 +116,18 @@ struct command {
 	unsigned events;	/* detect: mask of (1 << enum pgr_event) */
 	bool clear;		/* events clear */
 	int level;		/* wait */
-	unsigned long timeout_ms; /* wait, 0: none */
+	unsigned long timeout_ms; /* wait, poll; 0: none */
+	unsigned edges;		/* poll: EDGE_ bits */
+	unsigned long poll_count; /* poll --count, 0: none */
+	bool sample;		/* poll --sample */
+	/*
+	 * Pin words that are none of the CLI's spellings: line names, which
+	 * main.c looks up in the device tree's gpio-line-names (then ORs
+	 * into pins, and sets pin to the lowest) before anything is opened.
+	 */
+	unsigned nnames;
+	char names[ARGS_NAMES_MAX][ARGS_NAME_SIZE];
+	const struct linenames *linenames; /* main.c: for get; may be NULL */
 };
 
 /* The options: which verbs take them (spec->options), and OPT_GLOBAL. */
@@ -114,6 +136,8 @@ struct command {
 #define OPT_SYSCALL	0x4
 #define OPT_TIMEOUT	0x8
 #define OPT_GLOBAL	0x10	/* every verb: --device --sysfs --devicetree --help */
+#define OPT_COUNT	0x20
+#define OPT_SAMPLE	0x40
 
 struct option_spec {
 	const char *name;	/* NULL ends args_options[] */
@@ -136,6 +160,7 @@ enum arg_kind {
 	ARG_OFFSET,
 	ARG_VERB,
 	ARG_EVENTS_FIRST,	/* "clear", or a pin list */
+	ARG_EDGE,		/* poll's rising, falling, both */
 };
 
 struct verb_spec {
@@ -156,6 +181,14 @@ struct verb_spec {
 /* The verbs, in the order help lists them; a verb by name, or NULL. */
 const struct verb_spec *args_verbs(size_t *count);
 const struct verb_spec *args_find_verb(const char *name);
+
+/*
+ * Resolve cmd's line names (cmd->names) against ln (NULL: none could be
+ * read, why in ln_err): 0, or -EINVAL with the message (unknown name,
+ * a name two lines share, a second pin where the verb takes one).
+ */
+int args_resolve_names(struct command *cmd, const struct linenames *ln,
+		       const char *ln_err, char *err, size_t errlen);
 
 /* The words a kind of argument can be (NULL-terminated), or NULL. */
 const char *const *args_words(enum arg_kind kind);

@@ -44,6 +44,16 @@ int ticks_run(const struct command *cmd);
 int pinout_run(const struct command *cmd, struct pgr_chip *chip,
 	       uint32_t revision);
 
+/* poll.c: watch the pins' edges; an exit status. */
+int poll_run(const struct command *cmd, struct pgr_chip *chip);
+
+/*
+ * poll.c: print the struct gpio_v2_line_event records read from fd (a
+ * line request's descriptor; the tests give a pipe) as poll does, until
+ * cmd's count, timeout or a stop signal; an exit status.
+ */
+int poll_events(const struct command *cmd, int fd);
+
 /* verbs.c: run the verb; an exit status. */
 int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 	      const struct pgr_owners *owners);

@@ -16,6 +16,7 @@
 
 #include "args.h"
 #include "complete.h"
+#include "linenames.h"
 
 typedef void (*emit_fn)(const char *word, void *ctx);
 
@@ -29,14 +30,31 @@ static void emit_verbs(emit_fn emit, void *ctx)
 		emit(verbs[v].name, ctx);
 }
 
-static void emit_pins(unsigned ngpio, emit_fn emit, void *ctx)
+/*
+ * The pin numbers, then the line names that are one pin's and mean it
+ * (a name that is also one of the CLI's spellings keeps the CLI's
+ * meaning: offered only if that is the same pin).
+ */
+static void emit_pins(unsigned ngpio, const struct linenames *ln,
+		      emit_fn emit, void *ctx)
 {
-	char word[16];
-	unsigned pin;
+	char word[16], err[ARGS_ERR_SIZE];
+	unsigned pin, line, other;
 
 	for (pin = 0; pin < ngpio && pin < 64; pin++) {
 		snprintf(word, sizeof(word), "%u", pin);
 		emit(word, ctx);
+	}
+	for (pin = 0; ln && pin < ln->count && pin < ngpio; pin++) {
+		const char *name = ln->name[pin];
+
+		if (!name[0] || linenames_find(ln, name, &line, &other) != 0 ||
+		    line != pin || strchr(name, ','))
+			continue;
+		if (args_parse_pin(name, &line, err, sizeof(err)) == 0 &&
+		    line != pin)
+			continue;
+		emit(name, ctx);
 	}
 }
 
@@ -70,6 +88,7 @@ static const struct option_spec *value_option(const char *word)
 struct context {
 	const char *soc;	/* NULL: not known, offer every chip's words */
 	unsigned ngpio;
+	const struct linenames *ln;
 	bool force;		/* --force among the words */
 };
 
@@ -114,14 +133,14 @@ static void emit_kind(const struct verb_spec *spec, enum arg_kind kind,
 	switch (kind) {
 	case ARG_PINS:
 	case ARG_PIN:
-		emit_pins(ngpio, emit, ctx);
+		emit_pins(ngpio, c->ln, emit, ctx);
 		return;
 	case ARG_VERB:
 		emit_verbs(emit, ctx);
 		return;
 	case ARG_EVENTS_FIRST:
 		emit("clear", ctx);
-		emit_pins(ngpio, emit, ctx);
+		emit_pins(ngpio, c->ln, emit, ctx);
 		return;
 	default:
 		break;
@@ -132,9 +151,10 @@ static void emit_kind(const struct verb_spec *spec, enum arg_kind kind,
 }
 
 void complete_words(int nwords, char *const words[], const char *soc,
-		    unsigned ngpio, emit_fn emit, void *ctx)
+		    unsigned ngpio, const struct linenames *ln, emit_fn emit,
+		    void *ctx)
 {
-	struct context c = { soc, ngpio, false };
+	struct context c = { soc, ngpio, ln, false };
 	const struct verb_spec *spec = NULL;
 	const struct option_spec *opt;
 	char *pos[ARGS_MAX + 1];	/* the verb's words so far */

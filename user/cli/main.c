@@ -6,7 +6,8 @@
  * kernel's claims (guard.c), then acts (verbs.c).
  *
  * Exit status: 0 ok, 1 runtime failure (or a selftest check failed), 2
- * usage error, 128 + N when blink, wait or selftest is stopped by signal N.
+ * usage error, 128 + N when blink, wait, poll or selftest is stopped by
+ * signal N.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -20,6 +21,7 @@
 
 #include "cli.h"
 #include "complete.h"
+#include "linenames.h"
 #include "selftest.h"
 
 #define EXIT_USAGE 2
@@ -43,21 +45,25 @@ static const char options_help[] =
 	"  --force         change pins the kernel has claimed (set toggle blink bank\n"
 	"                  detect events selftest); without it such changes are\n"
 	"                  refused; detect: also needed to enable any detector\n"
-	"  --timeout MS    wait: give up after MS milliseconds (1-86400000)\n"
+	"  --timeout MS    wait: give up after MS milliseconds (1-86400000);\n"
+	"                  poll: stop after MS milliseconds (exit 0)\n"
+	"  --count N       poll: stop after N edges (1-1000000)\n"
+	"  --sample        poll: sample the levels every 1 ms through the mapping\n"
+	"                  instead of the kernel's edge events\n"
 	"  --syscall       peek: read with pread() through the driver\n"
 	"  --device PATH   device node (default " PIGPIO_REGS_DEVICE ";\n"
 	"                  ticks: " PIGPIO_REGS_TIMER_DEVICE ")\n"
 	"  --sysfs DIR     attribute directory (default " PIGPIO_REGS_SYSFS_DIR ")\n"
 	"  --devicetree DIR\n"
-	"                  device tree to read pin owners and the board's\n"
-	"                  revision from (default /proc/device-tree)\n"
+	"                  device tree to read pin owners, line names and the\n"
+	"                  board's revision from (default /proc/device-tree)\n"
 	"  -h, --help      show this help (after a verb: that verb's)\n"
 	"  -V, --version   show the version\n";
 
 static const char exit_help[] =
 	"exit status: 0 ok, 1 runtime failure (or refused, or wait's timeout,\n"
 	"or a selftest check failed), 2 usage error (also an op, pin or\n"
-	"offset this chip does not have), 128+N blink, wait or\n"
+	"offset this chip does not have), 128+N blink, wait, poll or\n"
 	"selftest stopped by signal N (SIGINT, SIGTERM, SIGHUP; blink and\n"
 	"selftest then leave the pin as they found it)\n";
 
@@ -75,7 +81,9 @@ static void usage(FILE *out)
 		"Drive Raspberry Pi GPIO pins through the register window that the\n"
 		"pigpio_regs driver maps into this process (no root needed).\n"
 		"PINS is a list such as 17, GPIO17, BCM17, 4,17-21 or 0-53; a pin of\n"
-		"the 40-pin header may be given by its number: pin11, BOARD11, J8:11.\n"
+		"the 40-pin header may be given by its number: pin11, BOARD11, J8:11,\n"
+		"and a pin by its device-tree line name (ID_SDA) where only one line\n"
+		"has it and it is none of these spellings.\n"
 		"\n"
 		"verbs:\n");
 	verbs = args_verbs(&n);
@@ -146,7 +154,9 @@ static void read_attribute(const char *dir, const char *name, char *buf,
  */
 static int complete(const struct command *cmd)
 {
+	static struct linenames ln;
 	const char *sysfs = PIGPIO_REGS_SYSFS_DIR;
+	const char *dt = "/proc/device-tree";
 	char soc[16], ngpio_text[8];
 	unsigned long ngpio;
 	int i;
@@ -159,14 +169,22 @@ static int complete(const struct command *cmd)
 		else if (!strcmp(cmd->words[i], "--sysfs") &&
 			 i + 2 < cmd->nwords && cmd->words[i + 1][0])
 			sysfs = cmd->words[++i];
+		else if (!strncmp(cmd->words[i], "--devicetree=", 13) &&
+			 cmd->words[i][13])
+			dt = cmd->words[i] + 13;
+		else if (!strcmp(cmd->words[i], "--devicetree") &&
+			 i + 2 < cmd->nwords && cmd->words[i + 1][0])
+			dt = cmd->words[++i];
 	}
+	if (linenames_load(dt, &ln) < 0)
+		ln.count = 0;
 	read_attribute(sysfs, "soc", soc, sizeof(soc));
 	read_attribute(sysfs, "ngpio", ngpio_text, sizeof(ngpio_text));
 	ngpio = strtoul(ngpio_text, NULL, 10);
 	if (ngpio == 0 || ngpio > 64)
 		ngpio = 54;	/* the BCM2835's, when no driver is there */
 	complete_words(cmd->nwords, cmd->words, soc[0] ? soc : NULL,
-		       (unsigned)ngpio, emit_line, stdout);
+		       (unsigned)ngpio, &ln, emit_line, stdout);
 	return EXIT_SUCCESS;
 }
 
@@ -252,6 +270,33 @@ static int check_board(const struct command *cmd, char *err, size_t errlen)
 	return args_check_board(have, revision, err, errlen);
 }
 
+/*
+ * Line names given as pins, looked up in the device tree's
+ * gpio-line-names; read also for get, which prints them.
+ */
+static int resolve_names(struct command *cmd, char *err, size_t errlen)
+{
+	static struct linenames ln;
+	const char *dt = cmd->devicetree ? cmd->devicetree :
+			 "/proc/device-tree";
+	char why[ARGS_ERR_SIZE] = "";
+	int ret;
+
+	if (!cmd->nnames && cmd->verb != VERB_GET)
+		return 0;
+	ret = linenames_load(dt, &ln);
+	if (ret == -ENOENT)
+		snprintf(why, sizeof(why), "no device tree at %s", dt);
+	else if (ret < 0)
+		snprintf(why, sizeof(why), "%s has no enabled GPIO controller node",
+			 dt);
+	else if (ln.count == 0)
+		snprintf(why, sizeof(why), "%s has no gpio-line-names", ln.node);
+	if (ret == 0 && ln.count == 0)
+		ret = -ENODATA;
+	return args_resolve_names(cmd, ret < 0 ? NULL : &ln, why, err, errlen);
+}
+
 int main(int argc, char *argv[])
 {
 	static struct pgr_owners owners;
@@ -282,6 +327,10 @@ int main(int argc, char *argv[])
 	/* The timer node alone: no GPIO chip is opened. */
 	if (cmd.verb == VERB_TICKS)
 		return ticks_run(&cmd);
+	if (resolve_names(&cmd, err, sizeof(err)) < 0) {
+		cli_error("%s", err);
+		return EXIT_USAGE;
+	}
 	if (cmd.header && check_board(&cmd, err, sizeof(err)) < 0) {
 		cli_error("%s", err);
 		return EXIT_USAGE;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "linenames.h"
 #include "explain.h"
 
 #define WAIT_POLL_MS 1
@@ -164,25 +165,34 @@ static const char *slew_name(int slew)
 	return slew ? "fast" : "slow";
 }
 
+/*
+ * get's table row, one column after another: the line name column (after
+ * EVENTS, before OWNER, which may have spaces) only when the device tree
+ * names lines, so that tables and scripts elsewhere stay as they were.
+ */
 static int do_get(const struct command *cmd, struct pgr_chip *chip,
 		  const struct pgr_owners *owners)
 {
 	bool table = cmd->all_pins || (cmd->pins & (cmd->pins - 1));
 	bool pads = has_pads(chip);	/* RP1: drive and slew columns */
+	const struct linenames *ln = cmd->linenames;
 	struct pin_state st;
 	char events[96];
 	unsigned pin, n = 0;
 	int ret;
 
-	if (cmd->json)
+	if (cmd->json) {
 		printf("{\"soc\":\"%s\",\"pins\":[", pgr_chip_soc_name(chip));
-	else if (table && pads)
-		printf("%-4s %-6s %-14s %-5s %-7s %-5s %-4s %-14s %s\n", "PIN",
-		       "FUNC", "NAME", "LEVEL", "PULL", "DRIVE", "SLEW",
-		       "EVENTS", "OWNER");
-	else if (table)
-		printf("%-4s %-6s %-14s %-5s %-7s %-14s %s\n", "PIN", "FUNC",
-		       "NAME", "LEVEL", "PULL", "EVENTS", "OWNER");
+	} else if (table) {
+		printf("%-4s %-6s %-14s %-5s %-7s ", "PIN", "FUNC", "NAME",
+		       "LEVEL", "PULL");
+		if (pads)
+			printf("%-5s %-4s ", "DRIVE", "SLEW");
+		printf("%-14s ", "EVENTS");
+		if (ln)
+			printf("%-14s ", "LINE");
+		printf("%s\n", "OWNER");
+	}
 	for (pin = 0; pin < pgr_chip_pin_count(chip); pin++) {
 		if (!has_pin(cmd, pin))
 			continue;
@@ -204,27 +214,28 @@ static int do_get(const struct command *cmd, struct pgr_chip *chip,
 				       slew_name(st.slew));
 			fputs(",\"events\":", stdout);
 			json_events(st.events);
+			fputs(",\"line\":", stdout);
+			json_string(linenames_get(ln, pin));
 			fputs(",\"owner\":", stdout);
 			json_string(owners->owner[pin][0] ?
 				    owners->owner[pin] : NULL);
 			putchar('}');
-		} else if (table && pads) {
-			printf("%-4u %-6s %-14s %-5s %-7s %-5s %-4s %-14s %s\n",
-			       pin, function_word(st.function),
-			       st.alt ? st.alt : "-",
-			       st.level ? "high" : "low",
-			       pgr_pull_name(st.pull), pgr_drive_name(st.drive),
-			       slew_name(st.slew),
-			       events_text(st.events, events, sizeof(events)),
-			       owners->owner[pin][0] ? owners->owner[pin] : "-");
 		} else if (table) {
-			printf("%-4u %-6s %-14s %-5s %-7s %-14s %s\n", pin,
+			printf("%-4u %-6s %-14s %-5s %-7s ", pin,
 			       function_word(st.function),
 			       st.alt ? st.alt : "-",
 			       st.level ? "high" : "low",
-			       pgr_pull_name(st.pull),
-			       events_text(st.events, events, sizeof(events)),
-			       owners->owner[pin][0] ? owners->owner[pin] : "-");
+			       pgr_pull_name(st.pull));
+			if (pads)
+				printf("%-5s %-4s ", pgr_drive_name(st.drive),
+				       slew_name(st.slew));
+			printf("%-14s ",
+			       events_text(st.events, events, sizeof(events)));
+			if (ln)
+				printf("%-14s ", linenames_get(ln, pin) ?
+				       linenames_get(ln, pin) : "-");
+			printf("%s\n", owners->owner[pin][0] ?
+			       owners->owner[pin] : "-");
 		} else {
 			/* The one-pin format scripts rely on: three words. */
 			printf("GPIO%u %s %s\n", pin,
@@ -765,6 +776,8 @@ int verbs_run(const struct command *cmd, struct pgr_chip *chip,
 		return do_events(cmd, chip);
 	case VERB_WAIT:
 		return do_wait(cmd, chip);
+	case VERB_POLL:
+		return poll_run(cmd, chip);
 	case VERB_OWNERS:
 		return do_owners(cmd, chip);
 	case VERB_EXPLAIN:
