@@ -235,7 +235,10 @@ class PigpioRegsFactory(LocalPiFactory):
         default pull), drop the reservations of its devices, then the
         window. Twice is fine. In a process other than the one that made
         the factory (a fork child) only the child's own pins are reset and
-        nothing inherited is closed (see the module's docstring)."""
+        nothing inherited is closed (see the module's docstring). The
+        system timer stays open, read-only, until the factory is
+        collected: gpiozero may still ask for ticks() while it tears its
+        devices down."""
         if self._closed:
             return
         self._closed = True
