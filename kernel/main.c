@@ -415,6 +415,8 @@ static int pigpio_regs_setup(struct platform_device *pdev)
 	pr->debugfs = debugfs_create_dir(PIGPIO_REGS_NAME, NULL);
 	debugfs_create_file("mappings", 0400, pr->debugfs, pr,
 			    &pigpio_regs_mappings_fops);
+	debugfs_create_file("page_tables", 0400, pr->debugfs, pr,
+			    &pigpio_regs_ptview_fops);
 	platform_set_drvdata(pdev, pr);
 	return devm_add_action_or_reset(dev, pigpio_regs_debugfs_remove,
 					pr->debugfs);

@@ -90,6 +90,8 @@ int pigpio_regs_gpiomem_mmap(struct file *file, struct vm_area_struct *vma);
 int pigpio_regs_gpiomem_open(struct inode *inode, struct file *file);
 int pigpio_regs_gpiomem_release(struct inode *inode, struct file *file);
 
+extern const struct file_operations pigpio_regs_ptview_fops;
+
 int pigpio_regs_update(struct pigpio_regs *pr,
 		       struct pigpio_regs_update *update);
 int pigpio_regs_pull(struct pigpio_regs *pr,

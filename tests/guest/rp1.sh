@@ -142,6 +142,24 @@ check "debugfs lists SYS_RIO0 and PADS_BANK0 with their offsets" \
 	sh -c "grep -q 'block 1: window offset 0x10000, phys $sys' /sys/kernel/debug/pigpio_regs/mappings &&
 		grep -q 'block 2: window offset 0x20000, phys $pads' /sys/kernel/debug/pigpio_regs/mappings"
 
+# The page-table view (kernel/ptview.c): every page of the driver's three
+# ioremap()s, walked from TTBR1_EL1, and root's own mapping of IO_BANK0
+# (my_mapping, the lab's exercise 8): all pgprot_device(), Device-nGnRE.
+pt=/sys/kernel/debug/pigpio_regs/page_tables
+pt_pages=$((3 * 0xc000 / $(getconf PAGESIZE)))
+check "page_tables: the driver's $pt_pages ioremap() pages, each Device-nGnRE, EL1 only, never executable" \
+	"$(grep -v '^  ' $pt 2>&1 | sort | uniq -c | head -n 5; grep -E '^  (type|access|execute|walk):' $pt | sort | uniq -c)" \
+	sh -c "test \"\$(grep -c '^kernel ioremap block' $pt)\" = $pt_pages &&
+		test \"\$(grep -c '^  type: Device-nGnRE$' $pt)\" = $pt_pages &&
+		test \"\$(grep -c '^  access: EL1 only rw' $pt)\" = $pt_pages &&
+		test \"\$(grep -c '^  execute: never (UXN 1, PXN 1)$' $pt)\" = $pt_pages"
+my_mapping >/tmp/ptview.out 2>&1
+pt_pfn=$(printf '%#x' $((EXPECT_PHYS / $(getconf PAGESIZE))))
+check "page_tables: root's own mapping of IO_BANK0: pfn $pt_pfn, Device-nGnRE, EL0+EL1" "$(tr '\n' ';' </tmp/ptview.out)" \
+	sh -c "awk '/^your entry/ { i++ } i == 1' /tmp/ptview.out | grep -qx '  pfn: $pt_pfn' &&
+		awk '/^your entry/ { i++ } i == 1' /tmp/ptview.out | grep -qx '  type: Device-nGnRE' &&
+		awk '/^your entry/ { i++ } i == 1' /tmp/ptview.out | grep -q '^  access: EL0+EL1 '"
+
 # --- the three blocks are the physical pages the node names -----------------
 # alice stores through the mapping, root's /dev/mem sees each word at
 # EXPECT_PHYS + offset; then the other way round.
