@@ -19,6 +19,8 @@
 #
 # Each command first fetches (once) and builds the board's kernel module,
 # library and examples, as the test command does (scripts/guest/run.sh).
+# compile links PGR_LAB_LIB if set (the host tests' cross-built library,
+# tests/unit/run.sh), else the board's build of libpigpioregs.a.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/guest/lib.sh
@@ -41,7 +43,7 @@ prepare() {
 compile() {
 	local out lib
 	out=$(pgr_board_build)
-	lib=$out/user/libpigpioregs.a
+	lib=${PGR_LAB_LIB:-$out/user/libpigpioregs.a}
 	[ -f "$lib" ] || pgr_die "no $lib: build the board first (scripts/lab.sh run does)"
 	mkdir -p "$(dirname "$2")"
 	pgr_log "$B_NAME: ${B_CROSS}gcc -static $1"

@@ -24,6 +24,10 @@ kptr=$(cat /proc/sys/kernel/kptr_restrict)
 echo 1 >/proc/sys/kernel/kptr_restrict
 capture explain-root root pigpio-regs explain
 echo "$kptr" >/proc/sys/kernel/kptr_restrict
+# pinctrl's claim of the GPIO block, which IO_STRICT_DEVMEM honours; others
+# read every address in /proc/iomem as zero.
+capture iomem-root root grep -i gpio /proc/iomem
+capture iomem-alice alice grep -i gpio /proc/iomem
 capture read-gpfsel0 alice read_gpfsel0
 capture devmem-alice alice read_gpfsel0 --devmem
 capture devmem-root root read_gpfsel0 --devmem

@@ -145,7 +145,7 @@ check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" 
 
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
-for part in captures gpiomem pyclients python wiringpi features lifetime lab adversary board_checks bench; do
+for part in captures lab gpiomem pyclients python wiringpi features lifetime adversary board_checks bench; do
 	if [ -f "/pigpio/$part.sh" ]; then
 		# shellcheck source=/dev/null # the parts are tests/guest/*.sh
 		. "/pigpio/$part.sh"

@@ -136,6 +136,39 @@ if [ $build_ok -eq 0 ]; then
 			"$BUILD/pigpio-regs" "$TOP/build/host/selftest_sim"
 fi
 
+# The host half of `scripts/lab.sh run`: its compile step, with each
+# board's cross compiler, on every example and lab solution (docs/lab/),
+# against the library cross-built here; each result must be a static
+# executable for the board's machine. A file that does not compile must
+# make it fail. Boards: the lab's default, and one 32-bit ARM board.
+lab_compile() {
+	local board=$1 machine=$2 cross lib out f prog hdr
+	# shellcheck source=scripts/guest/lib.sh
+	cross=$(. "$TOP/scripts/guest/lib.sh" && pgr_board "$board" && echo "$B_CROSS") || return 1
+	out=$TOP/build/host/lab-$board
+	lib=$out/libpigpioregs.a
+	"$MAKE" -s -C "$TOP/user" BUILD="$out" CC="${cross}gcc" STATIC=1 lib || return 1
+	for f in "$TOP"/user/examples/*.c "$TOP"/user/examples/lab/*.c; do
+		prog=$out/$(basename "${f%.c}")
+		PGR_LAB_LIB=$lib PGR_LAB_BOARD=$board "$TOP/scripts/lab.sh" compile "$f" "$prog" || return 1
+		hdr=$("${cross}readelf" -lh "$prog") || return 1
+		echo "$hdr" | grep -q "Machine: *$machine" || { echo "$prog: not $machine"; return 1; }
+		if echo "$hdr" | grep -q INTERP; then
+			echo "$prog: dynamically linked"
+			return 1
+		fi
+	done
+	printf 'int main(void) { return missing; }\n' >"$out/broken.c"
+	if PGR_LAB_LIB=$lib PGR_LAB_BOARD=$board "$TOP/scripts/lab.sh" compile \
+		"$out/broken.c" "$out/broken" 2>"$out/broken.err"; then
+		echo "a file that does not compile was accepted"
+		return 1
+	fi
+	grep -q 'does not compile' "$out/broken.err"
+}
+step lab/compile-raspi3b-6.1 lab_compile raspi3b-6.1 AArch64
+step lab/compile-raspi2b-6.1 lab_compile raspi2b-6.1 ARM
+
 # libpigpioregs(3) against the header (needs no build)
 suite test_man bash "$HERE/test_man.sh"
 

@@ -788,8 +788,9 @@ static const struct verb_spec verb_table[] = {
 	  { ARG_PINS }, false },
 	{ "explain", VERB_EXPLAIN, 0, parse_explain, "explain",
 	  "for teaching: the register block's bus,\n"
-	  "physical, kernel and user addresses, and one\n"
-	  "read through the mapping and through pread()",
+	  "physical, kernel and user addresses, the\n"
+	  "page-table entries of the two mappings (root),\n"
+	  "and one read through the mapping and pread()",
 	  { 0 }, false },
 	{ "selftest", VERB_SELFTEST, OPT_JSON | OPT_FORCE, parse_selftest,
 	  "selftest [PIN]",

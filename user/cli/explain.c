@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "devtree.h"
@@ -350,6 +351,201 @@ static void explain_pagemap(const struct pgr_chip *chip, const void *addr,
 	}
 }
 
+/* The rows of the page-table view, as the driver's debugfs file names them. */
+static const struct {
+	const char *key;
+	const char *label;
+} pt_rows[] = {
+	{ "va", "virtual" },
+	{ "tables", "tables" },
+	{ "pfn", "frame (pfn)" },
+	{ "type", "memory type" },
+	{ "index", "type index" },
+	{ "mair", "MAIR" },
+	{ "hardware", "h/w entry" },
+	{ "hwpte", "h/w raw" },
+	{ "access", "access" },
+	{ "write", "write" },
+	{ "execute", "execute" },
+	{ "pte", "entry" },
+	{ "walk", "walk" },
+};
+
+#define PT_NROWS (sizeof(pt_rows) / sizeof(pt_rows[0]))
+#define PT_VALUE_MAX 96
+
+/* One record of the page_tables file: its values by row. */
+struct pt_record {
+	bool found;
+	char value[PT_NROWS][PT_VALUE_MAX];
+};
+
+/* "  key: value\n" into rec, if key is one of the rows. */
+static void pt_field(struct pt_record *rec, const char *line)
+{
+	size_t i;
+
+	for (i = 0; i < PT_NROWS; i++) {
+		size_t n = strlen(pt_rows[i].key);
+
+		if (strncmp(line + 2, pt_rows[i].key, n) == 0 &&
+		    line[2 + n] == ':' && line[3 + n] == ' ') {
+			snprintf(rec->value[i], sizeof(rec->value[i]), "%.*s",
+				 (int)strcspn(line + 4 + n, "\n"), line + 4 + n);
+			return;
+		}
+	}
+}
+
+/*
+ * Read the driver's page_tables file: the record of this process's page
+ * at addr, and of the first page of the driver's ioremap(). false (errno
+ * set) if the file cannot be opened.
+ */
+static bool pt_read(const char *path, const void *addr, struct pt_record *user,
+		    struct pt_record *kernel)
+{
+	char line[256], want[64];
+	struct pt_record *rec = NULL;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return false;
+	memset(user, 0, sizeof(*user));
+	memset(kernel, 0, sizeof(*kernel));
+	snprintf(want, sizeof(want), "  va: %#lx\n", (unsigned long)addr);
+	while (fgets(line, sizeof(line), f)) {
+		if (line[0] != ' ') {
+			rec = NULL;
+			if (strncmp(line, "kernel ioremap block 0 page 0\n", 30) == 0 &&
+			    !kernel->found)
+				rec = kernel;
+			else if (strncmp(line, "user /dev/", 10) == 0 &&
+				 !strchr(line, ':') && !user->found)
+				rec = user;
+			if (rec)
+				memset(rec, 0, sizeof(*rec));
+			continue;
+		}
+		if (!rec)
+			continue;
+		/* A user record counts only if it is the page at addr. */
+		if (rec == user && strncmp(line, "  va: ", 6) == 0) {
+			if (strcmp(line, want) != 0) {
+				rec = NULL;
+				continue;
+			}
+		}
+		rec->found = true;
+		pt_field(rec, line);
+	}
+	fclose(f);
+	return true;
+}
+
+/* The two records in two columns: this process's page, the kernel's. */
+static void pt_print(const struct pt_record *user, const struct pt_record *kernel)
+{
+	size_t i;
+
+	printf("  %-12s %-34s %s\n", "", "your mmap()", "the driver's ioremap()");
+	for (i = 0; i < PT_NROWS; i++) {
+		if (!user->value[i][0] && !kernel->value[i][0])
+			continue;
+		printf("  %-12s %-34s %s\n", pt_rows[i].label,
+		       user->value[i][0] ? user->value[i] : "-",
+		       kernel->value[i][0] ? kernel->value[i] : "-");
+	}
+}
+
+/* dir/name, for a file next to the driver's debugfs "mappings" file. */
+static void sibling_path(char *out, size_t size, const char *file,
+			 const char *name)
+{
+	const char *slash = strrchr(file, '/');
+	int dirlen = slash ? (int)(slash - file) : 1;
+
+	snprintf(out, size, "%.*s/%s", dirlen, slash ? file : ".", name);
+}
+
+/*
+ * What the memory types are, from what the driver asks for (kernel/mmap.c:
+ * pgprot_noncached() for BCM, pgprot_device() for the RP1) and what
+ * ioremap() gives (pgprot_device()'s type), on the kernel's architecture
+ * (uname: a 64-bit kernel may run 32-bit programs).
+ */
+static void explain_types(const struct pgr_chip *chip)
+{
+	bool rp1 = strcmp(pgr_chip_soc_name(chip), "rp1") == 0;
+	struct utsname u;
+	bool arm64 = uname(&u) == 0 && strcmp(u.machine, "aarch64") == 0;
+
+	if (rp1) {
+		printf("  The driver maps the RP1's blocks with pgprot_device(), Device-nGnRE\n"
+		       "  (MT_DEVICE_nGnRE), the type the kernel's own ioremap() gives them:\n"
+		       "  no cache, no gathering or reordering; a store may be acknowledged\n"
+		       "  before it reaches the block, as PCIe's posted writes are anyway.\n");
+	} else if (arm64) {
+		printf("  The driver maps the page with pgprot_noncached(): on arm64 that is\n"
+		       "  Device-nGnRnE (MT_DEVICE_nGnRnE): no cache, no gathering, no\n"
+		       "  reordering, no early write acknowledgement. The kernel's own\n"
+		       "  ioremap() of the same page is Device-nGnRE (MT_DEVICE_nGnRE, what\n"
+		       "  pgprot_device() gives): the same but for early acknowledgement. Two\n"
+		       "  aliases of one page with two types; both are device memory, so every\n"
+		       "  load and store in the window reaches the block, in program order.\n");
+	} else {
+		printf("  The driver maps the page with pgprot_noncached(): on 32-bit ARM that\n"
+		       "  is Strongly-ordered (L_PTE_MT_UNCACHED): no cache, every access\n"
+		       "  complete before the next. The kernel's own ioremap() of the same\n"
+		       "  page is Device (L_PTE_MT_DEV_SHARED, what pgprot_device() gives),\n"
+		       "  which may acknowledge a store early. Two aliases of one page with\n"
+		       "  two types; neither is cached, so every load and store in the window\n"
+		       "  reaches the block, in program order.\n");
+	}
+}
+
+static void explain_attributes(const struct pgr_chip *chip, const void *addr,
+			       const char *debugfs_file)
+{
+	struct pt_record user, kernel;
+	char path[512], ptdump[512];
+
+	printf("4. Memory attributes: the page-table entries\n");
+	explain_types(chip);
+	sibling_path(path, sizeof(path), debugfs_file, "page_tables");
+	/* debugfs's top: two levels above page_tables. */
+	snprintf(ptdump, sizeof(ptdump), "%s", path);
+	for (int up = 0; up < 2; up++)
+		if (strrchr(ptdump, '/'))
+			*strrchr(ptdump, '/') = '\0';
+	snprintf(ptdump + strlen(ptdump), sizeof(ptdump) - strlen(ptdump),
+		 "/kernel_page_tables");
+	if (!pt_read(path, addr, &user, &kernel)) {
+		printf("  The entries themselves are root's (%s: %s).\n"
+		       "  Without root you can see: your mapping's range, rights and VmFlags\n"
+		       "  (/proc/self/maps, smaps: above) and the physical address (sysfs).\n"
+		       "  You cannot see: any frame number in /proc/self/pagemap (zero for\n"
+		       "  you since Linux 4.2), the addresses in /proc/iomem (zeros for you),\n"
+		       "  or debugfs, where the live entries are shown (root's only).\n",
+		       path, strerror(errno));
+		printf("\n");
+		return;
+	}
+	printf("  From the live page tables (%s):\n", path);
+	if (!user.found)
+		printf("  (no entry of this process's mapping at %p)\n", addr);
+	if (!kernel.found)
+		printf("  (no entry of the driver's ioremap())\n");
+	pt_print(&user, &kernel);
+	if (access(ptdump, F_OK) == 0)
+		printf("  The kernel's whole tables: %s (CONFIG_PTDUMP_DEBUGFS)\n",
+		       ptdump);
+	else
+		printf("  This kernel has no %s (CONFIG_PTDUMP_DEBUGFS is off)\n",
+		       ptdump);
+	printf("\n");
+}
+
 /* Read system calls this process has made (/proc/self/io "syscr"). */
 static long read_syscalls(void)
 {
@@ -402,11 +598,7 @@ int cli_explain(const struct pgr_chip *chip, const char *device_path,
 	explain_pagemap(chip, addr, explain_maps(addr));
 	printf("\n");
 
-	printf("4. Memory attributes\n"
-	       "  The driver maps the page with pgprot_noncached(): on ARM that is\n"
-	       "  Device-nGnRnE memory: no cache, no merging or reordering of accesses,\n"
-	       "  no early write acknowledgement. Every load and store in the window\n"
-	       "  goes out on the bus to the GPIO block, in program order.\n\n");
+	explain_attributes(chip, addr, debugfs_file);
 
 	n_map = count_reads(pgr_chip_peek, chip, &via_map, &err_map);
 	n_pread = count_reads(pgr_chip_peek_syscall, chip, &via_pread, &err_pread);
