@@ -495,8 +495,10 @@ signaled() {
 	"$CLI" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR" &
 	bg=$!
 	local i=0
-	# The CLI's own mask, not the forked shell's before it execs.
-	while [ $i -lt 500 ] &&
+	# The CLI's own mask, not the forked shell's before it execs. A hang
+	# guard (120 s), not a race: 5 s was once too short on a host loaded
+	# with emulated boards, and the signal then met the default action.
+	while [ $i -lt 12000 ] && kill -0 $bg 2>/dev/null &&
 		{ [ "$(readlink "/proc/$bg/exe" 2>/dev/null)" != "$CLI" ] ||
 		  ! grep -Eq '^SigBlk:.*[1-9a-f]' "/proc/$bg/status" 2>/dev/null; }; do
 		sleep 0.01
