@@ -69,11 +69,16 @@ step() {
 suite() {
 	local name=$1 rc
 	shift
-	"$@" > "$LOG"
+	# A hang guard, far above any suite's time on a loaded host: a test
+	# that hangs fails here instead of stopping the whole test command.
+	timeout 900 "$@" > "$LOG"
 	rc=$?
 	cat "$LOG"
 	count_lines "$LOG"
-	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$LOG"; then
+	if [ $rc -eq 124 ]; then
+		echo "FAIL $name: still running after 900 s, stopped (a hang)"
+		failed=$((failed + 1))
+	elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$LOG"; then
 		echo "FAIL $name: exited with status $rc"
 		failed=$((failed + 1))
 	fi

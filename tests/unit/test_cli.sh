@@ -488,19 +488,31 @@ expect_output cli/peek/json '{"offset":52,"value":0,"via":"pread"}' peek --sysca
 
 # A stop signal ends blink at once and leaves the pin as found (function
 # and latch), with exit status 128 + the signal. The signal is sent once
-# the process has blocked its stop signals (SigBlk), so it always meets
+# the CLI itself (not the forked shell before its exec) has blocked
+# SIGHUP, SIGINT and SIGTERM (SigBlk bits 0, 1 and 14) or sleeps in
+# sigtimedwait() for them (blink and wait block them from the start and
+# take them there; poll reads them from a signalfd), so it always meets
 # the code under test, never the default action.
 # signaled VERB_ARGS...: run the CLI in the background, leave its pid in $bg
 signaled() {
 	"$CLI" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR" &
 	bg=$!
-	local i=0
-	# The CLI's own mask, not the forked shell's before it execs. A hang
-	# guard (120 s), not a race: 5 s was once too short on a host loaded
-	# with emulated boards, and the signal then met the default action.
-	while [ $i -lt 12000 ] && kill -0 $bg 2>/dev/null &&
-		{ [ "$(readlink "/proc/$bg/exe" 2>/dev/null)" != "$CLI" ] ||
-		  ! grep -Eq '^SigBlk:.*[1-9a-f]' "/proc/$bg/status" 2>/dev/null; }; do
+	local i=0 blk
+	# A hang guard (120 s), not a race: 5 s was once too short on a host
+	# loaded with emulated boards, and the signal then met the default
+	# action. It also ends if the CLI has ended.
+	while [ $i -lt 12000 ] && kill -0 $bg 2>/dev/null; do
+		case $(readlink "/proc/$bg/exe" 2>/dev/null) in
+		"$CLI" | "$CLI (deleted)")
+			# Inside sigtimedwait() the kernel shows the waited
+			# signals unblocked: the wait itself says it then.
+			case $(cat "/proc/$bg/wchan" 2>/dev/null) in
+			do_sigtimedwait*) break ;;
+			esac
+			blk=$(awk '/^SigBlk:/ { print $2 }' "/proc/$bg/status" 2>/dev/null)
+			[ -n "$blk" ] && [ $((0x$blk & 0x4003)) = $((0x4003)) ] && break
+			;;
+		esac
 		sleep 0.01
 		i=$((i + 1))
 	done

@@ -90,7 +90,7 @@ static void sim_store(uint64_t v)
 	unsigned long seen = __atomic_load_n(&reads, __ATOMIC_ACQUIRE);
 
 	__atomic_store_n(SIM_PAIR, v, __ATOMIC_RELEASE);
-	/* Hang guard: the reader reads unless it has failed and left. */
+	/* The reader reads until it has left (failed, or read the last). */
 	while (__atomic_load_n(&reads, __ATOMIC_ACQUIRE) < seen + 2 &&
 	       !__atomic_load_n(&done, __ATOMIC_ACQUIRE))
 		sched_yield();
@@ -133,6 +133,12 @@ static void test_wrap(void)
 		if (now == last)
 			break;
 	}
+	/*
+	 * Gone either way: the writer's wait for two more reads after its
+	 * last store must end, or a reader that read that store once and
+	 * left would leave it spinning (a hang seen once in a full run).
+	 */
+	__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 	pthread_join(th, NULL);
 	EXPECT(now == last, "torn or backward read: %#llx after %#llx",
 	       (unsigned long long)now, (unsigned long long)prev);
