@@ -36,6 +36,7 @@
 #include <linux/pigpio_regs.h>
 
 #include "proc_maps.h"
+#include "fault_probe.h"
 #include "raw_calls.h"
 
 #define PAGE		4096
@@ -52,8 +53,6 @@ static const uint32_t probe_in_block[] = { 0x0, 0x4000, 0x8000, BLOCK - 4 };
 #define NPROBES (NBLOCKS * (sizeof(probe_in_block) / sizeof(probe_in_block[0])))
 
 static int failures;
-static sigjmp_buf fault_jump;
-static volatile sig_atomic_t fault_signal;
 
 static void report(int ok, const char *name, const char *why)
 {
@@ -77,23 +76,10 @@ static uint32_t pattern(uint32_t off, uint32_t seed)
 	return (seed * 0x01000193u) ^ (off * 0x9e3779b1u) ^ 0x5a5a0000u;
 }
 
-static void on_fault(int sig)
-{
-	fault_signal = sig;
-	siglongjmp(fault_jump, 1);
-}
-
 /* The signal a load (or a store, when store) at p raises, or 0. */
 static int touch(volatile uint32_t *p, int store)
 {
-	fault_signal = 0;
-	if (sigsetjmp(fault_jump, 1) == 0) {
-		if (store)
-			*p = 0x12345678;
-		else
-			(void)*p;
-	}
-	return fault_signal;
+	return touch_value(p, store, 0x12345678);
 }
 
 static void expect_mmap_errno(const char *name, int fd, size_t len, int prot,

@@ -33,6 +33,7 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "fault_probe.h"
 #include "raw_calls.h"
 
 #define WINDOW		0x30000
@@ -40,8 +41,6 @@
 #define PROBE		0x10000
 
 static int failures;
-static sigjmp_buf fault_jump;
-static volatile sig_atomic_t fault_signal;
 
 static void report(int ok, const char *name, const char *why)
 {
@@ -53,23 +52,10 @@ static void report(int ok, const char *name, const char *why)
 	failures += !ok;
 }
 
-static void on_fault(int sig)
-{
-	fault_signal = sig;
-	siglongjmp(fault_jump, 1);
-}
-
 /* The signal a load (or a store, when store) at p raises, or 0. */
 static int touch(volatile uint32_t *p, int store)
 {
-	fault_signal = 0;
-	if (sigsetjmp(fault_jump, 1) == 0) {
-		if (store)
-			*p = 0x5eed0001;
-		else
-			(void)*p;
-	}
-	return fault_signal;
+	return touch_value(p, store, 0x5eed0001);
 }
 
 static void expect_errno(const char *name, long ret, int want)
