@@ -3,7 +3,7 @@
 #
 #   make                      module for the running kernel + user space
 #   make KDIR=... ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-   cross build
-#   sudo make install         module, udev rule, modules-load entry, gpio
+#   sudo make install         module (udev loads it), udev rule, gpio
 #                             group, library, header, pkg-config, CLI, man
 #   sudo make uninstall       removes exactly what install put in place
 #   sudo make dkms            the module's source (only: no build output,
@@ -33,6 +33,9 @@ KRELEASE ?= $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
 	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 MODDIR := /lib/modules/$(KRELEASE)/extra
 UDEVDIR ?= /usr/lib/udev
+# No modules-load.d entry: udev loads the module from the GPIO node's
+# modalias (kernel/locate.c). Earlier versions installed one there, which
+# uninstall still removes.
 MODLOADDIR ?= /usr/lib/modules-load.d
 # GPIOMEM_LINK=1 also installs the optional /dev/gpiomem link rule.
 GPIOMEM_LINK ?= 0
@@ -41,8 +44,7 @@ GPIOMEM_LINK ?= 0
 KO ?=
 
 KERNEL_FILES := $(MODDIR)/pigpio_regs.ko \
-	$(UDEVDIR)/rules.d/60-pigpio-regs.rules \
-	$(MODLOADDIR)/pigpio_regs.conf
+	$(UDEVDIR)/rules.d/60-pigpio-regs.rules
 ifeq ($(GPIOMEM_LINK),1)
 KERNEL_FILES += $(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules
 endif
@@ -73,8 +75,6 @@ install-kernel: $(if $(KO),,module)
 	if [ "$(GPIOMEM_LINK)" = 1 ]; then \
 		install -D -m 0644 scripts/udev/61-pigpio-gpiomem-symlink.rules \
 			$(DESTDIR)$(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules; fi
-	install -D -m 0644 scripts/modules-load.d/pigpio_regs.conf \
-		$(DESTDIR)$(MODLOADDIR)/pigpio_regs.conf
 	# The kernel's own depmod step is skipped without System.map (as with
 	# Raspberry Pi header packages): run it here, for this release.
 	if [ -z "$(DESTDIR)" ]; then \
@@ -87,7 +87,8 @@ install-user:
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(KERNEL_FILES)) \
-		$(DESTDIR)$(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules
+		$(DESTDIR)$(UDEVDIR)/rules.d/61-pigpio-gpiomem-symlink.rules \
+		$(DESTDIR)$(MODLOADDIR)/pigpio_regs.conf
 	if [ -z "$(DESTDIR)" ] && [ -n "$(KRELEASE)" ]; then depmod -a $(KRELEASE); fi
 	$(MAKE) -C user uninstall DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
 

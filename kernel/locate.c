@@ -32,6 +32,7 @@
 
 #include <linux/ioport.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/pci.h>
@@ -123,13 +124,20 @@ static const struct pigpio_regs_soc pigpio_regs_socs[] = {
 #define PIGPIO_REGS_RP1_BAR	1
 #define PIGPIO_REGS_RP1_BAR_BUS	0x40000000
 
-/* The GPIO controller's compatible fixes the register layout. */
+/*
+ * The GPIO controller's compatible fixes the register layout. The table is
+ * also the module's device table: its "of:" aliases let udev load the
+ * module when the kernel adds the GPIO node's platform device (the
+ * pinctrl driver's, or on a Pi 5 the one the rp1 driver populates), so
+ * a machine without such a node never tries (docs/packaging.md).
+ */
 static const struct of_device_id pigpio_regs_gpio_ids[] = {
 	{ .compatible = "brcm,bcm2711-gpio", .data = PIGPIO_REGS_SOC_BCM2711 },
 	{ .compatible = "brcm,bcm2835-gpio", .data = PIGPIO_REGS_SOC_BCM2835 },
 	{ .compatible = "raspberrypi,rp1-gpio", .data = PIGPIO_REGS_SOC_RP1 },
 	{ }
 };
+MODULE_DEVICE_TABLE(of, pigpio_regs_gpio_ids);
 
 /* The machine's own name, if it is a SoC with the given register layout. */
 static const struct pigpio_regs_soc *

@@ -1,18 +1,22 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # debug-kernel.sh [build|test|all]: a debugging arm64 kernel for the emulated
-# raspi3b, and the guest suite on it.
+# raspi3b and QEMU virt, and the guest jobs on it.
 #
 #   build  cross-build the kernel from Debian's linux-source-6.1 with KASAN,
 #          KFENCE, PROVE_LOCKING, DEBUG_VM, DEBUG_ATOMIC_SLEEP and
-#          DEBUG_KMEMLEAK (cached in cache/debug-kernel/; 26 minutes on 2
-#          cores, niced; rebuilt only when the recipe changes)
-#   test   build pigpio_regs.ko against it and boot it on QEMU raspi3b with
-#          slub_debug=FZPU and the same guest suite, then every allocation
-#          of a load failed in turn (failslab), a kmemleak scan, and
-#          lockdown=integrity refusing phys_base= (tests/guest/*.sh);
-#          PASS/FAIL lines as for the normal boards, one more for kmemleak
-#          (about 35 minutes: KASAN, lockdep and kmemleak slow the guest)
+#          DEBUG_KMEMLEAK (cached in cache/debug-kernel/; about 30 minutes
+#          on 2 cores, niced; rebuilt only when the recipe changes)
+#   test   build pigpio_regs.ko against it and boot it with slub_debug=FZPU
+#          on each board of PGR_DEBUG_BOARDS (default "raspi3b-6.1 rp1"):
+#          raspi3b-6.1 runs the guest suite, then every allocation of a
+#          load failed in turn (failslab), a kmemleak scan, and
+#          lockdown=integrity refusing phys_base= (tests/guest/*.sh; about
+#          35 minutes: KASAN, lockdep and kmemleak slow the guest); rp1
+#          runs tests/guest/rp1.sh on QEMU virt, the RP1 node behind the
+#          removable PCI stand-in (the removal, the revoke and the rescan),
+#          then the kmemleak scan. PASS/FAIL lines as for the normal
+#          boards, one more for kmemleak and one for the kernel log
 #   all    both (the default; also `make debug-kernel`)
 #
 # PGR_DEBUG_PARTS=faults: the test boot runs only the parts after the suite
@@ -22,11 +26,13 @@
 # time budget next to the other boards.
 #
 # The configuration: Debian's linux-source-6.1 (the sources of the kernel
-# the normal raspi3b-6.1 board boots) with a minimal configuration, not
-# Debian's: allnoconfig, then what the raspi3b guest uses (the BCM2835
+# the normal raspi3b-6.1 and rp1 boards boot) with a minimal configuration,
+# not Debian's: allnoconfig, then what the raspi3b guest uses (the BCM2835
 # platform, its pinctrl, mailbox, firmware, clock, watchdog and both UARTs,
 # initramfs, devtmpfs, sysfs, debugfs, what systemd-udevd and core dumps
-# need, THP and KSM so madvise behaves as in Debian), then KASAN (outline:
+# need, THP and KSM so madvise behaves as in Debian), what the virt board
+# adds (PCI with the generic ECAM host bridge, /dev/mem for the rp1 job's
+# oracle; its PL011, GIC and PSCI come with arm64), then KASAN (outline:
 # faster to build), KFENCE, lockdep, DEBUG_VM, DEBUG_ATOMIC_SLEEP,
 # kmemleak, failslab and the lockdown LSM. The lockdown LSM selects module
 # signatures: the test run signs the module with this kernel's own build
@@ -44,14 +50,13 @@ set -euo pipefail
 . "$(dirname "$0")/guest/lib.sh"
 
 what=${1:-all}
-board=raspi3b-6.1
 dk=$PGR_CACHE/debug-kernel
 src=$dk/src
 obj=$dk/build
 cross=aarch64-linux-gnu-
 kmake=(make -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross")
 # Bumped whenever the configuration recipe below changes.
-recipe=8
+recipe=9
 
 need() {
 	local missing=() p
@@ -112,7 +117,8 @@ configure() {
 		PROVE_LOCKING DEBUG_VM DEBUG_ATOMIC_SLEEP DEBUG_LIST \
 		DEBUG_KMEMLEAK DEBUG_KMEMLEAK_AUTO_SCAN \
 		FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
-		SECURITY SECURITYFS SECURITY_LOCKDOWN_LSM CRYPTO_SHA256; do
+		SECURITY SECURITYFS SECURITY_LOCKDOWN_LSM CRYPTO_SHA256 \
+		PCI PCI_HOST_GENERIC PCI_HOST_COMMON DEVMEM; do
 		"${sc[@]}" --enable "$opt"
 	done
 	"${sc[@]}" --set-str LOCALVERSION "-pgr-debug" \
@@ -128,7 +134,7 @@ configure() {
 		MODULE_UNLOAD PROC_PAGE_MONITOR COREDUMP ELF_CORE DEBUG_FS \
 		BLK_DEV_INITRD RD_GZIP BINFMT_ELF TRANSPARENT_HUGEPAGE \
 		CROSS_MEMORY_ATTACH FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
-		SECURITY_LOCKDOWN_LSM CRYPTO_SHA256; do
+		SECURITY_LOCKDOWN_LSM CRYPTO_SHA256 PCI PCI_HOST_GENERIC DEVMEM; do
 		grep -q "^CONFIG_$opt=y" "$cfg" || pgr_die "CONFIG_$opt did not survive olddefconfig"
 	done
 	grep -q '^CONFIG_ARM64_4K_PAGES=y' "$cfg" || pgr_die "not 4 KiB pages"
@@ -157,9 +163,16 @@ build() {
 	pgr_log "debug kernel $(cat "$obj/include/config/kernel.release") built in $(($(date +%s) - start)) s"
 }
 
-# The suite on the debug kernel, then a kmemleak scan.
+# test_run BOARD: the board's job on the debug kernel, then a kmemleak
+# scan. BOARD is raspi3b-6.1 (the suite, then every allocation of a load
+# failed in turn and lockdown) or rp1 (QEMU virt with the RP1 node behind
+# the removable PCI stand-in: tests/guest/rp1.sh, the removal and rescan
+# included).
 test_run() {
-	local out=$PGR_BUILD/$board-debug base=$PGR_BUILD/$board release
+	local board=$1 out base release job
+	out=$PGR_BUILD/$board-debug base=$PGR_BUILD/$board
+	pgr_board "$board"
+	job=$B_JOB
 	[ -f "$obj/arch/arm64/boot/Image" ] || pgr_die "no debug kernel: run '$0 build' first"
 	release=$(cat "$obj/include/config/kernel.release")
 	# The normal board's overlay (users, udev rule, tests, client) first.
@@ -190,31 +203,41 @@ test_run() {
 	cp -a "$base/overlay" "$stage"
 	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
 	cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
-	# The installed module is for Debian's kernel, not this one: nothing
-	# loads at boot here.
-	sed -i 's/^EXPECT_BOOT_LOAD=.*/EXPECT_BOOT_LOAD=no/' "$stage/pigpio/board.env"
 	cp "$base/user/pigpio-regs" "$base/user/pigpio-regs-bench" "$base"/guest-bin/* "$stage/pigpio/bin/"
-	rm -rf "$stage/lib/modules" && mkdir -p "$stage/lib/modules/$release"
+	rm -rf "$stage/lib/modules" "$stage/usr/lib/modules" && mkdir -p "$stage/lib/modules/$release"
 	cp "$obj"/modules.builtin "$obj"/modules.builtin.modinfo "$obj"/modules.order \
 		"$stage/lib/modules/$release/" 2>/dev/null || true
+	if [ "$job" = rp1 ]; then
+		# The module where modprobe finds it for this kernel, so that the
+		# boot loads it as on the normal row (the administrator's
+		# modules-load.d entry for the stand-in, init.sh).
+		mkdir -p "$stage/lib/modules/$release/updates"
+		cp "$out/module/kernel/pigpio_regs.ko" "$stage/lib/modules/$release/updates/"
+	else
+		# The installed module is for Debian's kernel, not this one:
+		# nothing loads at boot here.
+		sed -i 's/^EXPECT_BOOT_LOAD=.*/EXPECT_BOOT_LOAD=no/' "$stage/pigpio/board.env"
+	fi
 	depmod -b "$stage" "$release" 2>/dev/null || true
-	cat >"$stage/pigpio/debug.sh" <<'EOT'
+	sed "s/@JOB@/$job/" >"$stage/pigpio/debug.sh" <<'EOT'
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# The suite on the debug kernel, then what kmemleak found.
+# The board's job on the debug kernel, then what kmemleak found.
 . /pigpio/lib.sh
+job=@JOB@
 # The slab figure's bound does not hold under KASAN: kmemleak below decides.
 # Lockdown comes last: it closes debugfs, which kmemleak needs.
 # pgr.parts=faults on the command line: only the parts after the suite.
 if ! grep -q 'pgr.parts=' /proc/cmdline; then
-	PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/suite.sh
+	PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/$job.sh
 fi
 # pgr.parts=lockdown: only the lockdown part.
 if grep -q 'pgr.parts=lockdown' /proc/cmdline; then
 	km=
 else
-	# Every allocation of a load failed in turn, before kmemleak looks.
-	. /pigpio/faults.sh
+	# Every allocation of a load failed in turn, before kmemleak looks
+	# (the BCM path: faults.sh loads without the stand-in's parameter).
+	[ "$job" != suite ] || . /pigpio/faults.sh
 	km=/sys/kernel/debug/kmemleak
 fi
 if [ -z "$km" ]; then
@@ -224,7 +247,7 @@ elif [ -w $km ]; then
 	# Objects must be older than the scan interval to be reported: cycle
 	# the module again, wait, then scan twice (kmemleak's own advice).
 	for i in 1 2 3 4 5 6 7 8 9 10; do
-		load_module /pigpio/pigpio_regs.ko >/dev/null
+		load_module /pigpio/pigpio_regs.ko "$MODULE_PARAMS" >/dev/null
 		udev_settled
 		as_alice pigpio-regs get 17 >/dev/null
 		rmmod pigpio_regs
@@ -245,21 +268,24 @@ fi
 bad=$(dmesg | grep -E 'KASAN|KFENCE|possible circular|inconsistent lock|sleeping function called|BUG|WARNING|Oops' | head -n 5)
 check "debug kernel: no KASAN, KFENCE, lockdep or might_sleep report" "$bad" test -z "$bad"
 dmesg | grep -E 'KASAN|KFENCE|lockdep|BUG' | head -n 20 | sed 's/^/PGR-SAY dmesg: /'
-PGR_MODULE_SIGNED=1 . /pigpio/lockdown.sh
+[ "$job" != suite ] || PGR_MODULE_SIGNED=1 . /pigpio/lockdown.sh
 EOT
 	chmod +x "$stage/pigpio/debug.sh"
 	bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .
-	bsdtar --format newc -cf - "@$(pgr_board "$board" && pgr_rootfs_dir)/rootfs.tar" "@$out/overlay.tar" |
+	bsdtar --format newc -cf - "@$(pgr_rootfs_dir)/rootfs.tar" "@$out/overlay.tar" |
 		gzip -1 >"$out/initramfs.gz"
 
-	local log=$out/console-debug.log
+	local log=$out/console-debug.log append qemu_args
+	pgr_qemu_args
+	append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=debug slub_debug=FZPU kmemleak=on"
+	[ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
 	pgr_log "$board-debug: booting $release (log: ${log#"$PGR_TOP"/})"
 	set +e
-	timeout -k 10 "${PGR_BOOT_TIMEOUT:-7200}" qemu-system-aarch64 -M raspi3b -m 1024 \
+	timeout -k 10 "${PGR_BOOT_TIMEOUT:-7200}" qemu-system-aarch64 -M "$B_QEMU" -m "$B_MEM" \
 		-kernel "$obj/arch/arm64/boot/Image" -dtb "$base/board.dtb" \
 		-initrd "$out/initramfs.gz" \
-		-append "console=ttyS1,115200 rdinit=/init pgr.mode=debug slub_debug=FZPU kmemleak=on${PGR_DEBUG_PARTS:+ pgr.parts=$PGR_DEBUG_PARTS}" \
-		-serial null -serial stdio -display none -monitor none -no-reboot \
+		-append "$append${PGR_DEBUG_PARTS:+ pgr.parts=$PGR_DEBUG_PARTS}" \
+		"${qemu_args[@]}" -display none -monitor none -no-reboot \
 		</dev/null 2>&1 | sed -u 's/\r//g' | tee "$log" |
 		sed -un -e 's/^PGR-SAY //p' \
 			-e "s/^PGR-TEST \(PASS\|FAIL\) /\1 [$board-debug] /p"
@@ -268,9 +294,18 @@ EOT
 	! grep -q '^PGR-TEST FAIL' "$log"
 }
 
+# Which boards: PGR_DEBUG_BOARDS, raspi3b-6.1 and rp1 by default.
+boards=${PGR_DEBUG_BOARDS:-raspi3b-6.1 rp1}
+test_all() {
+	local b rc=0
+	for b in $boards; do
+		test_run "$b" || rc=1
+	done
+	return $rc
+}
 case $what in
 build) build ;;
-test) test_run ;;
-all) build && test_run ;;
+test) test_all ;;
+all) build && test_all ;;
 *) pgr_die "usage: $0 [build|test|all]" ;;
 esac

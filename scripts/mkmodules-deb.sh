@@ -5,9 +5,9 @@
 # pigpio_regs.ko built for kernel RELEASE, and write it, with its .changes,
 # to OUTDIR. It is what `dkms mkbmdeb` made before DKMS 3 dropped it: the
 # module for one kernel, for machines that should not carry a compiler and
-# kernel headers (a Pi 1 with 512 MiB, a fleet built once). The udev rule,
-# the modules-load.d entry and the gpio group come from pigpio-regs-common,
-# which it depends on, as pigpio-regs-dkms does (docs/packaging.md).
+# kernel headers (a Pi 1 with 512 MiB, a fleet built once). The udev rule
+# and the gpio group come from pigpio-regs-common, which it depends on, as
+# pigpio-regs-dkms does (docs/packaging.md).
 #
 # The module goes where the kernel package keeps its own: /lib/modules/
 # RELEASE/updates/ (Debian 12), or with --usr /usr/lib/modules/RELEASE/

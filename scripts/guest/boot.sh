@@ -93,9 +93,7 @@ bsdtar --uid 0 --gid 0 --format ustar -cf "$out/overlay.tar" -C "$stage" .
 bsdtar --format newc -cf - "@$(pgr_rootfs_dir)/rootfs.tar" "@$out/overlay.tar" |
 	gzip -1 >"$out/initramfs.gz"
 
-# PGR_QEMU_ARGS (comma-separated, as the column): other QEMU arguments for
-# one experiment, e.g. raspi1ap without -icount (docs/performance.md).
-IFS=',' read -r -a qemu_args <<<"${PGR_QEMU_ARGS:-$B_QEMU_ARGS}"
+pgr_qemu_args
 append="console=$B_CONSOLE,115200 rdinit=/init pgr.mode=$mode"
 [ "$B_APPEND" = "-" ] || append="$append ${B_APPEND//,/ }"
 case $B_ARCH in
@@ -178,19 +176,6 @@ rp1_pci_node() {
 		fdtput -t x "$dtb" "$node" reg "$hi" 0x400d0000 0x0 0xc000 \
 			"$hi" 0x400e0000 0x0 0xc000 "$hi" 0x400f0000 0x0 0xc000
 }
-
-# A board with an RP1 behind PCI gets the stand-in the node names: an
-# ivshmem-plain device in slot 1 whose 4 MiB memory BAR (BAR2) is plain
-# memory, so that stores stay as the suite checks them. It has no driver
-# in the guest; the suite enables its memory decoding through sysfs, as
-# the RP1's driver does on a Pi 5.
-case ";$B_DT_EDITS" in
-*";rp1pci,"*)
-	# shellcheck disable=SC2054 # QEMU's own comma-separated options
-	qemu_args+=(-object memory-backend-ram,id=pgr-rp1,size=4M
-		-device ivshmem-plain,memdev=pgr-rp1,addr=0x1)
-	;;
-esac
 
 # The device tree, with the board's edits, made here from Debian's file,
 # or for dtb "virt" from QEMU's own for its virt board (dumpdtb).

@@ -14,7 +14,7 @@ run_as_alice() {
 }
 
 if [ -d /sys/module/pigpio_regs ]; then
-	say "(loaded at boot by systemd-modules-load: /usr/lib/modules-load.d/pigpio_regs.conf)"
+	say "(loaded at boot by udev, from the GPIO node's modalias)"
 else
 	say "root# modprobe pigpio_regs"
 	modprobe pigpio_regs || exit 1

@@ -122,7 +122,8 @@ fetch_toolchain() {
 }
 
 # The Debian packages of the guest's root filesystem: the tools (systemd
-# for systemd-modules-load, which loads the installed module at boot), and
+# for systemd-modules-load, and udev, which loads the installed module at
+# boot from the GPIO node's modalias), and
 # the unmodified third-party GPIO clients the suite drives the device with;
 # libc-bin for ldconfig, which dpkg requires to install anything, and
 # passwd for usermod, with which init.sh adds alice to group gpio.

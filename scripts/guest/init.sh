@@ -37,15 +37,23 @@ if [ -d /pigpio/debs ]; then
 		/etc/udev/rules.d/ >>/run/pgr-dpkg.log 2>&1
 fi
 
-# The module's options this board needs (boot.sh: the RP1 stand-in).
+# The module's options this board needs (boot.sh: the RP1 stand-in). The
+# stand-in has no driver that would add the RP1's GPIO platform device, as
+# the rp1 driver does on a Pi 5, so nothing carries the node's modalias:
+# the administrator who names the stand-in also lists the module in
+# modules-load.d.
 . /pigpio/board.env
 if [ -n "$MODULE_PARAMS" ]; then
-	mkdir -p /etc/modprobe.d && echo "options pigpio_regs $MODULE_PARAMS" >/etc/modprobe.d/pgr-board.conf
+	mkdir -p /etc/modprobe.d /etc/modules-load.d &&
+		echo "options pigpio_regs $MODULE_PARAMS" >/etc/modprobe.d/pgr-board.conf &&
+		echo pigpio_regs >/etc/modules-load.d/pgr-board.conf
 fi
 
 /lib/systemd/systemd-udevd --daemon
 # As a real boot does next: load the modules listed in modules-load.d
-# (pigpio-regs-common put pigpio_regs.conf there). The suite checks the result.
+# (the project's packages list none), then replay the devices' add events:
+# udev loads the modules their modaliases name, pigpio_regs for the GPIO
+# node's platform device. The suite checks both results.
 SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-modules-load >/run/pgr-modules-load.log 2>&1
 echo $? >/run/pgr-modules-load.status
 udevadm trigger --action=add

@@ -24,6 +24,25 @@ pgr_board() {
 	fi
 }
 
+# pgr_qemu_args: set the array qemu_args to the board's own QEMU arguments
+# (PGR_QEMU_ARGS, comma-separated as the column, replaces them for one
+# experiment, e.g. raspi1ap without -icount: docs/performance.md), plus,
+# on a board whose RP1 is behind PCI (dt edit rp1pci), the stand-in the
+# node names: an ivshmem-plain device in slot 1 whose 4 MiB memory BAR
+# (BAR2) is plain memory, so that stores stay as the suite checks them. It
+# has no driver in the guest; the suite enables its memory decoding
+# through sysfs, as the RP1's driver does on a Pi 5.
+pgr_qemu_args() {
+	IFS=',' read -r -a qemu_args <<<"${PGR_QEMU_ARGS:-$B_QEMU_ARGS}"
+	case ";$B_DT_EDITS" in
+	*";rp1pci,"*)
+		# shellcheck disable=SC2054 # QEMU's own comma-separated options
+		qemu_args+=(-object memory-backend-ram,id=pgr-rp1,size=4M
+			-device ivshmem-plain,memdev=pgr-rp1,addr=0x1)
+		;;
+	esac
+}
+
 # pgr_boards: every board name in the table.
 pgr_boards() { awk '!/^#/ && NF { print $1 }' "$PGR_TABLE"; }
 

@@ -109,12 +109,16 @@ if [ -n "$gid" ] && [ "$gid" -lt 1000 ]; then
 else
 	fail "group gpio" "getent group gpio: '$(getent group gpio)'"
 fi
+# No modules-load.d entry: udev loads the module from the GPIO node's
+# modalias, which modprobe must resolve to the module DKMS installed.
+alias=$(modprobe -S "$release" -R 'of:NgpioT(null)Cbrcm,bcm2835-gpio' 2>&1)
 if cmp -s /lib/udev/rules.d/60-pigpio-regs.rules "$src/scripts/udev/60-pigpio-regs.rules" &&
 	[ ! -e /lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules ] &&
-	grep -qx pigpio_regs /usr/lib/modules-load.d/pigpio_regs.conf; then
-	pass "udev rule /lib/udev/rules.d/60-pigpio-regs.rules and /usr/lib/modules-load.d/pigpio_regs.conf in place"
+	[ -z "$(find /usr/lib/modules-load.d /etc/modules-load.d -name '*pigpio*' 2>/dev/null)" ] &&
+	[ "$alias" = pigpio_regs ]; then
+	pass "udev rule /lib/udev/rules.d/60-pigpio-regs.rules in place, no modules-load.d entry, a BCM2835 GPIO node's modalias resolves to pigpio_regs for $release"
 else
-	fail "udev rule and modules-load.d entry" "$(find /lib/udev/rules.d/ /usr/lib/modules-load.d/ -name '*pigpio*' | tr '\n' ' ')"
+	fail "udev rule and module alias" "$(find /lib/udev/rules.d/ /usr/lib/modules-load.d/ -name '*pigpio*' | tr '\n' ' ') alias: $alias"
 fi
 help=$(pigpio-regs --help 2>&1)
 help_rc=$?

@@ -20,7 +20,7 @@ bench_run() {
 		test "$_status" = 0
 }
 
-# The boot loads the packaged module (modules-load.d, init.sh); load this
+# The boot loads the packaged module (udev, the node's alias); load this
 # build's only if nobody has, and unload at the end only what was loaded here.
 loaded_here=no
 if [ ! -e /dev/pigpio_regs ]; then

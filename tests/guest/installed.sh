@@ -20,8 +20,14 @@ if [ "${EXPECT_BOOT_LOAD:-no}" = yes ]; then
 	st=$(cat /run/pgr-modules-load.status 2>/dev/null)
 	check "boot: systemd-modules-load ran without error" \
 		"status $st: $(cat /run/pgr-modules-load.log 2>/dev/null)" test "$st" = 0
-	check "boot: pigpio_regs was loaded from modules-load.d" "not loaded" \
-		test -d /sys/module/pigpio_regs
+	# Nothing lists the module: udev loaded it from the GPIO node's
+	# platform device, whose modalias resolves to it.
+	check "boot: no modules-load.d entry names pigpio_regs" "$(load_entries)" \
+		test -z "$(load_entries)"
+	devs=$(alias_devices)
+	check "boot: udev loaded pigpio_regs for the GPIO node's device ($devs)" \
+		"devices: '$devs', /sys/module/pigpio_regs: $(ls -d /sys/module/pigpio_regs 2>&1)" \
+		sh -c "test -n '$devs' && test -d /sys/module/pigpio_regs"
 	path=$(modinfo -n pigpio_regs 2>&1)
 	owner=$(owner "$path")
 	check "boot: modprobe finds it in updates/, from package pigpio-regs-modules-$(uname -r)" \

@@ -37,6 +37,23 @@ udev_settled() {
 	fi
 }
 
+# alias_devices: the platform devices whose modalias modprobe resolves to
+# pigpio_regs, as udev's "kmod load" does on their add event: the GPIO
+# node's, if the kernel made one for it. One "path modalias" line each.
+alias_devices() {
+	for _d in /sys/bus/platform/devices/*; do
+		_m=$(cat "$_d/modalias" 2>/dev/null) || continue
+		if modprobe -R "$_m" 2>/dev/null | grep -qx pigpio_regs; then
+			echo "${_d##*/} $_m"
+		fi
+	done
+}
+# load_entries: the modules-load.d files that name pigpio_regs.
+load_entries() {
+	grep -lsx pigpio_regs /etc/modules-load.d/*.conf /run/modules-load.d/*.conf \
+		/usr/lib/modules-load.d/*.conf /lib/modules-load.d/*.conf 2>/dev/null
+}
+
 # wait_for FILE TEXT: up to 20 s for TEXT to appear in FILE.
 wait_for() {
 	_i=0

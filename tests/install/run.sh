@@ -45,7 +45,6 @@ usr/lib/libpigpioregs.a
 usr/lib/libpigpioregs.so
 usr/lib/libpigpioregs.so.$so
 usr/lib/libpigpioregs.so.$ver
-usr/lib/modules-load.d/pigpio_regs.conf
 usr/lib/pkgconfig/libpigpioregs.pc
 usr/lib/udev/rules.d/60-pigpio-regs.rules
 usr/lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules
@@ -54,9 +53,28 @@ usr/share/man/man1/pigpio-regs.1
 usr/share/man/man3/libpigpioregs.3"
 got=$(cd "$dest" 2>/dev/null && find . \( -type f -o -type l \) | sed 's|^\./||' | sort)
 if [ "$got" = "$expected" ]; then
-	pass "installed file list is exactly the documented one (15 files)"
+	pass "installed file list is exactly the documented one (14 files)"
 else
 	fail "installed file list" "$(diff <(echo "$expected") <(echo "$got") | tr '\n' ' ')"
+fi
+
+# No modules-load.d entry: udev loads the module from the GPIO node's
+# modalias. The module's "of:" aliases are its table's compatibles
+# (kernel/locate.c), and modprobe resolves each node's alias, as udev's
+# kmod builtin does, to pigpio_regs after depmod (in a copy of the tree).
+compats=$(sed -n '/pigpio_regs_gpio_ids\[\] = {/,/^};/s/.*\.compatible = "\([^"]*\)".*/\1/p' "$top/kernel/locate.c" | sort)
+aliases=$(modinfo -F alias "$dest/lib/modules/$release/extra/pigpio_regs.ko" 2>&1 | sed -n 's/^of:N\*T\*C\(.*\)C\*$/\1/p' | sort)
+mkdir -p "$work/dm" && cp -a "$dest/lib" "$work/dm/"
+depmod -b "$work/dm" "$release" 2>/dev/null
+resolved=
+for c in $compats; do
+	resolved="$resolved$(modprobe -d "$work/dm" -S "$release" -R "of:NgpioT(null)C$c" 2>&1) "
+done
+if [ -n "$compats" ] && [ "$aliases" = "$compats" ] &&
+	[ "$resolved" = "$(for c in $compats; do printf 'pigpio_regs '; done)" ]; then
+	pass "the module's of: aliases are its $(echo "$compats" | wc -l) compatibles, and modprobe resolves each GPIO node's modalias to it"
+else
+	fail "module aliases" "compatibles: $(echo $compats); aliases: $(echo $aliases); resolved: $resolved"
 fi
 
 soname=$(readelf -d "$dest/usr/lib/libpigpioregs.so.$ver" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
