@@ -21,6 +21,8 @@
 #
 # PGR_DEBUG_PARTS=faults: the test boot runs only the parts after the suite
 # (fault injection, kmemleak, lockdown); =lockdown: only lockdown.
+# PGR_DEBUG_SUITE=lab,timer: the suite's common start, then only those of
+# its parts (tests/guest/suite.sh), then the rest as without it.
 #
 # Not part of scripts/check.sh: build and run together do not fit CI's
 # time budget next to the other boards.
@@ -32,7 +34,8 @@
 # initramfs, devtmpfs, sysfs, debugfs, what systemd-udevd and core dumps
 # need, THP and KSM so madvise behaves as in Debian), what the virt board
 # adds (PCI with the generic ECAM host bridge, /dev/mem for the rp1 job's
-# oracle; its PL011, GIC and PSCI come with arm64), then KASAN (outline:
+# oracle, refusing busy regions as Debian's does: the lab's exercise 4; its
+# PL011, GIC and PSCI come with arm64), then KASAN (outline:
 # faster to build), KFENCE, lockdep, DEBUG_VM, DEBUG_ATOMIC_SLEEP,
 # kmemleak, failslab and the lockdown LSM. The lockdown LSM selects module
 # signatures: the test run signs the module with this kernel's own build
@@ -56,7 +59,7 @@ obj=$dk/build
 cross=aarch64-linux-gnu-
 kmake=(make -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross")
 # Bumped whenever the configuration recipe below changes.
-recipe=9
+recipe=10
 
 need() {
 	local missing=() p
@@ -118,7 +121,8 @@ configure() {
 		DEBUG_KMEMLEAK DEBUG_KMEMLEAK_AUTO_SCAN \
 		FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
 		SECURITY SECURITYFS SECURITY_LOCKDOWN_LSM CRYPTO_SHA256 \
-		PCI PCI_HOST_GENERIC PCI_HOST_COMMON DEVMEM; do
+		PCI PCI_HOST_GENERIC PCI_HOST_COMMON DEVMEM STRICT_DEVMEM \
+		IO_STRICT_DEVMEM; do
 		"${sc[@]}" --enable "$opt"
 	done
 	"${sc[@]}" --set-str LOCALVERSION "-pgr-debug" \
@@ -134,7 +138,8 @@ configure() {
 		MODULE_UNLOAD PROC_PAGE_MONITOR COREDUMP ELF_CORE DEBUG_FS \
 		BLK_DEV_INITRD RD_GZIP BINFMT_ELF TRANSPARENT_HUGEPAGE \
 		CROSS_MEMORY_ATTACH FAULT_INJECTION FAILSLAB FAULT_INJECTION_DEBUG_FS \
-		SECURITY_LOCKDOWN_LSM CRYPTO_SHA256 PCI PCI_HOST_GENERIC DEVMEM; do
+		SECURITY_LOCKDOWN_LSM CRYPTO_SHA256 PCI PCI_HOST_GENERIC DEVMEM \
+		IO_STRICT_DEVMEM; do
 		grep -q "^CONFIG_$opt=y" "$cfg" || pgr_die "CONFIG_$opt did not survive olddefconfig"
 	done
 	grep -q '^CONFIG_ARM64_4K_PAGES=y' "$cfg" || pgr_die "not 4 KiB pages"
@@ -201,7 +206,7 @@ test_run() {
 
 	local stage=$out/overlay
 	cp -a "$base/overlay" "$stage"
-	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
+	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/" "$stage/pigpio/tree/kernel/"
 	cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
 	cp "$base/user/pigpio-regs" "$base/user/pigpio-regs-bench" "$base"/guest-bin/* "$stage/pigpio/bin/"
 	rm -rf "$stage/lib/modules" "$stage/usr/lib/modules" && mkdir -p "$stage/lib/modules/$release"
@@ -227,9 +232,11 @@ test_run() {
 job=@JOB@
 # The slab figure's bound does not hold under KASAN: kmemleak below decides.
 # Lockdown comes last: it closes debugfs, which kmemleak needs.
-# pgr.parts=faults on the command line: only the parts after the suite.
+# pgr.parts=faults on the command line: only the parts after the suite;
+# pgr.suite=PART,PART: the suite with only those of its parts.
+parts=$(sed -n 's/.*pgr\.suite=\([a-z_,]*\).*/\1/p' /proc/cmdline | tr , ' ')
 if ! grep -q 'pgr.parts=' /proc/cmdline; then
-	PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/$job.sh
+	PGR_SUITE_PARTS=$parts PGR_KASAN=1 PGR_LOCKDOWN_LATER=1 /pigpio/$job.sh
 fi
 # pgr.parts=lockdown: only the lockdown part.
 if grep -q 'pgr.parts=lockdown' /proc/cmdline; then
@@ -284,7 +291,7 @@ EOT
 	timeout -k 10 "${PGR_BOOT_TIMEOUT:-7200}" qemu-system-aarch64 -M "$B_QEMU" -m "$B_MEM" \
 		-kernel "$obj/arch/arm64/boot/Image" -dtb "$base/board.dtb" \
 		-initrd "$out/initramfs.gz" \
-		-append "$append${PGR_DEBUG_PARTS:+ pgr.parts=$PGR_DEBUG_PARTS}" \
+		-append "$append${PGR_DEBUG_PARTS:+ pgr.parts=$PGR_DEBUG_PARTS}${PGR_DEBUG_SUITE:+ pgr.suite=$PGR_DEBUG_SUITE}" \
 		"${qemu_args[@]}" -display none -monitor none -no-reboot \
 		</dev/null 2>&1 | sed -u 's/\r//g' | tee "$log" |
 		sed -un -e 's/^PGR-SAY //p' \

@@ -19,36 +19,14 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "report.h"
+
 #define GPSET0	0x1c
 #define GPCLR0	0x28
 #define GPLEV0	0x34
 #define TEST_PIN 27
 
-static int failures;
-
-static void report(int ok, const char *name, const char *why)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else
-		printf("FAIL %s: %s\n", name, why);
-	failures += !ok;
-}
-
 /* A call that must fail with one errno. */
-static void expect_errno(const char *name, int failed, int want)
-{
-	char why[128];
-	int got = errno;
-
-	if (failed && got == want) {
-		report(1, name, NULL);
-		return;
-	}
-	snprintf(why, sizeof(why), "want %s, got %s", strerrorname_np(want),
-		 failed ? strerrorname_np(got) : "success");
-	report(0, name, why);
-}
 
 /* An mmap() that must fail with one errno; unmaps it if it did not. */
 static void expect_mmap_errno(const char *name, size_t len, int prot,

@@ -23,7 +23,9 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "fault_probe.h"
 #include "raw_calls.h"
+#include "report.h"
 
 #define GPSET0	0x1c
 #define GPCLR0	0x28
@@ -32,19 +34,6 @@
 #define BLOCK		0xf4	/* the largest block_size (BCM2711) */
 #define TEST_PIN 26
 #define PAGE	PIGPIO_REGS_WINDOW_SIZE
-
-static int failures;
-static sigjmp_buf fault_jump;
-static volatile sig_atomic_t fault_signal;
-
-static void report(int ok, const char *name, const char *why)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else
-		printf("FAIL %s: %s\n", name, why);
-	failures += !ok;
-}
 
 static void expect_mmap_errno(const char *name, int fd, size_t len, int prot,
 			      int flags, off_t off, int want)
@@ -63,19 +52,10 @@ static void expect_mmap_errno(const char *name, int fd, size_t len, int prot,
 		munmap(p, len);
 }
 
-static void on_fault(int sig)
+/* The signal a load at p raises, or 0 if it reads. */
+static int touch(volatile uint32_t *p)
 {
-	fault_signal = sig;
-	siglongjmp(fault_jump, 1);
-}
-
-/* The signal a read at p raises, or 0 if it reads. */
-static int touch(const volatile uint32_t *p)
-{
-	fault_signal = 0;
-	if (sigsetjmp(fault_jump, 1) == 0)
-		(void)*p;
-	return fault_signal;
+	return touch_value(p, 0, 0);
 }
 
 static uint32_t pread_lev(int regs_fd)

@@ -145,7 +145,8 @@ check "device contract program ran to the end" "$(tail -n 3 /tmp/contract.out)" 
 
 # --- more cases, one file per subject, each run only where it exists.
 # Each starts and ends with the module loaded from the device tree.
-for part in captures lab gpiomem timer pyclients python wiringpi features poll lifetime adversary board_checks bench; do
+# PGR_SUITE_PARTS: only those (the debug kernel's rerun of one part).
+for part in ${PGR_SUITE_PARTS:-captures lab gpiomem timer pyclients python wiringpi features poll lifetime adversary board_checks bench}; do
 	if [ -f "/pigpio/$part.sh" ]; then
 		# shellcheck source=/dev/null # the parts are tests/guest/*.sh
 		. "/pigpio/$part.sh"

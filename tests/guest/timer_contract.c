@@ -25,30 +25,10 @@
 
 #include <linux/pigpio_regs.h>
 
+#include "report.h"
+
 #define DEV PIGPIO_REGS_TIMER_DEVICE
 #define PAGE PIGPIO_REGS_TIMER_WINDOW_SIZE
-
-static int failures;
-
-static void report(int ok, const char *name, const char *why)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else
-		printf("FAIL %s: %s\n", name, why);
-	failures += !ok;
-	fflush(stdout);
-}
-
-static void expect_errno(const char *name, int failed, int want)
-{
-	char why[128];
-	int got = errno;
-
-	snprintf(why, sizeof(why), "want %s, got %s", strerrorname_np(want),
-		 failed ? strerrorname_np(got) : "success");
-	report(failed && got == want, name, why);
-}
 
 static void expect_mmap_errno(const char *name, size_t len, int prot,
 			      int flags, int fd, off_t off, int want)

@@ -74,7 +74,7 @@ if [ -n "$compats" ] && [ "$aliases" = "$compats" ] &&
 	[ "$resolved" = "$(for c in $compats; do printf 'pigpio_regs '; done)" ]; then
 	pass "the module's of: aliases are its $(echo "$compats" | wc -l) compatibles, and modprobe resolves each GPIO node's modalias to it"
 else
-	fail "module aliases" "compatibles: $(echo $compats); aliases: $(echo $aliases); resolved: $resolved"
+	fail "module aliases" "compatibles: $(echo "$compats" | tr "\n" " "); aliases: $(echo "$aliases" | tr "\n" " "); resolved: $resolved"
 fi
 
 soname=$(readelf -d "$dest/usr/lib/libpigpioregs.so.$ver" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')

@@ -105,6 +105,7 @@ start_sim() {
 stop_sim() {
 	kill "$sim" 2>/dev/null
 	wait "$sim" 2>/dev/null
+	sim_rc=$?
 	sim=
 }
 
@@ -392,15 +393,23 @@ fi
 # Sent once the first check's line is out (the pin is an output then),
 # with the output and pull steps (NOT OBSERVABLE: 2 x 200 ms) still ahead.
 
-# stop_run SIG: run selftest 17 in the background, send SIG after its
-# first check line. Deterministic under load: the wait for that line is a
-# hang guard (120 s), not a race (5 s was once too short on a loaded host:
-# the signal came before selftest had started); a run that ended before
-# the signal reached it (rc 0: the shell was descheduled through the
-# 400 ms still ahead) tested nothing and is run again, up to 5 times.
-stop_run() {
-	local bg i try
+# stop_case SIG SETUP...: SETUP (the fixture), the model, then selftest 17
+# in the background, sent SIG after its first check line; rc is its exit
+# status. Deterministic under load: the wait for that line is a hang guard
+# (120 s), not a race (5 s was once too short on a loaded host: the signal
+# came before selftest had started). A try that tested nothing is run
+# again, up to 5 times: selftest ended before the signal reached it (rc 0:
+# the shell was descheduled through the 400 ms still ahead), or the model,
+# descheduled as long, met a store and the restore's opposite store to the
+# same bit in one pass (exit 3): a chip applies them in order, a file
+# cannot show which came first, so the block says nothing of the restore
+# (selftest/rp1/sigTERM once failed so, GPIO17's RIO OUT bit left set).
+stop_case() {
+	local sig=$1 bg i try
+	shift
 	for try in 1 2 3 4 5; do
+		"$@"
+		start_sim
 		"$CLI" --device "$DEV" --sysfs "$SYS" selftest 17 > "$OUT" 2> "$ERR" &
 		bg=$!
 		i=0
@@ -409,19 +418,29 @@ stop_run() {
 			sleep 0.005
 			i=$((i + 1))
 		done
-		kill -"$1" $bg 2>/dev/null
+		kill -"$sig" $bg 2>/dev/null
 		wait $bg
 		rc=$?
-		[ $rc -eq 0 ] || return 0
-		echo "selftest ended before SIG$1 reached it (try $try): run again" >&2
+		stop_sim
+		if [ $rc -eq 0 ]; then
+			echo "selftest ended before SIG$sig reached it (try $try): run again" >&2
+		elif [ "$sim_rc" -eq 3 ]; then
+			echo "the model could not order two stores to one bit (try $try): run again" >&2
+		else
+			return 0
+		fi
 	done
 }
-for sig in INT:130 TERM:143 HUP:129; do
+bcm_fixture() {
 	fixture bcm2837
 	poke "$DEV" 0x04 0x00800000	# GPIO17 alt0
-	start_sim
-	stop_run "${sig%:*}"
-	stop_sim
+}
+rp1_fixture() {
+	fixture rp1
+	rp1_free_17
+}
+for sig in INT:130 TERM:143 HUP:129; do
+	stop_case "${sig%:*}" bcm_fixture
 	if [ $rc -eq "${sig#*:}" ] && cmp -s "$DEV" "$WORK/before" &&
 	   grep -Eq "^selftest: stopped by SIG${sig%:*}: [0-9]+ passed, 0 failed, [0-9]+ not observable so far; GPIO17 left as found\$" "$OUT" &&
 	   grep -q '^PASS restored: function alt0' "$OUT"; then
@@ -430,11 +449,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 		fail "selftest/bcm2837/sig${sig%:*}-leaves-pin-as-found" "exit $rc, GPFSEL1 $(word "$DEV" 0x04): $(cat "$OUT" "$ERR" | head -c 900)"
 	fi
 done
-fixture rp1
-rp1_free_17
-start_sim
-stop_run TERM
-stop_sim
+stop_case TERM rp1_fixture
 if [ $rc -eq 143 ] && cmp -s "$DEV" "$WORK/before" &&
    grep -q '^selftest: stopped by SIGTERM: ' "$OUT"; then
 	pass selftest/rp1/sigTERM-leaves-pin-as-found
