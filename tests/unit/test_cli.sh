@@ -590,6 +590,9 @@ edge_re='^GPIO17 (rising|falling) [0-9]+\.[0-9]{9} \+[0-9]+\.[0-9]{6}$'
 bcm2837
 poke "$DEV" 0x04 0x00200000	# GPIO17 an output: poll must leave it so
 cp "$DEV" "$WORK/poll-before"
+# OUT and ERR emptied before the child opens them: until_grep must not
+# find a line of an earlier run (so too below).
+: > "$OUT"; : > "$ERR"
 "$CLI" --device "$DEV" --sysfs "$SYS" poll 17 --count 2 > "$OUT" 2> "$ERR" &
 bg=$!
 ok=1
@@ -610,6 +613,7 @@ else
 	fail cli/poll/sample-two-edges-count "exit $rc, ok $ok: $(cat "$OUT" "$ERR" | tr '\n' '|')"
 fi
 # Only the edge asked for; --sample says nothing of the character device.
+: > "$OUT"; : > "$ERR"
 "$CLI" --device "$DEV" --sysfs "$SYS" poll BCM17 falling --count 1 --sample > "$OUT" 2> "$ERR" &
 bg=$!
 ok=1
