@@ -18,6 +18,9 @@
 #   make bench-report         run it on the emulated Pi: tables in
 #                             build/bench/, docs/performance.md and .svg
 #   make lint                 checkpatch, sparse, cppcheck, shellcheck
+#   make dist                 the release tarball build/pigpio-regs-VERSION.tar.xz
+#                             (DISTDIR=...: elsewhere): every file git tracks,
+#                             as in the working tree, less debian/
 #   make debug-kernel         build a KASAN/KFENCE/lockdep/kmemleak kernel
 #                             for the emulated Pi 3 and run the suite on it
 #                             (not part of check: about an hour)
@@ -56,6 +59,18 @@ DKMS_SRC := /usr/src/pigpio_regs-$(DKMS_VERSION)
 DKMS_FILES := Kbuild dkms.conf kernel/Kbuild include/uapi/linux/pigpio_regs.h \
 	$(filter-out %.mod.c,$(wildcard kernel/*.c)) $(wildcard kernel/*.h)
 DKMS_ARGS ?=
+
+# The release tarball (docs/packaging.md): the files git tracks, as they
+# are in the working tree (release from a clean checkout of the tag),
+# under one top directory pigpio-regs-VERSION/, VERSION being the
+# library's PGR_VERSION. debian/ is left out: the Debian source package
+# (3.0 (quilt)) uses this file as its pigpio-regs_VERSION.orig.tar.xz and
+# carries debian/ in a tarball of its own. The same files give the same
+# tarball: names sorted, owner 0, modes a+rX u+w go-w whatever the umask,
+# every time stamp the last commit's (or SOURCE_DATE_EPOCH's).
+VERSION := $(shell sed -n 's/^\#define PGR_VERSION "\(.*\)"/\1/p' user/include/pigpioregs.h)
+DIST := pigpio-regs-$(VERSION)
+DISTDIR ?= build
 
 all: module user
 
@@ -122,10 +137,24 @@ dkms:
 debug-kernel:
 	./scripts/debug-kernel.sh
 
+dist:
+	@test -n "$(VERSION)" || { echo "no PGR_VERSION in user/include/pigpioregs.h" >&2; exit 1; }
+	@git rev-parse --show-toplevel >/dev/null 2>&1 || \
+		{ echo "make dist needs the git checkout (it packs the files git tracks)" >&2; exit 1; }
+	rm -rf $(DISTDIR)/$(DIST) $(DISTDIR)/$(DIST).tar.xz
+	mkdir -p $(DISTDIR)/$(DIST)
+	git ls-files -z -- . ':(exclude)debian' | \
+		xargs -0 cp -P --parents -t $(DISTDIR)/$(DIST)
+	epoch=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct)} && \
+	tar -C $(DISTDIR) --sort=name --mtime=@$$epoch --owner=0 --group=0 \
+		--numeric-owner --mode=a+rX,u+w,go-w -cf - $(DIST) | xz -T1 >$(DISTDIR)/$(DIST).tar.xz
+	rm -rf $(DISTDIR)/$(DIST)
+	@echo $(DISTDIR)/$(DIST).tar.xz
+
 clean:
 	if [ -d $(KDIR) ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
 	$(MAKE) -C user clean
 	rm -rf build
 
 .PHONY: dkms all module user install install-kernel install-user uninstall \
-	check unit demo docs bench bench-report lint debug-kernel clean
+	check unit demo docs bench bench-report lint debug-kernel dist clean

@@ -104,11 +104,14 @@ cppcheck --quiet --error-exitcode=1 --enable=warning,portability,performance \
 	>"$out/cppcheck.log" 2>&1
 result "cppcheck on user space and test programs" "$out/cppcheck.log" $?
 
+# The autopkgtest scripts: every file of debian/tests that starts as a shell script.
+mapfile -t deb_tests < <(grep -l '^#!/bin/.*sh' "$PGR_TOP"/debian/tests/*)
 {
 	cd "$PGR_TOP" || exit 1
 	shellcheck -x "$PGR_TOP"/scripts/*.sh "$PGR_TOP"/scripts/guest/{lib,fetch,build,boot,run}.sh \
 		"$PGR_TOP"/.ci/run "$PGR_TOP"/tests/unit/*.sh "$PGR_TOP"/tests/install/*.sh \
-		"$PGR_TOP"/tests/deb/*.sh "$PGR_TOP"/tests/fuzz/*.sh "$PGR_TOP"/user/completion/pigpio-regs &&
+		"$PGR_TOP"/tests/deb/*.sh "$PGR_TOP"/tests/fuzz/*.sh "$PGR_TOP"/user/completion/pigpio-regs \
+		"${deb_tests[@]}" &&
 		shellcheck -s sh -e SC1091 "$PGR_TOP"/scripts/guest/{init,demo-guest,lab-guest}.sh \
 			"$PGR_TOP"/tests/guest/*.sh
 } >"$out/shellcheck.log" 2>&1

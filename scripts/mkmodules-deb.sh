@@ -39,7 +39,9 @@ src=$work/$pkg
 mkdir -p "$src/debian/source" "$outdir"
 install -m 0644 "$ko" "$src/pigpio_regs.ko"
 cp "$top/debian/copyright" "$src/debian/copyright"
-echo "3.0 (native)" >"$src/debian/source/format"
+# The version has the source package's Debian revision: not native (only
+# binary packages are built from this directory, so no tarball is needed).
+echo "3.0 (quilt)" >"$src/debian/source/format"
 cat >"$src/debian/control" <<EOT
 Source: $pkg
 Section: kernel
@@ -74,6 +76,13 @@ $pkg ($version) unstable; urgency=medium
 EOT
 cat >"$src/debian/install" <<EOT
 pigpio_regs.ko ${moddir#/}/$release/updates
+EOT
+# Made for one kernel on the machine that installs it, never uploaded: its
+# one changelog entry (the source package's version, a first Debian
+# revision) has no ITP bug to close.
+cat >"$src/debian/$pkg.lintian-overrides" <<EOT
+# Built locally for one kernel (scripts/mkmodules-deb.sh), never uploaded.
+initial-upload-closes-no-bugs
 EOT
 # depmod indexes the module for its kernel when it comes and when it goes,
 # as Debian's kernel packages do for their own (on purge, kmod may be gone

@@ -1,16 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# tests/deb/install-test.sh KEY VERSION OLD PACKAGE...: step 4 of
-# tests/deb/run.sh, run by it inside a throw-away copy of the private
-# install root (tests/deb/root.sh --install: Debian with dpkg, DKMS, the
-# kernel headers, a compiler, man-db and gpiozero), which sees build/deb at
-# /mnt/work: installs the previous version OLD of the packages from
-# cache/KEY/old, upgrades to VERSION (cache/KEY/amd64), checks what they
-# installed, reinstalls, removes and purges them. One PASS/FAIL line each
-# (run.sh counts them); the dpkg log in /mnt/work/install.log.
+# tests/deb/install-test.sh KEY VERSION DEBVERSION OLD OLDDEBVERSION PACKAGE...:
+# step 5 of tests/deb/run.sh, run by it inside a throw-away copy of the
+# private install root (tests/deb/root.sh --install: Debian with dpkg,
+# DKMS, the kernel headers, a compiler, man-db and gpiozero), which sees
+# build/deb at /mnt/work: installs the previous version OLDDEBVERSION of the
+# packages from cache/KEY/old, upgrades to DEBVERSION (cache/KEY/amd64),
+# checks what they installed, runs their autopkgtests (debian/tests of the
+# source package in /mnt/work/source, tests/deb/autopkgtest.sh),
+# reinstalls, removes and purges them. VERSION and OLD are the upstream
+# versions (the library's, DKMS's). One PASS/FAIL line each (run.sh counts
+# them); the dpkg log in /mnt/work/install.log, the autopkgtests' in
+# /mnt/work/autopkgtest/.
 set -uo pipefail
-key=$1 ver=$2 old=$3
-shift 3
+key=$1 ver=$2 debver=$3 old=$4 olddeb=$5
+shift 5
 PKGS=("$@")
 out=/mnt/work
 cache=$out/cache/$key
@@ -63,12 +67,12 @@ same_as_before() {
 		fail "$1 leaves files behind" "$(diff "$work/before" "$work/after" | grep '^[<>]' | head -n 10 | tr '\n' ' ')"
 	fi
 }
-# installed VERSION: each package is installed at VERSION and DKMS has built
-# and installed the module of VERSION for the headers' kernel
+# installed VERSION DEBVERSION: each package is installed at DEBVERSION and
+# DKMS has built and installed the module of VERSION for the headers' kernel
 installed() {
 	local p problems=()
 	for p in "${PKGS[@]}"; do
-		[ "$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)" = "ii $1" ] ||
+		[ "$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)" = "ii $2" ] ||
 			problems+=("$p is $(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "$p" 2>/dev/null)")
 	done
 	dkms status -m pigpio_regs -v "$1" -k "$release" 2>/dev/null | grep -q ': installed' ||
@@ -89,18 +93,18 @@ dpkg_i() {
 
 snapshot >"$work/before"
 triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null)
-if dpkg_i old && why=$(installed "$old"); then
-	pass "dpkg -i of version $old: DKMS built and installed pigpio_regs $old for $release"
+if dpkg_i old && why=$(installed "$old" "$olddeb"); then
+	pass "dpkg -i of version $olddeb: DKMS built and installed pigpio_regs $old for $release"
 else
-	fail "dpkg -i of version $old" "${why:-$(last "$log")}"
+	fail "dpkg -i of version $olddeb" "${why:-$(last "$log")}"
 fi
 why=
-if dpkg_i amd64 && why=$(installed "$ver") &&
+if dpkg_i amd64 && why=$(installed "$ver" "$debver") &&
 	[ ! -e "/usr/src/pigpio_regs-$old" ] && [ ! -e "/var/lib/dkms/pigpio_regs/$old" ] &&
 	[ ! -e "/usr/lib/$triplet/libpigpioregs.so.$old" ]; then
-	pass "upgrade $old -> $ver: DKMS built and installed pigpio_regs $ver for $release ($(modinfo -k "$release" -F filename pigpio_regs)), nothing of $old left"
+	pass "upgrade $olddeb -> $debver: DKMS built and installed pigpio_regs $ver for $release ($(modinfo -k "$release" -F filename pigpio_regs)), nothing of $old left"
 else
-	fail "upgrade $old -> $ver" "${why:-$(last "$log")} $(ls -d /usr/src/pigpio_regs-"$old" /var/lib/dkms/pigpio_regs/"$old" 2>/dev/null)"
+	fail "upgrade $olddeb -> $debver" "${why:-$(last "$log")} $(ls -d /usr/src/pigpio_regs-"$old" /var/lib/dkms/pigpio_regs/"$old" 2>/dev/null)"
 fi
 
 gid=$(getent group gpio | cut -d: -f3)
@@ -138,69 +142,21 @@ else
 	fail "man pages and completion" "man -w: '$(man -w pigpio-regs 2>&1)' '$(man -w 3 libpigpioregs 2>&1)'"
 fi
 
-# A program built against the -dev package, through pkg-config, drives a
-# simulated register block (a file with the driver's sysfs attributes).
-cat >"$work/prog.c" <<'EOT'
-#include <stdio.h>
-#include <pigpioregs.h>
-int main(int argc, char **argv)
-{
-	struct pgr_chip *chip;
-	(void)argc;
-	if (pgr_chip_open(&chip, argv[1], argv[2]))
-		return 1;
-	pgr_pin_write(chip, 17, 1);
-	printf("%s %u %s\n", pgr_chip_soc_name(chip), pgr_chip_pin_count(chip), pgr_version());
-	pgr_chip_close(chip);
-	return 0;
-}
-EOT
-head -c 4096 /dev/zero >"$work/block"
-mkdir -p "$work/attrs"
-printf 'bcm2837\n' >"$work/attrs/soc"; printf '0x3f200000\n' >"$work/attrs/phys_base"
-printf '0x7e200000\n' >"$work/attrs/bus_base"; printf '180\n' >"$work/attrs/block_size"
-printf '4096\n' >"$work/attrs/window_size"; printf '54\n' >"$work/attrs/ngpio"
-printf 'devicetree\n' >"$work/attrs/source"
-read -r -a cflags <<<"$(pkg-config --cflags libpigpioregs 2>&1)"
-read -r -a libs <<<"$(pkg-config --libs libpigpioregs 2>&1)"
-if cc -o "$work/prog" "$work/prog.c" "${cflags[@]}" "${libs[@]}" >"$work/cc.log" 2>&1 &&
-	readelf -d "$work/prog" | grep -q 'NEEDED.*\[libpigpioregs.so.1\]' &&
-	[ "$("$work/prog" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ] &&
-	[ "$(od -A n -t x4 -j 28 -N 4 "$work/block" | tr -d ' ')" = 00020000 ]; then
-	pass "a program built with pkg-config --cflags --libs libpigpioregs links libpigpioregs.so.1 and drives a simulated block"
+# The packages' autopkgtests (debian/tests/control), as autopkgtest runs
+# them, on the source package unpacked here: the CLI and the library, a
+# program built with pkg-config against the -dev package (shared and
+# static), the Python module and its gpiozero factory, the DKMS build. Every
+# test dependency must be installed already (the install root has them):
+# nothing is fetched. One PASS/FAIL line each; logs in
+# /mnt/work/autopkgtest/.
+mark "autopkgtests"
+# (where user nobody, who runs the tests that do not need root, reaches it)
+srcdir=$(mktemp -d /tmp/autopkgtest-XXXXXX)/pigpio-regs
+chmod 755 "$(dirname "$srcdir")"
+if dpkg-source -x "$(ls "$out"/source/pigpio-regs_*.dsc)" "$srcdir" >>"$log" 2>&1; then
+	bash "$src/tests/deb/autopkgtest.sh" "$srcdir" "$out/autopkgtest"
 else
-	fail "build with pkg-config" "flags '${cflags[*]} ${libs[*]}': $(last "$work/cc.log" 3)"
-fi
-head -c 4096 /dev/zero >"$work/block"
-if cc -o "$work/prog-static" "$work/prog.c" "${cflags[@]}" -Wl,-Bstatic "${libs[@]}" -Wl,-Bdynamic >"$work/cc.log" 2>&1 &&
-	! readelf -d "$work/prog-static" | grep -q 'libpigpioregs' &&
-	[ "$("$work/prog-static" "$work/block" "$work/attrs")" = "bcm2837 54 $ver" ]; then
-	pass "a program linked with the -dev package's static libpigpioregs.a runs"
-else
-	fail "static link" "$(last "$work/cc.log" 3)"
-fi
-
-# The Python module of python3-pigpio-regs, from /usr/lib/python3 and with
-# the packaged library, on the simulated block; the gpiozero factory by
-# its entry point, as GPIOZERO_PIN_FACTORY=pigpio_regs finds it.
-head -c 4096 /dev/zero >"$work/block"
-pyout=$(cd / && /usr/bin/python3 -c '
-import sys, gpiozero, pigpio_regs, pigpio_regs._pigpio_regs as ext
-from importlib.metadata import entry_points
-c = pigpio_regs.Chip(sys.argv[1], sys.argv[2])
-print(pigpio_regs.__file__, ext.__file__, c.soc, c.pin_count, ext.library_version())
-c.close()
-ep = [e for e in entry_points(group="gpiozero_pin_factories") if e.name == "pigpio_regs"]
-print(ep[0].load().__name__ if ep else "no entry point")
-' "$work/block" "$work/attrs" 2>&1)
-pyext=$(echo "$pyout" | awk 'NR == 1 { print $2 }')
-pylib=$(ldd "$pyext" 2>/dev/null | awk '$1 == "libpigpioregs.so.1" { print $3 }')
-if [ "$(echo "$pyout" | awk 'NR == 1 { print $1, $3, $4, $5 }')" = "/usr/lib/python3/dist-packages/pigpio_regs/__init__.py bcm2837 54 $ver" ] &&
-	[ "$(echo "$pyout" | sed -n 2p)" = PigpioRegsFactory ] &&
-	[ "$(readlink -f "$pylib")" = "/usr/lib/$triplet/libpigpioregs.so.$ver" ]; then
-	pass "python3-pigpio-regs: pigpio_regs from /usr/lib/python3/dist-packages drives a simulated block with the packaged libpigpioregs.so.1; entry point pigpio_regs loads PigpioRegsFactory"
-else
-	fail "python3-pigpio-regs" "$(echo "$pyout" | tail -n 3 | tr '\n' ' ') libpigpioregs.so.1 from '$pylib'"
+	fail "autopkgtests" "dpkg-source -x of the source package: $(last "$log" 3)"
 fi
 
 # The switch between the DKMS package and a binary module package
@@ -242,7 +198,7 @@ else
 		why="dpkg -i pigpio-regs-dkms failed, but not for the conflict: $(last "$work/switch.log" 2)"
 	elif ! dpkg -P "$modpkg" >>"$log" 2>&1 || ! dpkg -i "$dkms_deb" >>"$log" 2>&1; then
 		why="dpkg -P $modpkg, dpkg -i pigpio-regs-dkms: $(last "$log" 2)"
-	elif ! why=$(installed "$ver"); then
+	elif ! why=$(installed "$ver" "$debver"); then
 		:
 	fi
 	cat "$work/switch.log" >>"$log"
@@ -254,10 +210,10 @@ else
 fi
 
 why=
-if dpkg_i amd64 && why=$(installed "$ver"); then
-	pass "reinstall of $ver over itself: DKMS rebuilt and installed the module"
+if dpkg_i amd64 && why=$(installed "$ver" "$debver"); then
+	pass "reinstall of $debver over itself: DKMS rebuilt and installed the module"
 else
-	fail "reinstall of $ver" "${why:-$(last "$log")}"
+	fail "reinstall of $debver" "${why:-$(last "$log")}"
 fi
 mark "dpkg -r"
 if dpkg -r "${PKGS[@]}" >>"$log" 2>&1 && [ -z "$(dkms status -m pigpio_regs -v "$ver" 2>/dev/null)" ]; then

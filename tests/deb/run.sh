@@ -5,29 +5,37 @@
 # the cache) and print the directory of the .deb files; the emulated
 # boards install these (scripts/guest/build.sh).
 #
-#  1. Builds them with dpkg-buildpackage -b for amd64 and, with Debian's
-#     cross toolchains, for arm64, armhf and armel (the Pi 1's), plus a
-#     previous version (this
-#     tree with a lower version) for the upgrade test, and the source
-#     package; all in copies under build/deb, never in the checkout. The
-#     binary builds run in a private root (tests/deb/root.sh, made once
-#     under $PGR_CACHE/toolchains): this machine's dpkg gets no foreign
-#     architecture and no build dependency.
-#  2. Checks what is in them: one version everywhere, each architecture's
+#  1. Makes the upstream tarball (make dist) and, from it and debian/, the
+#     source package (3.0 (quilt): orig.tar.xz and debian.tar.xz,
+#     dpkg-source -b); checks that the tarball holds exactly the files git
+#     tracks less debian/, under pigpio-regs-VERSION/, and that make dist
+#     makes it byte for byte again.
+#  2. Builds, from that source package (dpkg-source -x), the binary
+#     packages with dpkg-buildpackage -b for amd64 (with the unit tests:
+#     dh_auto_test) and, with Debian's cross toolchains, for arm64, armhf
+#     and armel (the Pi 1's), plus a previous version (the same source
+#     with a lower version) for the upgrade test; all in copies under
+#     build/deb, never in the checkout. The builds run in a private root
+#     (tests/deb/root.sh, made once under $PGR_CACHE/toolchains): this
+#     machine's dpkg gets no foreign architecture and no build dependency.
+#  3. Checks what is in them: one version everywhere, each architecture's
 #     binaries, paths and dependencies, the -dkms package's files.
-#  3. Runs lintian on every .changes and the .dsc: no error, no warning.
-#  4. In a throw-away copy of a private install root (tests/deb/root.sh
+#  4. Runs lintian on every .changes and the .dsc: no error, warning, info
+#     or pedantic tag (overrides, each with its reason, are listed).
+#  5. In a throw-away copy of a private install root (tests/deb/root.sh
 #     --install; tests/deb/install-test.sh), with its dpkg: installs the
 #     previous version, upgrades to this one (DKMS builds the module for
 #     the root's Debian kernel headers; the module is never loaded),
 #     checks the gpio group, the udev rule, the modules-load entry, the
-#     CLI, a program built against the -dev package with pkg-config and
-#     the Python module and its gpiozero entry point; reinstalls; then
-#     dpkg -r and dpkg -P must leave the file system as it was before.
+#     CLI; runs the packages' autopkgtests (debian/tests, with
+#     tests/deb/autopkgtest.sh: the CLI and the library, a program built
+#     with pkg-config, the Python module and its gpiozero factory, the DKMS
+#     build); reinstalls; then dpkg -r and dpkg -P must leave the file
+#     system as it was before.
 #
 # The binary packages and their lintian verdict are cached in
 # build/deb/cache/KEY, KEY being a hash of what their build reads and of the
-# build tools' versions; the source package (seconds) and step 4 always run.
+# build tools' versions; the source package (seconds) and step 5 always run.
 # Needs root; installs what it lacks of its own tools from the machine's
 # Debian archive (mmdebstrap, lintian, dpkg-dev, debhelper). The host's
 # foreign architectures and package list (dpkg-query -W) after those are
@@ -86,7 +94,8 @@ check_host_dpkg() {
 	rm -f "$work/dpkg-before"
 }
 tmp_src= # the tree's copy of a --build run, its own
-trap 'rm -rf "$work" ${tmp_src:+"$tmp_src"}' EXIT
+tmp_pkg= # and its source package
+trap 'rm -rf "$work" ${tmp_src:+"$tmp_src"} ${tmp_pkg:+"$tmp_pkg"}' EXIT
 
 # --- tools ---------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
@@ -134,32 +143,39 @@ rm -rf "$src" && mkdir -p "$src"
 	while IFS= read -r -d '' f; do
 		if [ -e "$top/$f" ] || [ -L "$top/$f" ]; then printf '%s\0' "$f"; fi
 	done | (cd "$top" && xargs -0 cp -a --parents -t "$src")
+# ver: the upstream version (PGR_VERSION), which the library, the CLI, the
+# Python module and DKMS carry; debver: the packages' (debian/changelog),
+# ver with a Debian revision (1.0.0-1).
 ver=$(sed -n 's/^#define PGR_VERSION "\(.*\)"/\1/p' "$src/user/include/pigpioregs.h")
-changelog_ver=$(cd "$src" && dpkg-parsechangelog -S Version)
+debver=$(cd "$src" && dpkg-parsechangelog -S Version)
+upstream=$(echo "$debver" | sed 's/^[0-9]*://; s/-[^-]*$//')
+rev=${debver##*-}
 if [ -n "$only" ]; then
-	if [ -z "$ver" ] || [ "$ver" != "$changelog_ver" ]; then
-		echo "tests/deb: debian/changelog says '$changelog_ver', PGR_VERSION '$ver'" >&2
+	if [ -z "$ver" ] || [ "$ver" != "$upstream" ] || [ "$rev" = "$debver" ]; then
+		echo "tests/deb: debian/changelog says '$debver', PGR_VERSION '$ver'" >&2
 		exit 1
 	fi
-elif [ -n "$ver" ] && [ "$ver" = "$changelog_ver" ]; then
-	pass "one version: debian/changelog says $changelog_ver, as PGR_VERSION in user/include/pigpioregs.h"
+elif [ -n "$ver" ] && [ "$ver" = "$upstream" ] && [ "$rev" != "$debver" ]; then
+	pass "one version: debian/changelog says $debver, upstream version $upstream as PGR_VERSION in user/include/pigpioregs.h, Debian revision $rev"
 else
-	fail "one version" "debian/changelog says '$changelog_ver', user/include/pigpioregs.h PGR_VERSION '$ver'"
+	fail "one version" "debian/changelog says '$debver' (upstream '$upstream', revision '$rev': 3.0 (quilt) needs one), user/include/pigpioregs.h PGR_VERSION '$ver'"
 	finish
 fi
 # The previous version, for the upgrade: one less in the last non-zero part
-# (1.0.0 -> 0.9.0, 1.2.0 -> 1.1.0, 1.2.3 -> 1.2.2).
+# (1.0.0 -> 0.9.0, 1.2.0 -> 1.1.0, 1.2.3 -> 1.2.2), with the same revision.
 old=$(echo "$ver" | awk -F. '{
 	if ($3 > 0) $3--; else if ($2 > 0) { $2--; $3 = 0 } else { $1--; $2 = 9; $3 = 0 }
 	print $1 "." $2 "." $3 }')
-if ! dpkg --compare-versions "$old" lt "$ver"; then
-	fail "previous version" "cannot make one below $ver (got $old)"
+olddeb=$old-$rev
+if ! dpkg --compare-versions "$olddeb" lt "$debver"; then
+	fail "previous version" "cannot make one below $debver (got $olddeb)"
 	finish
 fi
 
 # The binary packages' cache key: what their build reads (the tree less the
-# docs, the tests and the scripts that are not packaged, but with this test,
-# which makes the previous version) and the build tools' versions
+# docs, the tests and the scripts that are not packaged, but with the unit
+# tests, which dh_auto_test runs, and this test, which makes the previous
+# version) and the build tools' versions
 # (the private root's, of this machine's architecture: another's libc6
 # has the same version). The source package is built and
 # checked on every run: it takes seconds.
@@ -167,7 +183,7 @@ inputs() {
 	cd "$src" && {
 		find . \( -path ./docs -o -path ./tests -o -path ./scripts -o -path ./.ci -o -name '*.md' \) \
 			-prune -o -print
-		find ./scripts/udev ./tests/deb
+		find ./scripts/udev ./tests/deb ./tests/unit
 	} | LC_ALL=C sort
 }
 [ -n "$broot" ] || broot=$("$top/tests/deb/root.sh" path) ||
@@ -181,9 +197,10 @@ mkdir -p "$cache"
 [ -n "$only" ] || find "$out/cache" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
 
 # set_version DIR VERSION: the tree in DIR says VERSION wherever it carries
-# the package version: the changelog, the header and the symbols file.
+# the upstream version: the changelog (VERSION-$rev), the header and the
+# symbols file.
 set_version() {
-	sed -i "1s/^pigpio-regs ([^)]*)/pigpio-regs ($2)/" "$1/debian/changelog" &&
+	sed -i "1s/^pigpio-regs ([^)]*)/pigpio-regs ($2-$rev)/" "$1/debian/changelog" &&
 		sed -i "s/^#define PGR_VERSION \".*\"/#define PGR_VERSION \"$2\"/" "$1/user/include/pigpioregs.h" &&
 		sed -i "s/ $ver\$/ $2/" "$1/debian/libpigpioregs1.symbols"
 }
@@ -193,11 +210,17 @@ KBUILD_OUTPUT=(kernel/main.o kernel/.main.o.cmd kernel/pigpio_regs.o kernel/pigp
 	kernel/.pigpio_regs.ko.cmd kernel/pigpio_regs.mod kernel/pigpio_regs.mod.c
 	kernel/pigpio_regs.mod.o kernel/modules.order Module.symvers modules.order
 	.Module.symvers.cmd .modules.order.cmd)
-# build NAME ARCH: dpkg-buildpackage -b in a copy, into $cache/NAME.
+# build NAME ARCH: dpkg-buildpackage -b, into $cache/NAME, in the source
+# package $srcpkg unpacked there (dpkg-source -x, in the private root as
+# the build).
 build() {
 	local name=$1 arch=$2 dir=$cache/$1 opts="noddebs parallel=2"
 	[ -f "$dir/ok" ] && return 0
-	rm -rf "$dir" && mkdir -p "$dir" && cp -a "$src" "$dir/pigpio-regs" || return 1
+	rm -rf "$dir" && mkdir -p "$dir/in" && cp "$srcpkg"/*.dsc "$srcpkg"/*.tar.xz "$dir/in/" || return 1
+	# shellcheck disable=SC2016 # the inner shell's
+	"$top/tests/deb/root.sh" run "$dir" sh -c 'cd /mnt/work && dpkg-source -x in/*.dsc pigpio-regs' \
+		>"$dir/build.log" 2>&1 || return 1
+	rm -rf "$dir/in"
 	if [ "$name" = old ]; then set_version "$dir/pigpio-regs" "$old" || return 1; fi
 	# The amd64 build starts from a tree where the README's in-tree make
 	# has built the module (kbuild's output, as it names it): the package
@@ -205,49 +228,90 @@ build() {
 	if [ "$name" = amd64 ]; then
 		(cd "$dir/pigpio-regs" && touch "${KBUILD_OUTPUT[@]}") || return 1
 	fi
-	# The smoke test in debian/rules runs the CLI: only natively.
+	# The unit tests (dh_auto_test) run in the native build of this
+	# version; debian/rules skips them when cross-building anyway.
 	[ "$name" = "$host_arch" ] || opts="$opts nocheck"
 	# In the private root, with a clean environment (root.sh).
 	# shellcheck disable=SC2016 # the inner shell's "$1" and "$2"
 	"$top/tests/deb/root.sh" run "$dir" sh -c 'cd /mnt/work/pigpio-regs &&
 		DEB_BUILD_OPTIONS="$1" dpkg-buildpackage -us -uc -b -a"$2"' sh "$opts" "$arch" \
-		>"$dir/build.log" 2>&1 || return 1
+		>>"$dir/build.log" 2>&1 || return 1
 	if [ "$name" = amd64 ]; then
 		(cd "$dir/pigpio-regs" && ls -d "${KBUILD_OUTPUT[@]}" 2>/dev/null) >"$dir/left-by-clean"
 	fi
 	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
 }
-# build_source: the source package, into build/deb/source (every run).
+# build_source DIR: the source package, into DIR: the upstream tarball of
+# make dist (from the checkout: the files git tracks) as
+# pigpio-regs_VERSION.orig.tar.xz, unpacked, with the tree's debian/ put
+# in, then dpkg-source -b in the private build root.
 build_source() {
-	local dir=$out/source
-	rm -rf "$dir" && mkdir -p "$dir" && cp -a "$src" "$dir/pigpio-regs" &&
-		(cd "$dir" && dpkg-source -b pigpio-regs) >"$dir/build.log" 2>&1 || return 1
-	rm -rf "$dir/pigpio-regs" && touch "$dir/ok"
+	local dir=$1 base=pigpio-regs-$ver
+	rm -rf "$dir" && mkdir -p "$dir" &&
+		make -s -C "$top" dist DISTDIR="$dir" >"$dir/build.log" 2>&1 &&
+		mv "$dir/$base.tar.xz" "$dir/pigpio-regs_$ver.orig.tar.xz" &&
+		tar -C "$dir" -xJf "$dir/pigpio-regs_$ver.orig.tar.xz" &&
+		cp -a "$src/debian" "$dir/$base/" &&
+		"$top/tests/deb/root.sh" run "$dir" sh -c "cd /mnt/work && dpkg-source -b $base" \
+			>>"$dir/build.log" 2>&1 || return 1
+	rm -rf "${dir:?}/$base" && touch "$dir/ok"
+}
+# check_dist: the upstream tarball holds every file git tracks but debian/
+# (those the working tree has), and nothing else, under pigpio-regs-VERSION/;
+# and make dist makes the same bytes again.
+check_dist() {
+	local tarball=$srcpkg/pigpio-regs_$ver.orig.tar.xz again have want files
+	[ -f "$tarball" ] || return 0
+	want=$(cd "$top" && git ls-files -z -- . ':(exclude)debian' |
+		while IFS= read -r -d '' f; do
+			if [ -e "$f" ] || [ -L "$f" ]; then echo "$f"; fi
+		done | LC_ALL=C sort)
+	have=$(tar -tJf "$tarball" | grep -v '/$' | LC_ALL=C sort)
+	# shellcheck disable=SC2001 # anchored, line by line
+	files=$(echo "$have" | sed "s|^pigpio-regs-$ver/||")
+	if [ "$files" != "$want" ] || echo "$have" | grep -qv "^pigpio-regs-$ver/"; then
+		fail "make dist" "the tarball is not git ls-files less debian/ under pigpio-regs-$ver/: $(diff <(echo "$want") <(echo "$files") | grep '^[<>]' | head -n 8 | tr '\n' ' ')"
+		return
+	fi
+	again=$(mktemp -d -p "$out")
+	if make -s -C "$top" dist DISTDIR="$again" >/dev/null 2>&1 &&
+		cmp -s "$tarball" "$again/pigpio-regs-$ver.tar.xz"; then
+		pass "make dist: pigpio-regs-$ver.tar.xz ($(($(stat -c %s "$tarball") / 1024)) KiB), the $(echo "$want" | wc -l) files git tracks less debian/ under pigpio-regs-$ver/, the same bytes when made again"
+	else
+		fail "make dist" "a second make dist made other bytes (or failed)"
+	fi
+	rm -rf "$again"
 }
 # lint DIR: lintian --pedantic --display-info on the .changes or .dsc in
-# DIR; DIR/lintian.ok if it shows no tag at all: error, warning, info or
-# pedantic (a cached build keeps its verdict). Its --fail-on=info is not
-# used: it also fails on the tags lintian itself masks (M:, its screens,
-# e.g. for the files of a Python egg-info directory), which it does not show.
+# DIR; DIR/lintian.ok if it ran (exit 0: lintian's own errors are 1) and
+# shows no tag at all: error, warning, info or pedantic (a cached build
+# keeps its verdict); overridden tags show as O:, with their reason. Its
+# --fail-on is not used: with --show-overrides it counts the overridden
+# tags too (exit 2), and --fail-on=info also fails on the tags lintian
+# itself masks (M:, its screens, e.g. for the files of a Python egg-info
+# directory), which it does not show.
 lint() {
 	local files
 	[ -f "$1/ok" ] || return 1
 	[ -f "$1/lintian.ok" ] && return 0
 	mapfile -t files < <(find "$1" -maxdepth 1 \( -name '*.changes' -o -name '*.dsc' \))
-	lintian --pedantic --display-info --fail-on=error,warning --show-overrides "${files[@]}" \
+	lintian --pedantic --display-info --show-overrides "${files[@]}" \
 		>"$1/lintian.log" 2>&1 && ! grep -qE '^[EWIP]: ' "$1/lintian.log" && touch "$1/lintian.ok"
 }
 # report_build NAME: one line for build NAME
 report_build() {
 	local dir=$cache/$1 f list
-	[ "$1" = source ] && dir=$out/source
+	[ "$1" = source ] && dir=$srcpkg
 	if [ ! -f "$dir/ok" ]; then
 		fail "build $1" "$(grep -E 'error|Error' "$dir/build.log" | tail -n 3 | tr '\n' ' ' | cut -c 1-500) (${dir#"$top"/}/build.log)"
 		return
 	fi
 	case $1 in
 	old) pass "previous version $old built for the upgrade test" ;;
-	source) pass "dpkg-source -b: $(basename "$dir"/*.dsc) (3.0 (native))" ;;
+	source)
+		pass "dpkg-source -b: $(basename "$dir"/*.dsc) ($(sed -n 's/^Format: //p' "$dir"/*.dsc): $(for f in "$dir"/*.tar.xz; do
+			printf '%s %s KiB, ' "$(basename "$f")" "$(($(stat -c %s "$f") / 1024))"; done | sed 's/, $//'))"
+		;;
 	*)
 		list=$(for f in $(debs "$1"); do
 			printf '%s (%s KiB, installed %s KiB), ' "$(basename "$f")" \
@@ -264,7 +328,7 @@ report_build() {
 # report_lint NAME: one line for lintian on build NAME
 report_lint() {
 	local dir=$cache/$1 what="the $1 packages"
-	[ "$1" = source ] && dir=$out/source what="the source package"
+	[ "$1" = source ] && dir=$srcpkg what="the source package"
 	[ -f "$dir/ok" ] || return 0
 	if [ -f "$dir/lintian.ok" ]; then
 		pass "lintian $(lintian --version | awk '{ print $2 }') --pedantic --display-info on $what: no error, warning, info or pedantic tag ($(grep -c '^O: ' "$dir/lintian.log") overridden)"
@@ -361,7 +425,7 @@ check_dkms() {
 	[ ! -s "$cache/amd64/left-by-clean" ] || problems+=("debian/clean left $(tr '\n' ' ' <"$cache/amd64/left-by-clean")")
 	grep -q 'common.postinst' "$dkms/DEBIAN/postinst" || problems+=("postinst lacks DKMS")
 	grep -q 'dkms remove' "$dkms/DEBIAN/prerm" || problems+=("prerm does not remove the DKMS module")
-	grep -q "^Depends: pigpio-regs-common (= $ver), dkms" "$dkms/DEBIAN/control" || problems+=("does not depend on pigpio-regs-common (= $ver) and dkms")
+	grep -q "^Depends: pigpio-regs-common (= $debver), dkms" "$dkms/DEBIAN/control" || problems+=("does not depend on pigpio-regs-common (= $debver) and dkms")
 	[ -z "$(find "$dkms" -path '*/udev/*' -o -path '*sysusers*' -o -path '*modules-load*')" ] || problems+=("carries a file of pigpio-regs-common")
 	cmp -s "$common/lib/udev/rules.d/60-pigpio-regs.rules" "$src/scripts/udev/60-pigpio-regs.rules" || problems+=("common: 60-pigpio-regs.rules")
 	[ ! -e "$common/lib/udev/rules.d/61-pigpio-gpiomem-symlink.rules" ] &&
@@ -372,7 +436,7 @@ check_dkms() {
 	grep -q 'systemd-sysusers.*pigpio-regs-common.conf' "$common/DEBIAN/postinst" || problems+=("common: postinst lacks systemd-sysusers")
 	! grep -q dkms "$common/DEBIAN/postinst" || problems+=("common: postinst calls DKMS")
 	if [ ${#problems[@]} = 0 ]; then
-		pass "pigpio-regs-dkms: module source (every file of kernel/, none of the ${#KBUILD_OUTPUT[@]} in-tree build outputs the build started with, which debian/clean removed) and dkms.conf of version $ver, depends on pigpio-regs-common (= $ver); pigpio-regs-common: 60-pigpio-regs.rules, modules-load.d and sysusers.d entries, the gpiomem link rule as an example only"
+		pass "pigpio-regs-dkms: module source (every file of kernel/, none of the ${#KBUILD_OUTPUT[@]} in-tree build outputs the build started with, which debian/clean removed) and dkms.conf of version $ver, depends on pigpio-regs-common (= $debver); pigpio-regs-common: 60-pigpio-regs.rules and the sysusers.d entry, no modules-load.d entry, the gpiomem link rule as an example only"
 	else
 		fail "pigpio-regs-dkms and -common contents" "$(printf '%s; ' "${problems[@]}")"
 	fi
@@ -398,7 +462,7 @@ the_rest() {
 	for name in "${CROSS[@]}" source lint-amd64; do
 		[ -z "${pid[$name]:-}" ] || wait "${pid[$name]}"
 	done
-	for name in "${CROSS[@]}" source; do
+	for name in "${CROSS[@]}"; do
 		report_build "$name"
 	done
 	for name in "${CROSS[@]}"; do
@@ -416,6 +480,10 @@ if [ -n "$only" ]; then
 	exec 9>"$cache/$only.lock"
 	flock 9
 	if [ ! -f "$cache/$only/ok" ]; then
+		tmp_pkg=$(mktemp -d -p "$out" source-XXXXXX)
+		srcpkg=$tmp_pkg
+		build_source "$srcpkg" ||
+			{ echo "tests/deb: the source package failed ($srcpkg/build.log)" >&2; cat "$srcpkg/build.log" >&2; exit 1; }
 		build "$only" "$only" ||
 			{ echo "tests/deb: the $only build failed (${cache#"$top"/}/$only/build.log)" >&2; exit 1; }
 	fi
@@ -423,10 +491,19 @@ if [ -n "$only" ]; then
 	exit 0
 fi
 
-# --- builds and lintian, in parallel; the host part needs only amd64 and old --
+# --- the source package, then the builds and lintian, in parallel; the host
+# part needs only amd64 and old ----------------------------------------------
 build_start=$(date +%s)
 cached=$(find "$cache" -mindepth 2 -maxdepth 2 -name ok | wc -l)
 declare -A pid
+srcpkg=$out/source
+build_source "$srcpkg"
+report_build source
+[ -f "$srcpkg/ok" ] || finish
+check_dist
+lint "$srcpkg" &
+pid[source]=$!
+rest=yes
 build amd64 amd64 &
 pid[amd64]=$!
 build old "$host_arch" &
@@ -435,9 +512,6 @@ for arch in "${CROSS[@]}"; do
 	{ build "$arch" "$arch" && lint "$cache/$arch"; } &
 	pid[$arch]=$!
 done
-{ build_source && lint "$out/source"; } &
-pid[source]=$!
-rest=yes
 wait "${pid[amd64]}"
 wait "${pid[old]}"
 lint "$cache/amd64" &
@@ -459,7 +533,7 @@ if [ ! -f "$cache/amd64/ok" ] || [ ! -f "$cache/old/ok" ]; then
 	fail "install test" "no amd64 packages to install"
 	finish
 fi
-# --- step 4, in a throw-away copy of the private install root -------------------
+# --- step 5, in a throw-away copy of the private install root -------------------
 # (tests/deb/install-test.sh; nothing of it reaches this machine's dpkg)
 host_start=$(date +%s)
 while IFS= read -r line; do
@@ -469,7 +543,7 @@ while IFS= read -r line; do
 	*) echo "$line" >&2 ;;
 	esac
 done < <("$top/tests/deb/root.sh" --install run "$out" \
-	bash /mnt/work/src/tests/deb/install-test.sh "$key" "$ver" "$old" "${PKGS[@]}" 2>>"$out/tools.log" ||
+	bash /mnt/work/src/tests/deb/install-test.sh "$key" "$ver" "$debver" "$old" "$olddeb" "${PKGS[@]}" 2>>"$out/tools.log" ||
 	echo "FAIL deb: install test: tests/deb/root.sh --install run exited $? ($(last "$out/tools.log" 3))")
 echo "tests/deb: install, upgrade, reinstall, remove and purge took $(($(date +%s) - host_start)) s, in the install root" >&2
 finish

@@ -16,6 +16,18 @@
 #      "N passed, N failed"; exits 1 if anything failed.
 #
 # Environment: CC (default cc), MAKE (default make).
+#
+# tests/unit/run.sh --package DIR CLI: the Debian package build's test
+# (debian/rules, dh_auto_test): the same C tests, test_cli.sh,
+# test_selftest.sh and test_man.sh, but built with the CFLAGS, CPPFLAGS
+# and LDFLAGS of the environment (Debian's, hardening included), without
+# -Werror, into DIR, with test_cli.sh and test_selftest.sh run on CLI (the
+# CLI the package ships). Left out there (docs/packaging.md): the
+# sanitizer builds (instrumented copies of the code, not what is shipped;
+# LeakSanitizer needs ptrace and ThreadSanitizer a memory layout that
+# build machines' kernels need not give) and the lab step (the boards'
+# cross compilers). test_threads then runs without ThreadSanitizer, on
+# the library built with its register model.
 
 set -u
 
@@ -24,11 +36,30 @@ TOP=$(cd "$HERE/../.." && pwd)
 CC=${CC:-cc}
 MAKE=${MAKE:-make}
 
-BUILD=$TOP/build/host/user
-ASAN=$TOP/build/host/asan
-SAN=("-fsanitize=address,undefined" -fno-sanitize-recover=all -fno-omit-frame-pointer)
-SAN_FLAGS="${SAN[*]}"
-TEST_CFLAGS=(-std=c11 -Wall -Wextra -Werror -O1 -g "${SAN[@]}")
+PACKAGE=0
+if [ "${1:-}" = --package ]; then
+	PACKAGE=1
+	ROOT=${2:?usage: run.sh [--package DIR CLI]}
+	PKG_CLI=${3:?usage: run.sh [--package DIR CLI]}
+fi
+
+if [ $PACKAGE = 1 ]; then
+	BUILD=$ROOT/user
+	# The C tests link the plain library of BUILD: no sanitizers here.
+	ASAN=$ROOT/user
+	read -r -a TEST_CFLAGS <<<"-std=c11 -Wall -Wextra ${CPPFLAGS:-} ${CFLAGS:-} ${LDFLAGS:-}"
+	# The CLI tested is the package's: only what the tests link is built.
+	MAKE_ARGS=(WERROR= lib bench)
+	SIM_CFLAGS=("${TEST_CFLAGS[@]}")
+else
+	BUILD=$TOP/build/host/user
+	ASAN=$TOP/build/host/asan
+	SAN=("-fsanitize=address,undefined" -fno-sanitize-recover=all -fno-omit-frame-pointer)
+	SAN_FLAGS="${SAN[*]}"
+	TEST_CFLAGS=(-std=c11 -Wall -Wextra -Werror -O1 -g "${SAN[@]}")
+	MAKE_ARGS=(all bench)
+	SIM_CFLAGS=(-std=c11 -Wall -Wextra -Werror -O2)
+fi
 TEST_INCLUDES=(-I"$TOP/user/include" -I"$TOP/user/lib" -I"$TOP/user/cli"
 	-I"$TOP/include/uapi")
 
@@ -91,11 +122,15 @@ build_test() {
 		"$ASAN/libpigpioregs.a" -o "$ASAN/$name"
 }
 
-step build/user "$MAKE" -C "$TOP/user" BUILD="$BUILD" CC="$CC" all bench
+step build/user "$MAKE" -C "$TOP/user" BUILD="$BUILD" CC="$CC" "${MAKE_ARGS[@]}"
 build_ok=$?
-step build/user-sanitized "$MAKE" -C "$TOP/user" BUILD="$ASAN" CC="$CC" \
-	CFLAGS="-O1 -g $SAN_FLAGS" LDFLAGS="$SAN_FLAGS"
-asan_ok=$?
+if [ $PACKAGE = 1 ]; then
+	asan_ok=$build_ok
+else
+	step build/user-sanitized "$MAKE" -C "$TOP/user" BUILD="$ASAN" CC="$CC" \
+		CFLAGS="-O1 -g $SAN_FLAGS" LDFLAGS="$SAN_FLAGS"
+	asan_ok=$?
+fi
 
 if [ $asan_ok -eq 0 ]; then
 	step build/test_regs build_test test_regs &&
@@ -127,25 +162,41 @@ step build/test_bench "$CC" "${TEST_CFLAGS[@]}" -I"$TOP/tools/bench" \
 # The library once more under ThreadSanitizer, for the threads test, with
 # its register accesses going to the test's model of the chip
 # (PGR_TEST_REGISTER_MODEL, user/lib/regs.h; a directory of its own, so no
-# object built without it is reused).
-TSAN=$TOP/build/host/tsan-model
-step build/user-tsan "$MAKE" -C "$TOP/user" BUILD="$TSAN" CC="$CC" \
-	CFLAGS="-O1 -g -fsanitize=thread" CPPFLAGS="-DPGR_TEST_REGISTER_MODEL" \
-	LDFLAGS="-fsanitize=thread" lib &&
-	step build/test_threads "$CC" -std=c11 -Wall -Wextra -Werror -O1 -g \
-		-fsanitize=thread -DPGR_TEST_REGISTER_MODEL "${TEST_INCLUDES[@]}" \
-		"$HERE/test_threads.c" "$TSAN/libpigpioregs.a" -lpthread \
-		-o "$TSAN/test_threads" &&
-	TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66:suppressions=$HERE/tsan.supp} \
+# object built without it is reused). For the package: the model without
+# ThreadSanitizer, with the package's flags.
+if [ $PACKAGE = 1 ]; then
+	TSAN=$ROOT/model
+	step build/user-model "$MAKE" -C "$TOP/user" BUILD="$TSAN" CC="$CC" WERROR= \
+		CPPFLAGS="${CPPFLAGS:-} -DPGR_TEST_REGISTER_MODEL" lib &&
+		step build/test_threads "$CC" "${TEST_CFLAGS[@]}" -DPGR_TEST_REGISTER_MODEL \
+			"${TEST_INCLUDES[@]}" "$HERE/test_threads.c" "$TSAN/libpigpioregs.a" \
+			-lpthread -o "$TSAN/test_threads" &&
 		suite test_threads "$TSAN/test_threads"
+else
+	TSAN=$TOP/build/host/tsan-model
+	step build/user-tsan "$MAKE" -C "$TOP/user" BUILD="$TSAN" CC="$CC" \
+		CFLAGS="-O1 -g -fsanitize=thread" CPPFLAGS="-DPGR_TEST_REGISTER_MODEL" \
+		LDFLAGS="-fsanitize=thread" lib &&
+		step build/test_threads "$CC" -std=c11 -Wall -Wextra -Werror -O1 -g \
+			-fsanitize=thread -DPGR_TEST_REGISTER_MODEL "${TEST_INCLUDES[@]}" \
+			"$HERE/test_threads.c" "$TSAN/libpigpioregs.a" -lpthread \
+			-o "$TSAN/test_threads" &&
+		TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66:suppressions=$HERE/tsan.supp} \
+			suite test_threads "$TSAN/test_threads"
+fi
 
+# The CLI of this build, or the package's (with the benchmark of this build).
+CLI=$BUILD/pigpio-regs
+SIM=$TOP/build/host/selftest_sim
+if [ $PACKAGE = 1 ]; then
+	CLI=$PKG_CLI
+	SIM=$ROOT/selftest_sim
+fi
 if [ $build_ok -eq 0 ]; then
-	suite test_cli bash "$HERE/test_cli.sh" "$BUILD/pigpio-regs"
+	PGR_BENCH=$BUILD/pigpio-regs-bench suite test_cli bash "$HERE/test_cli.sh" "$CLI"
 	# selftest against a live model of the block (test_selftest.sh)
-	step build/selftest_sim "$CC" -std=c11 -Wall -Wextra -Werror -O2 \
-		"$HERE/selftest_sim.c" -o "$TOP/build/host/selftest_sim" &&
-		suite test_selftest bash "$HERE/test_selftest.sh" \
-			"$BUILD/pigpio-regs" "$TOP/build/host/selftest_sim"
+	step build/selftest_sim "$CC" "${SIM_CFLAGS[@]}" "$HERE/selftest_sim.c" -o "$SIM" &&
+		suite test_selftest bash "$HERE/test_selftest.sh" "$CLI" "$SIM"
 fi
 
 # The host half of `scripts/lab.sh run`: its compile step, with each
@@ -178,8 +229,10 @@ lab_compile() {
 	fi
 	grep -q 'does not compile' "$out/broken.err"
 }
-step lab/compile-raspi3b-6.1 lab_compile raspi3b-6.1 AArch64
-step lab/compile-raspi2b-6.1 lab_compile raspi2b-6.1 ARM
+if [ $PACKAGE = 0 ]; then
+	step lab/compile-raspi3b-6.1 lab_compile raspi3b-6.1 AArch64
+	step lab/compile-raspi2b-6.1 lab_compile raspi2b-6.1 ARM
+fi
 
 # libpigpioregs(3) against the header (needs no build)
 suite test_man bash "$HERE/test_man.sh"

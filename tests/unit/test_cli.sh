@@ -7,13 +7,17 @@
 # command must leave the file byte-identical.
 #
 # usage: test_cli.sh PATH/TO/pigpio-regs
+# PGR_BENCH: the benchmark to test with it (default: pigpio-regs-bench
+# beside the CLI; empty: none, as for an installed CLI: debian/tests/cli);
+# PGR_COMPLETION: the bash completion script (default: the tree's).
 # Prints "PASS name" / "FAIL name: why" / "SKIP name: why" lines; exits 1
 # if any test failed. Assumes a little-endian host (as every Pi is).
 
 set -u
 
 CLI=$(realpath "${1:?usage: $0 PATH/TO/pigpio-regs}")
-BENCH=$(dirname "$CLI")/pigpio-regs-bench	# built beside it (make bench)
+BENCH=${PGR_BENCH-$(dirname "$CLI")/pigpio-regs-bench}	# built beside it (make bench)
+COMPLETION=${PGR_COMPLETION:-$(dirname "$0")/../../user/completion/pigpio-regs}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pgr-cli-XXXXXX")
 trap 'chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 chmod 755 "$WORK"	# the EACCES case runs as nobody
@@ -382,7 +386,7 @@ comp_out=$(PATH="$(dirname "$CLI"):$PATH" bash -c '
 	t pigpio-regs wait 17 1 --t
 	t pigpio-regs bank read ""
 	t pigpio-regs set 17 --j
-	t pigpio-regs --sysfs "$2/"' _ "$(dirname "$0")/../../user/completion/pigpio-regs" "$WORK" 2>&1)
+	t pigpio-regs --sysfs "$2/"' _ "$COMPLETION" "$WORK" 2>&1)
 comp_want=$(printf '%s\n' "set selftest" output --timeout "0 1" "" "$WORK/sys")
 if [ "$comp_out" = "$comp_want" ]; then
 	pass cli/bash-completion
@@ -586,6 +590,9 @@ edge_re='^GPIO17 (rising|falling) [0-9]+\.[0-9]{9} \+[0-9]+\.[0-9]{6}$'
 bcm2837
 poke "$DEV" 0x04 0x00200000	# GPIO17 an output: poll must leave it so
 cp "$DEV" "$WORK/poll-before"
+# OUT and ERR emptied before the child opens them: until_grep must not
+# find a line of an earlier run (so too below).
+: > "$OUT"; : > "$ERR"
 "$CLI" --device "$DEV" --sysfs "$SYS" poll 17 --count 2 > "$OUT" 2> "$ERR" &
 bg=$!
 ok=1
@@ -606,6 +613,7 @@ else
 	fail cli/poll/sample-two-edges-count "exit $rc, ok $ok: $(cat "$OUT" "$ERR" | tr '\n' '|')"
 fi
 # Only the edge asked for; --sample says nothing of the character device.
+: > "$OUT"; : > "$ERR"
 "$CLI" --device "$DEV" --sysfs "$SYS" poll BCM17 falling --count 1 --sample > "$OUT" 2> "$ERR" &
 bg=$!
 ok=1
@@ -697,118 +705,122 @@ else
 	fail cli/poll/complete-edges "$got"
 fi
 
-# --- bench (pigpio-regs-bench, beside the CLI) ---------------------------
+# --- bench (pigpio-regs-bench, beside the CLI or PGR_BENCH) ----------------
 
-# bench ARGS...: run the benchmark on the fixture; status in $rc
-bench() {
-	"${LIMIT[@]}" "$BENCH" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR"
-	rc=$?
-}
-
-# expect_bench_usage NAME "MESSAGE" ARGS...: the same for the benchmark
-expect_bench_usage() { usage_of bench pigpio-regs-bench "$@"; }
-
-# Against the simulated block the mapping rows are measured (a file's page
-# is memory, so the figures mean nothing but must be figures); the rows
-# that need the real driver, libgpiod or sysfs say "not available", with
-# no figure anywhere on their line. The levels come back through GPSET0
-# and GPCLR0: here GPLEV0 says 17 and 20 were high, so the last stores are
-# GPSET0 = bit 20 and GPCLR0 = bit 24 (17-24 restored in order).
-bcm2837
-poke "$DEV" 0x34 0x00120000
-cp "$DEV" "$WORK/before"
-bench --quick --reps 1 --csv "$WORK/bench.csv"
-bench_rows_ok=1
-for id in 1 2 2h 3 3h 7a 7c 8b; do
-	grep -Eq "^$id +.* [0-9]+(\.[0-9])? +[0-9.-]+( +[0-9.-]+)?\$" "$OUT" ||
-		{ bench_rows_ok=0; echo "    row $id: no figure"; }
-	grep -Eq "^$id,[^,]*,(toggles/s|us|reads/s),[0-9]+\.[0-9],.*,ok\$" "$WORK/bench.csv" ||
-		{ bench_rows_ok=0; echo "    csv row $id: no figure"; }
-done
-for id in 4 5 6 7b; do
-	grep -Eq "^$id +.* not available \(not the pigpio_regs driver[^0-9]*\)\$" "$OUT" ||
-		{ bench_rows_ok=0; echo "    row $id: not 'not available' (or has a number)"; }
-	grep -Eq "^$id,[^,]*,(toggles/s|us),,,,not available: [^0-9]*\$" "$WORK/bench.csv" ||
-		{ bench_rows_ok=0; echo "    csv row $id: not 'not available'"; }
-done
-# No timer node on the host: row 8a says so, with no figure.
-if ! grep -Eq "^8a +.* not available \(/dev/pigpio_timer: [^0-9]*\)\$" "$OUT" ||
-	! grep -Eq "^8a,[^,]*,reads/s,,,,not available: /dev/pigpio_timer: [^0-9]*\$" "$WORK/bench.csv"; then
-	bench_rows_ok=0
-	echo "    row 8a: not 'not available' for want of the node"
-fi
-if [ $rc -ne 0 ]; then
-	fail bench/simulated "exit $rc: $(head -c 300 "$ERR")"
-elif [ $bench_rows_ok -ne 1 ]; then
-	fail bench/simulated "rows: $(tr '\n' ';' < "$OUT")"
-elif [ "$(grep -c '^goal: ' "$OUT")" -ne 9 ] ||
-     [ "$(grep -c 'not measured$' "$OUT")" -ne 6 ] ||
-     ! grep -Eq '^setup 7a made [0-9]+ system calls' "$OUT"; then
-	fail bench/simulated "goal lines: $(grep '^goal' "$OUT" | tr '\n' ';')"
-elif [ "$(word "$DEV" 0x04)" != "$(word "$WORK/before" 0x04)" ] ||
-     [ "$(word "$DEV" 0x08)" != "$(word "$WORK/before" 0x08)" ]; then
-	fail bench/simulated "GPFSEL1/2 not restored: $(word "$DEV" 0x04) $(word "$DEV" 0x08)"
-elif [ "$(word "$DEV" 0x1c)" != 00100000 ] || [ "$(word "$DEV" 0x28)" != 01000000 ]; then
-	fail bench/simulated "levels not put back last (GPSET0 $(word "$DEV" 0x1c), GPCLR0 $(word "$DEV" 0x28))"
-else
-	pass bench/simulated
-fi
-# Near the end of bank 1 the 8 pins end at the last pin (46-53).
-bcm2837
-bench --quick --reps 1 --pin 50
-if [ $rc -eq 0 ] && head -n 1 "$OUT" | grep -q 'mask 0x003fc000 of bank 1'; then
-	pass bench/last-pins
-else
-	fail bench/last-pins "exit $rc: $(head -n 1 "$OUT") $(head -c 200 "$ERR")"
-fi
-# A stop signal ends the run after the row in progress: functions and
-# levels back, no table, no CSV, 128 + the signal. Sent once the 8 pins
-# are outputs (GPFSEL1 changed), with 100 repetitions still ahead.
-for sig in INT:130 TERM:143 HUP:129; do
-	bcm2837
-	poke "$DEV" 0x04 0x00800000	# GPIO17 ALT0 before
-	poke "$DEV" 0x34 0x00020000	# GPIO17 high before
-	rm -f "$WORK/bench.csv"
-	"$BENCH" --device "$DEV" --sysfs "$SYS" --quick --reps 100 --csv "$WORK/bench.csv" \
-		> "$OUT" 2> "$ERR" &
-	bg=$!
-	i=0
-	while [ $i -lt 1000 ] && [ "$(word "$DEV" 0x04)" = 00800000 ]; do
-		sleep 0.01
-		i=$((i + 1))
-	done
-	kill -"${sig%:*}" $bg
-	wait $bg
-	rc=$?
-	if [ $rc -eq "${sig#*:}" ] && [ "$(word "$DEV" 0x04)" = 00800000 ] &&
-	   [ "$(word "$DEV" 0x08)" = 00000000 ] && [ "$(word "$DEV" 0x1c)" = 00020000 ] &&
-	   [ "$(word "$DEV" 0x28)" = 01000000 ] && [ ! -s "$OUT" ] && [ ! -e "$WORK/bench.csv" ] &&
-	   grep -q "^pigpio-regs-bench: stopped by SIG${sig%:*}; GPIO17-24 have their functions and levels back" "$ERR"; then
-		pass "bench/sig${sig%:*}-puts-pins-back"
-	else
-		fail "bench/sig${sig%:*}-puts-pins-back" "exit $rc, GPFSEL1 $(word "$DEV" 0x04) GPSET0 $(word "$DEV" 0x1c) GPCLR0 $(word "$DEV" 0x28): $(head -c 300 "$OUT" "$ERR")"
-	fi
-done
-expect_bench_usage bench/reps-0 "repetitions 0 out of range (expected 1-100)" --reps 0
-expect_bench_usage bench/reps-101 "repetitions 101 out of range (expected 1-100)" --reps 101
-expect_bench_usage bench/pin-54 "pin 54 out of range (this bcm2837 has pins 0-53)" --pin 54
-expect_bench_usage bench/pin-bad "invalid pin 'x'" --pin x
-expect_bench_usage bench/unknown "unexpected '--fast' (try --help)" --fast
-expect_bench_usage bench/extra "unexpected '17' (try --help)" 17
-expect_bench_usage bench/csv-no-value "--csv needs a value" --csv
-bench --help
-if [ $rc -eq 0 ] && grep -q '^usage: pigpio-regs-bench ' "$OUT"; then
-	pass bench/help
-else
-	fail bench/help "exit $rc: $(head -c 200 "$OUT" "$ERR")"
-fi
 # The benchmark is no longer a verb of the CLI.
 expect_usage cli/bench-is-not-a-verb "unknown verb 'bench'" bench --quick
-bench --quick --reps 1 --csv "$WORK/no-such-dir/b.csv"
-if [ $rc -eq 1 ] && grep -q "pigpio-regs-bench: writing $WORK/no-such-dir/b.csv: No such file or directory" "$ERR"; then
-	pass bench/csv-unwritable
+if [ -z "$BENCH" ]; then
+	echo "SKIP bench: PGR_BENCH is empty (the benchmark, tools/bench, is not installed with the CLI)"
 else
-	fail bench/csv-unwritable "exit $rc: $(head -c 200 "$ERR")"
+	# bench ARGS...: run the benchmark on the fixture; status in $rc
+	bench() {
+		"${LIMIT[@]}" "$BENCH" --device "$DEV" --sysfs "$SYS" "$@" > "$OUT" 2> "$ERR"
+		rc=$?
+	}
+
+	# expect_bench_usage NAME "MESSAGE" ARGS...: the same for the benchmark
+	expect_bench_usage() { usage_of bench pigpio-regs-bench "$@"; }
+
+	# Against the simulated block the mapping rows are measured (a file's page
+	# is memory, so the figures mean nothing but must be figures); the rows
+	# that need the real driver, libgpiod or sysfs say "not available", with
+	# no figure anywhere on their line. The levels come back through GPSET0
+	# and GPCLR0: here GPLEV0 says 17 and 20 were high, so the last stores are
+	# GPSET0 = bit 20 and GPCLR0 = bit 24 (17-24 restored in order).
+	bcm2837
+	poke "$DEV" 0x34 0x00120000
+	cp "$DEV" "$WORK/before"
+	bench --quick --reps 1 --csv "$WORK/bench.csv"
+	bench_rows_ok=1
+	for id in 1 2 2h 3 3h 7a 7c 8b; do
+		grep -Eq "^$id +.* [0-9]+(\.[0-9])? +[0-9.-]+( +[0-9.-]+)?\$" "$OUT" ||
+			{ bench_rows_ok=0; echo "    row $id: no figure"; }
+		grep -Eq "^$id,[^,]*,(toggles/s|us|reads/s),[0-9]+\.[0-9],.*,ok\$" "$WORK/bench.csv" ||
+			{ bench_rows_ok=0; echo "    csv row $id: no figure"; }
+	done
+	for id in 4 5 6 7b; do
+		grep -Eq "^$id +.* not available \(not the pigpio_regs driver[^0-9]*\)\$" "$OUT" ||
+			{ bench_rows_ok=0; echo "    row $id: not 'not available' (or has a number)"; }
+		grep -Eq "^$id,[^,]*,(toggles/s|us),,,,not available: [^0-9]*\$" "$WORK/bench.csv" ||
+			{ bench_rows_ok=0; echo "    csv row $id: not 'not available'"; }
+	done
+	# No timer node on the host: row 8a says so, with no figure.
+	if ! grep -Eq "^8a +.* not available \(/dev/pigpio_timer: [^0-9]*\)\$" "$OUT" ||
+		! grep -Eq "^8a,[^,]*,reads/s,,,,not available: /dev/pigpio_timer: [^0-9]*\$" "$WORK/bench.csv"; then
+		bench_rows_ok=0
+		echo "    row 8a: not 'not available' for want of the node"
+	fi
+	if [ $rc -ne 0 ]; then
+		fail bench/simulated "exit $rc: $(head -c 300 "$ERR")"
+	elif [ $bench_rows_ok -ne 1 ]; then
+		fail bench/simulated "rows: $(tr '\n' ';' < "$OUT")"
+	elif [ "$(grep -c '^goal: ' "$OUT")" -ne 9 ] ||
+	     [ "$(grep -c 'not measured$' "$OUT")" -ne 6 ] ||
+	     ! grep -Eq '^setup 7a made [0-9]+ system calls' "$OUT"; then
+		fail bench/simulated "goal lines: $(grep '^goal' "$OUT" | tr '\n' ';')"
+	elif [ "$(word "$DEV" 0x04)" != "$(word "$WORK/before" 0x04)" ] ||
+	     [ "$(word "$DEV" 0x08)" != "$(word "$WORK/before" 0x08)" ]; then
+		fail bench/simulated "GPFSEL1/2 not restored: $(word "$DEV" 0x04) $(word "$DEV" 0x08)"
+	elif [ "$(word "$DEV" 0x1c)" != 00100000 ] || [ "$(word "$DEV" 0x28)" != 01000000 ]; then
+		fail bench/simulated "levels not put back last (GPSET0 $(word "$DEV" 0x1c), GPCLR0 $(word "$DEV" 0x28))"
+	else
+		pass bench/simulated
+	fi
+	# Near the end of bank 1 the 8 pins end at the last pin (46-53).
+	bcm2837
+	bench --quick --reps 1 --pin 50
+	if [ $rc -eq 0 ] && head -n 1 "$OUT" | grep -q 'mask 0x003fc000 of bank 1'; then
+		pass bench/last-pins
+	else
+		fail bench/last-pins "exit $rc: $(head -n 1 "$OUT") $(head -c 200 "$ERR")"
+	fi
+	# A stop signal ends the run after the row in progress: functions and
+	# levels back, no table, no CSV, 128 + the signal. Sent once the 8 pins
+	# are outputs (GPFSEL1 changed), with 100 repetitions still ahead.
+	for sig in INT:130 TERM:143 HUP:129; do
+		bcm2837
+		poke "$DEV" 0x04 0x00800000	# GPIO17 ALT0 before
+		poke "$DEV" 0x34 0x00020000	# GPIO17 high before
+		rm -f "$WORK/bench.csv"
+		"$BENCH" --device "$DEV" --sysfs "$SYS" --quick --reps 100 --csv "$WORK/bench.csv" \
+			> "$OUT" 2> "$ERR" &
+		bg=$!
+		i=0
+		while [ $i -lt 1000 ] && [ "$(word "$DEV" 0x04)" = 00800000 ]; do
+			sleep 0.01
+			i=$((i + 1))
+		done
+		kill -"${sig%:*}" $bg
+		wait $bg
+		rc=$?
+		if [ $rc -eq "${sig#*:}" ] && [ "$(word "$DEV" 0x04)" = 00800000 ] &&
+		   [ "$(word "$DEV" 0x08)" = 00000000 ] && [ "$(word "$DEV" 0x1c)" = 00020000 ] &&
+		   [ "$(word "$DEV" 0x28)" = 01000000 ] && [ ! -s "$OUT" ] && [ ! -e "$WORK/bench.csv" ] &&
+		   grep -q "^pigpio-regs-bench: stopped by SIG${sig%:*}; GPIO17-24 have their functions and levels back" "$ERR"; then
+			pass "bench/sig${sig%:*}-puts-pins-back"
+		else
+			fail "bench/sig${sig%:*}-puts-pins-back" "exit $rc, GPFSEL1 $(word "$DEV" 0x04) GPSET0 $(word "$DEV" 0x1c) GPCLR0 $(word "$DEV" 0x28): $(head -c 300 "$OUT" "$ERR")"
+		fi
+	done
+	expect_bench_usage bench/reps-0 "repetitions 0 out of range (expected 1-100)" --reps 0
+	expect_bench_usage bench/reps-101 "repetitions 101 out of range (expected 1-100)" --reps 101
+	expect_bench_usage bench/pin-54 "pin 54 out of range (this bcm2837 has pins 0-53)" --pin 54
+	expect_bench_usage bench/pin-bad "invalid pin 'x'" --pin x
+	expect_bench_usage bench/unknown "unexpected '--fast' (try --help)" --fast
+	expect_bench_usage bench/extra "unexpected '17' (try --help)" 17
+	expect_bench_usage bench/csv-no-value "--csv needs a value" --csv
+	bench --help
+	if [ $rc -eq 0 ] && grep -q '^usage: pigpio-regs-bench ' "$OUT"; then
+		pass bench/help
+	else
+		fail bench/help "exit $rc: $(head -c 200 "$OUT" "$ERR")"
+	fi
+	bench --quick --reps 1 --csv "$WORK/no-such-dir/b.csv"
+	if [ $rc -eq 1 ] && grep -q "pigpio-regs-bench: writing $WORK/no-such-dir/b.csv: No such file or directory" "$ERR"; then
+		pass bench/csv-unwritable
+	else
+		fail bench/csv-unwritable "exit $rc: $(head -c 200 "$ERR")"
+	fi
 fi
 
 # --- ownership: a fake device tree ---------------------------------------------
@@ -1319,7 +1331,7 @@ for soc in bcm2837 rp1; do
 		t pigpio-regs set --sysfs="$2" 17 op d
 		t pigpio-regs --sysfs "$2" set 17 s
 		t pigpio-regs --sysfs "$2" detect 17 r
-		t pigpio-regs --sysfs "$2" --force detect 17 r' _ "$(dirname "$0")/../../user/completion/pigpio-regs" "$SYS" 2>&1)
+		t pigpio-regs --sysfs "$2" --force detect 17 r' _ "$COMPLETION" "$SYS" 2>&1)
 	if [ $soc = rp1 ]; then
 		comp_want=$(printf '%s\n' "alt0 alt1 alt2 alt3 alt4 alt5 alt6 alt7 alt8" \
 			"down dh dl d2 d4 d8 d12" "slew-fast slew-slow slow" "" "")
