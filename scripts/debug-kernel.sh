@@ -206,7 +206,8 @@ test_run() {
 
 	local stage=$out/overlay
 	cp -a "$base/overlay" "$stage"
-	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/" "$stage/pigpio/tree/kernel/"
+	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/"
+	cp "$out/module/kernel/pigpio_regs.ko" "$stage/pigpio/tree/kernel/"
 	cp "$PGR_TOP"/tests/guest/*.sh "$PGR_TOP"/tests/guest/*.py "$stage/pigpio/"
 	cp "$base/user/pigpio-regs" "$base/user/pigpio-regs-bench" "$base"/guest-bin/* "$stage/pigpio/bin/"
 	rm -rf "$stage/lib/modules" "$stage/usr/lib/modules" && mkdir -p "$stage/lib/modules/$release"
