@@ -79,7 +79,9 @@ cp "$PGR_TOP/scripts/udev/62-pigpio-gpiochip.rules" "$out/python-root/pigpio/"
 # library, the CLI and pigpio-regs-common of the board's architecture, as
 # tests/deb builds them, and the binary module package for the board's
 # kernel (scripts/mkmodules-deb.sh), lintian-clean like the others.
-rm -rf "$out/debs" && mkdir -p "$out/debs"
+# Both directories start empty: a package of an earlier version left there
+# would be installed beside this one.
+rm -rf "$out/debs" "$out/modules-deb" && mkdir -p "$out/debs"
 pgr_log "$B_NAME: the $B_ARCH packages (tests/deb/run.sh --build $B_ARCH)"
 debdir=$("$PGR_TOP/tests/deb/run.sh" --build "$B_ARCH") ||
 	pgr_die "$B_NAME: no $B_ARCH packages (see build/deb/cache/*/$B_ARCH/build.log)"
