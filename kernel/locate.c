@@ -124,20 +124,32 @@ static const struct pigpio_regs_soc pigpio_regs_socs[] = {
 #define PIGPIO_REGS_RP1_BAR	1
 #define PIGPIO_REGS_RP1_BAR_BUS	0x40000000
 
-/*
- * The GPIO controller's compatible fixes the register layout. The table is
- * also the module's device table: its "of:" aliases let udev load the
- * module when the kernel adds the GPIO node's platform device (the
- * pinctrl driver's, or on a Pi 5 the one the rp1 driver populates), so
- * a machine without such a node never tries (docs/packaging.md).
- */
+/* The GPIO controller's compatible fixes the register layout. */
 static const struct of_device_id pigpio_regs_gpio_ids[] = {
 	{ .compatible = "brcm,bcm2711-gpio", .data = PIGPIO_REGS_SOC_BCM2711 },
 	{ .compatible = "brcm,bcm2835-gpio", .data = PIGPIO_REGS_SOC_BCM2835 },
 	{ .compatible = "raspberrypi,rp1-gpio", .data = PIGPIO_REGS_SOC_RP1 },
 	{ }
 };
-MODULE_DEVICE_TABLE(of, pigpio_regs_gpio_ids);
+
+/*
+ * The table's compatibles as "of:" aliases, the two forms file2alias
+ * makes of a device table: udev loads the module when the kernel adds
+ * the GPIO node's platform device (the pinctrl driver's, or on a Pi 5 the
+ * one the rp1 driver populates), so a machine without such a node never
+ * tries (docs/packaging.md). Written out rather than MODULE_DEVICE_TABLE:
+ * modpost sizes a device table with the struct layout of the machine its
+ * linux-kbuild was built for, and a 32-bit ARM module cross-built with
+ * amd64's (the emulated Pi 1 and 2) fails with "sizeof(struct
+ * of_device_id)=200 is not a modulo of the size of section". tests/install
+ * checks that these are exactly the table's compatibles.
+ */
+MODULE_ALIAS("of:N*T*Cbrcm,bcm2711-gpio");
+MODULE_ALIAS("of:N*T*Cbrcm,bcm2711-gpioC*");
+MODULE_ALIAS("of:N*T*Cbrcm,bcm2835-gpio");
+MODULE_ALIAS("of:N*T*Cbrcm,bcm2835-gpioC*");
+MODULE_ALIAS("of:N*T*Craspberrypi,rp1-gpio");
+MODULE_ALIAS("of:N*T*Craspberrypi,rp1-gpioC*");
 
 /* The machine's own name, if it is a SoC with the given register layout. */
 static const struct pigpio_regs_soc *

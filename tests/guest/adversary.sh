@@ -74,11 +74,13 @@ adv_run alice adversary scratch-bound
 # alice, alone in a cgroup with memory.max=16M, maps scratch pages through
 # ever new descriptors (each closed once it holds its bound, so that no
 # descriptor limit stops her): the cgroup must stop her, with ENOMEM from
-# mmap or its OOM killer, and MemAvailable must fall by less than the limit
-# plus 2 MiB: pages the per-CPU free lists hold are free but not counted
-# in MemAvailable, and the allocator fills them in batches (the first run
-# saw the limit + 500 kB). Uncharged pages would run to the program's cap,
-# 128 MiB. The guest's init mounts no cgroup2: mount it here if missing.
+# mmap or its OOM killer, and MemAvailable must fall by less than twice
+# the limit. MemAvailable is the whole machine's: pages the per-CPU free
+# lists hold are free but not counted, the allocator fills them in batches,
+# and the kernel's own allocations meanwhile count too (the first run saw
+# the limit + 500 kB, a 6.12 run the limit + 7 MiB, which failed the old
+# bound of the limit + 2 MiB). Uncharged pages would run to the program's
+# cap, 128 MiB, four times the bound. The guest's init mounts no cgroup2: mount it here if missing.
 adv_cg=/sys/fs/cgroup
 adv_cg_mounted=
 if [ ! -f $adv_cg/cgroup.controllers ] && mount -t cgroup2 cgroup2 $adv_cg 2>/dev/null; then
@@ -129,9 +131,9 @@ if grep -qw memory $adv_cg/cgroup.controllers 2>/dev/null &&
 		"exit $adv_status, oom_kill ${adv_oom:-?}: $(tail -n 2 /tmp/fill.out)" \
 		sh -c "grep -q '^refused [0-9]* pages ENOMEM' /tmp/fill.out ||
 			{ test $adv_status = 137 && test ${adv_oom:-0} -ge 1; }"
-	check "memcg 16M: MemAvailable fell by less than the limit (fell $adv_drop kB, limit 16384 kB + 2048)" \
+	check "memcg 16M: MemAvailable fell by less than twice the limit, not to the 128 MiB cap (fell $adv_drop kB)" \
 		"start ${adv_mem0:-?} kB, lowest ${adv_low:-?} kB" \
-		sh -c "test -n '$adv_mem0' && test $adv_drop -lt $((16384 + 2048))"
+		sh -c "test -n '$adv_mem0' && test $adv_drop -lt $((2 * 16384))"
 	rmdir $adv_cg/pgr-scratch
 else
 	say "SKIP memcg scratch test: no cgroup2 memory controller ($(cat $adv_cg/cgroup.controllers 2>&1))"

@@ -59,18 +59,19 @@ else
 fi
 
 # No modules-load.d entry: udev loads the module from the GPIO node's
-# modalias. The module's "of:" aliases are its table's compatibles
-# (kernel/locate.c), and modprobe resolves each node's alias, as udev's
+# modalias. The module's "of:" aliases are its table's compatibles, in
+# the two forms file2alias makes (kernel/locate.c), and modprobe resolves each node's alias, as udev's
 # kmod builtin does, to pigpio_regs after depmod (in a copy of the tree).
 compats=$(sed -n '/pigpio_regs_gpio_ids\[\] = {/,/^};/s/.*\.compatible = "\([^"]*\)".*/\1/p' "$top/kernel/locate.c" | sort)
-aliases=$(modinfo -F alias "$dest/lib/modules/$release/extra/pigpio_regs.ko" 2>&1 | sed -n 's/^of:N\*T\*C\(.*\)C\*$/\1/p' | sort)
+aliases=$(modinfo -F alias "$dest/lib/modules/$release/extra/pigpio_regs.ko" 2>&1 | grep '^of:' | LC_ALL=C sort)
+want=$(for c in $compats; do printf 'of:N*T*C%s\nof:N*T*C%sC*\n' "$c" "$c"; done | LC_ALL=C sort)
 mkdir -p "$work/dm" && cp -a "$dest/lib" "$work/dm/"
 depmod -b "$work/dm" "$release" 2>/dev/null
 resolved=
 for c in $compats; do
 	resolved="$resolved$(modprobe -d "$work/dm" -S "$release" -R "of:NgpioT(null)C$c" 2>&1) "
 done
-if [ -n "$compats" ] && [ "$aliases" = "$compats" ] &&
+if [ -n "$compats" ] && [ "$aliases" = "$want" ] &&
 	[ "$resolved" = "$(for c in $compats; do printf 'pigpio_regs '; done)" ]; then
 	pass "the module's of: aliases are its $(echo "$compats" | wc -l) compatibles, and modprobe resolves each GPIO node's modalias to it"
 else
