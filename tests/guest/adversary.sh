@@ -80,7 +80,8 @@ adv_run alice adversary scratch-bound
 # and the kernel's own allocations meanwhile count too (the first run saw
 # the limit + 500 kB, a 6.12 run the limit + 7 MiB, which failed the old
 # bound of the limit + 2 MiB). Uncharged pages would run to the program's
-# cap, 128 MiB, four times the bound. The guest's init mounts no cgroup2: mount it here if missing.
+# cap, 128 MiB, four times the bound. The guest's init mounts no cgroup2:
+# mount it here if missing.
 adv_cg=/sys/fs/cgroup
 adv_cg_mounted=
 if [ ! -f $adv_cg/cgroup.controllers ] && mount -t cgroup2 cgroup2 $adv_cg 2>/dev/null; then

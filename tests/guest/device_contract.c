@@ -26,8 +26,6 @@
 #define GPLEV0	0x34
 #define TEST_PIN 27
 
-/* A call that must fail with one errno. */
-
 /* An mmap() that must fail with one errno; unmaps it if it did not. */
 static void expect_mmap_errno(const char *name, size_t len, int prot,
 			      int flags, int fd, off_t off, int want)

@@ -166,9 +166,11 @@ esac
 # Pi 5 the rp1 driver does, and udev loads the module from its modalias):
 # the administrator's modules-load.d entry (init.sh) loaded it.
 st=$(cat /run/pgr-modules-load.status 2>/dev/null)
+devs=$(alias_devices)
+entries=$(load_entries)
 check "boot: no device carries the node; the administrator's modules-load.d entry for the stand-in loaded pigpio_regs" \
-	"status $st, devices '$(alias_devices)', entries '$(load_entries)': $(cat /run/pgr-modules-load.log 2>/dev/null)" \
-	sh -c "test '$st' = 0 && test -z '$(alias_devices)' && test '$(load_entries)' = /etc/modules-load.d/pgr-board.conf && test -d /sys/module/pigpio_regs"
+	"status $st, devices '$devs', entries '$entries': $(cat /run/pgr-modules-load.log 2>/dev/null)" \
+	sh -c "test '$st' = 0 && test -z '$devs' && test '$entries' = /etc/modules-load.d/pgr-board.conf && test -d /sys/module/pigpio_regs"
 # The stand-in's memory BAR, where the kernel assigned it: the node's
 # ranges name that PCI address (boards.tsv), so IO_BANK0 is BAR2 + 0xd0000.
 bar2=$(sed -n 3p "$standin/resource" 2>/dev/null | cut -d' ' -f1)
